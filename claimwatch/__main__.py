@@ -1,0 +1,5 @@
+"""``python -m claimwatch``: the same as the ``claimwatch`` command."""
+
+from claimwatch.cli import main
+
+main()

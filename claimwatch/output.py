@@ -1,0 +1,89 @@
+"""Printing records: one shared ``--format`` option and table/json/jsonl/csv writers.
+
+Like sqlite-utils' ``output_options``: every command that prints records takes the
+same decorator and hands its list of dicts to :func:`print_records`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def format_option(func: F) -> F:
+    """Add ``--format table|json|jsonl|csv`` (default table)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="How to print the records.",
+    )(func)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, float):
+        return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.6g}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def print_records(
+    records: Iterable[dict[str, Any]],
+    output_format: str,
+    *,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    stream: Any = None,
+) -> None:
+    """Print records; ``columns`` limits and orders what the table shows."""
+    stream = stream or sys.stdout
+    records = list(records)
+    if output_format == "json":
+        stream.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif output_format == "jsonl":
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    elif output_format == "csv":
+        fields = list(columns or (records[0].keys() if records else []))
+        if records and not columns:
+            for record in records:
+                fields += [key for key in record if key not in fields]
+        writer = csv.DictWriter(stream, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(
+                {
+                    key: json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+                    for key, value in record.items()
+                }
+            )
+    else:
+        fields = list(columns or (records[0].keys() if records else []))
+        table = Table(title=title, show_lines=False)
+        for field in fields:
+            table.add_column(field, overflow="fold")
+        for record in records:
+            table.add_row(*(_cell(record.get(field)) for field in fields))
+        console = Console(file=stream, width=None if stream is sys.stdout else 200)
+        if records:
+            console.print(table)
+        else:
+            console.print(f"no {title or 'records'}")

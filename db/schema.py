@@ -1,0 +1,258 @@
+"""SQLite schema for claimwatch: connection settings and numbered migrations.
+
+The schema version lives in ``PRAGMA user_version``. Each migration runs in one
+transaction together with the bump of ``user_version``, so a crash leaves the
+database at the old version, never half-migrated. A database written by a newer
+claimwatch (a higher version than we know) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseError(Exception):
+    """A database that claimwatch cannot use (unreadable, or from a newer version)."""
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE outlets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            first_crawled_at TEXT
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            outlet TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            pages INTEGER NOT NULL DEFAULT 0,
+            articles_new INTEGER NOT NULL DEFAULT 0,
+            articles_changed INTEGER NOT NULL DEFAULT 0,
+            articles_unchanged INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            error_log TEXT NOT NULL DEFAULT '[]',
+            backfill INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            outlet TEXT,
+            title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            modified TEXT,
+            language TEXT,
+            via TEXT,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetched TEXT,
+            lastmod TEXT
+        );
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            html BLOB,
+            title TEXT,
+            published TEXT,
+            fetched_at TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            tracked_at TEXT,
+            UNIQUE (article_id, number)
+        );
+        CREATE INDEX versions_untracked ON versions(tracked_at) WHERE tracked_at IS NULL;
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            norm_name TEXT NOT NULL,
+            kind TEXT,
+            role TEXT,
+            organization TEXT,
+            norm_organization TEXT NOT NULL DEFAULT '',
+            UNIQUE (norm_name, norm_organization)
+        );
+        CREATE TABLE version_sources (
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            role TEXT,
+            PRIMARY KEY (version_id, source_id)
+        );
+        CREATE INDEX version_sources_source ON version_sources(source_id);
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            value REAL,
+            unit TEXT,
+            kind TEXT,
+            approximate INTEGER NOT NULL DEFAULT 0,
+            source_id INTEGER REFERENCES sources(id),
+            subject TEXT,
+            entity TEXT,
+            metric TEXT,
+            period TEXT,
+            key TEXT
+        );
+        CREATE INDEX claims_version ON claims(version_id);
+        CREATE INDEX claims_source ON claims(source_id);
+        CREATE INDEX claims_key ON claims(key);
+        CREATE INDEX claims_unit_value ON claims(unit, value);
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+            previous_claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+            previous_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            old_value REAL,
+            new_value REAL,
+            unit TEXT,
+            source TEXT,
+            old_sentence TEXT,
+            new_sentence TEXT,
+            key TEXT,
+            run_id INTEGER REFERENCES runs(id),
+            created_at TEXT NOT NULL,
+            delivered_at TEXT
+        );
+        CREATE INDEX flags_created ON flags(created_at);
+        CREATE INDEX flags_undelivered ON flags(delivered_at) WHERE delivered_at IS NULL;
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            sentence, surface, content='claims', content_rowid='id'
+        );
+        CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, sentence, surface) VALUES (new.id, new.sentence, new.surface);
+        END;
+        CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, sentence, surface)
+            VALUES ('delete', old.id, old.sentence, old.surface);
+        END;
+        CREATE VIRTUAL TABLE versions_fts USING fts5(
+            title, text, content='versions', content_rowid='id'
+        );
+        CREATE TRIGGER versions_ai AFTER INSERT ON versions BEGIN
+            INSERT INTO versions_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER versions_ad AFTER DELETE ON versions BEGIN
+            INSERT INTO versions_fts(versions_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        """
+    )
+
+
+# Append new migrations here; never edit one that has shipped.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the number of migrations applied."""
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"database schema version {current} is newer than this claimwatch understands "
+            f"({SCHEMA_VERSION}); upgrade claimwatch"
+        )
+    applied = 0
+    for number in range(current + 1, SCHEMA_VERSION + 1):
+        # executescript() commits any open transaction first, so wrap it in an explicit one.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](_NoCommit(conn))
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied += 1
+    return applied
+
+
+class _NoCommit:
+    """Runs a migration script statement by statement inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def executescript(self, script: str) -> None:
+        for statement in _split_statements(script):
+            self._conn.execute(statement)
+
+    def execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+
+def _split_statements(script: str) -> list[str]:
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def connect(path: str | Path, *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (and migrate) the claimwatch database at ``path``.
+
+    WAL lets readers (Datasette, queries) run beside the writer; busy_timeout makes
+    a writer wait for a reader's lock instead of failing.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise DatabaseError(f"{path}: no such database (run 'claimwatch init' or crawl first)")
+    if path.parent and not path.parent.exists():
+        raise DatabaseError(f"{path}: folder {path.parent} does not exist")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            version = schema_version(conn)
+            if version > SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"{path}: database schema version {version} is newer than this claimwatch "
+                    f"understands ({SCHEMA_VERSION}); upgrade claimwatch"
+                )
+        else:
+            migrate(conn)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: not a usable SQLite database ({error})") from error
+    except DatabaseError as error:
+        if str(error).startswith(str(path)):
+            raise
+        raise DatabaseError(f"{path}: {error}") from error
+    return sqlite_utils.Database(conn)
