@@ -39,3 +39,63 @@ def shared() -> Path:
     if not (SHARED / "gold").is_dir():
         pytest.skip(f"{SHARED} not present (the team's shared fixtures folder)")
     return SHARED
+
+
+def _required_under_ci(reason: str) -> None:
+    """Skip, except under CI (CI=true), where a missing service is a failure."""
+    import os
+
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"required under CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[object]:
+    """Debian's headless chromium driven by Playwright (skips when absent; fails under CI)."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        _required_under_ci("chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _required_under_ci("playwright is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser: object) -> Iterator[object]:
+    """A fresh page in the shared headless chromium."""
+    page = chromium_browser.new_page()  # type: ignore[attr-defined]
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """redis://127.0.0.1:6379/15 when a Redis server answers there (skips elsewhere; fails under CI)."""
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        _required_under_ci("no Redis server at 127.0.0.1:6379")
+    return url
