@@ -75,7 +75,9 @@ class CrawlConfig(_Section):
         False, description="allow private and loopback addresses (tests, intranets)"
     )
     timeout: float = Field(30.0, gt=0, description="seconds before a request times out")
-    max_pages: int = Field(0, ge=0, description="stop an outlet's crawl after this many pages (0: no limit)")
+    max_pages: int = Field(
+        0, ge=0, description="stop an outlet's crawl after this many pages (0: no limit)"
+    )
     recheck_days: int = Field(
         14, ge=0, description="re-fetch articles younger than this even without a lastmod change"
     )
@@ -84,7 +86,9 @@ class CrawlConfig(_Section):
 class OutletConfig(_Section):
     name: str = Field(..., pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="short unique name")
     feeds: list[HttpUrl] = Field(default_factory=list, description="RSS/Atom feed URLs")
-    sitemaps: list[HttpUrl] = Field(default_factory=list, description="sitemap or sitemap index URLs")
+    sitemaps: list[HttpUrl] = Field(
+        default_factory=list, description="sitemap or sitemap index URLs"
+    )
     sections: list[HttpUrl] = Field(default_factory=list, description="section / listing page URLs")
     article_pattern: str = Field(
         "", description="regex on the URL path of article links found in sections"
@@ -198,7 +202,9 @@ class Config(_Section):
             if outlet.name == name:
                 return outlet
         known = ", ".join(o.name for o in self.outlets) or "none configured"
-        raise ConfigError(f"{self.source_path or DEFAULT_CONFIG}: no outlet named {name!r} (known: {known})")
+        raise ConfigError(
+            f"{self.source_path or DEFAULT_CONFIG}: no outlet named {name!r} (known: {known})"
+        )
 
     def database_path(self) -> Path:
         """The database path; a relative path is relative to the config file's folder."""

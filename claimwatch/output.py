@@ -71,7 +71,9 @@ def print_records(
         for record in records:
             writer.writerow(
                 {
-                    key: json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+                    key: json.dumps(value, ensure_ascii=False)
+                    if isinstance(value, list | dict)
+                    else value
                     for key, value in record.items()
                 }
             )

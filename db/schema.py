@@ -219,7 +219,9 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def connect(path: str | Path, *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
+def connect(
+    path: str | Path, *, create: bool = True, readonly: bool = False
+) -> sqlite_utils.Database:
     """Open (and migrate) the claimwatch database at ``path``.
 
     WAL lets readers (Datasette, queries) run beside the writer; busy_timeout makes

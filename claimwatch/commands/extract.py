@@ -53,7 +53,9 @@ def extract_file(
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ExtractionError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+            raise ExtractionError(
+                f"not UTF-8 text ({error.reason} at byte {error.start})"
+            ) from None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         article = {
             "url": url,

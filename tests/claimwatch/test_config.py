@@ -14,7 +14,10 @@ from claimwatch.example_config import EXAMPLE_CONFIG
 BAD_CONFIGS = [
     ("[crawl]\nfoo = 1\n", "crawl.foo: unknown key"),
     ("[crawl]\ndelay = 'slow'\n", "crawl.delay: Input should be a valid number"),
-    ('[[outlets]]\nname = "x"\nfeeds = ["ftp://example.org/feed"]\n', "outlets[0] (x).feeds: bad URL"),
+    (
+        '[[outlets]]\nname = "x"\nfeeds = ["ftp://example.org/feed"]\n',
+        "outlets[0] (x).feeds: bad URL",
+    ),
     ('[[outlets]]\nname = "x"\nevery = "often"\n', "outlets[0] (x).every: bad interval 'often'"),
     ("[crawl\n", "TOML syntax error"),
     ('[digest]\nevery = "someday"\n', "digest.every: bad weekly time"),
@@ -28,7 +31,9 @@ def test_bad_config_is_one_line_exit_2(tmp_path: Path, text: str, expected: str)
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(path), "init"])
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines() if result.stderr else result.output.strip().splitlines()
+    lines = (
+        result.stderr.strip().splitlines() if result.stderr else result.output.strip().splitlines()
+    )
     error_line = [line for line in lines if line.startswith("Error:")]
     assert len(error_line) == 1
     assert str(path) in error_line[0]
@@ -53,7 +58,9 @@ def test_env_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert (tmp_path / "env.db").exists()
 
 
-def test_init_writes_valid_commented_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_writes_valid_commented_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["init"])
     assert result.exit_code == 0, result.output
@@ -66,11 +73,15 @@ def test_init_writes_valid_commented_example(tmp_path: Path, monkeypatch: pytest
 def test_example_config_mentions_every_key() -> None:
     for dotted in documented_keys():
         leaf = dotted.split(".")[-1]
-        assert f"{leaf} =" in EXAMPLE_CONFIG or f"{leaf} = {{" in EXAMPLE_CONFIG or leaf in {
-            "username", "password", "sender", "starttls"
-        }, dotted
+        assert (
+            f"{leaf} =" in EXAMPLE_CONFIG
+            or f"{leaf} = {{" in EXAMPLE_CONFIG
+            or leaf in {"username", "password", "sender", "starttls"}
+        ), dotted
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("30m", 1800), ("1h", 3600), ("2s", 2), ("1.5d", 129600)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("30m", 1800), ("1h", 3600), ("2s", 2), ("1.5d", 129600)]
+)
 def test_parse_interval(text: str, seconds: int) -> None:
     assert parse_interval(text).total_seconds() == seconds
