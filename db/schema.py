@@ -160,8 +160,23 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """Scheduler: the crawl subprocess's exit code on its runs, and per-channel flag delivery."""
+    conn.executescript(
+        """
+        ALTER TABLE runs ADD COLUMN exit_code INTEGER;
+        CREATE TABLE flag_deliveries (
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            PRIMARY KEY (flag_id, channel)
+        );
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
