@@ -19,6 +19,10 @@ from claimwatch.errors import WorkFailed
 COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.init", "init"),
     ("claimwatch.commands.extract", "extract"),
+    ("claimwatch.commands.query", "claims"),
+    ("claimwatch.commands.query", "sources"),
+    ("claimwatch.commands.query", "articles"),
+    ("claimwatch.commands.query", "runs"),
 ]
 
 
