@@ -23,6 +23,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.query", "sources"),
     ("claimwatch.commands.query", "articles"),
     ("claimwatch.commands.query", "runs"),
+    ("claimwatch.commands.check", "check"),
 ]
 
 
