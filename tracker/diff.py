@@ -100,10 +100,23 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
+def _keys_agree(a: Claim, b: Claim) -> bool:
+    return a.key is None or b.key is None or a.key == b.key
+
+
 def _pair_in_sentence(
-    old: Sequence[Claim], new: Sequence[Claim], old_ids: list[int], new_ids: list[int]
+    old: Sequence[Claim],
+    new: Sequence[Claim],
+    old_ids: list[int],
+    new_ids: list[int],
+    *,
+    exact: bool,
 ) -> list[tuple[int, int]]:
-    """Pair claims of two aligned sentences in order, by unit."""
+    """Pair claims of two aligned sentences in order, by unit.
+
+    In a reworded sentence (``exact`` False) claims pair only when their keys agree, so a
+    sentence built like its neighbour ("X said Y rose #%") does not pass for an edit of it.
+    """
     matcher = SequenceMatcher(
         None, [old[i].unit for i in old_ids], [new[j].unit for j in new_ids], autojunk=False
     )
@@ -111,19 +124,18 @@ def _pair_in_sentence(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.extend(zip(old_ids[i1:i2], new_ids[j1:j2], strict=True))
-    return pairs
+    return [(i, j) for i, j in pairs if exact or _keys_agree(old[i], new[j])]
 
 
 def align(old: Sequence[Claim], new: Sequence[Claim]) -> list[tuple[int, int]]:
     """Pairs (old index, new index) of claims that state the same figure in two versions."""
     old_groups, new_groups = _sentence_groups(old), _sentence_groups(new)
-    sentence_pairs = _pair_sentences(
-        [mask_numbers(old[g[0]].sentence) for g in old_groups],
-        [mask_numbers(new[g[0]].sentence) for g in new_groups],
-    )
+    old_masked = [mask_numbers(old[g[0]].sentence) for g in old_groups]
+    new_masked = [mask_numbers(new[g[0]].sentence) for g in new_groups]
     pairs: list[tuple[int, int]] = []
-    for i, j in sorted(sentence_pairs):
-        pairs.extend(_pair_in_sentence(old, new, old_groups[i], new_groups[j]))
+    for i, j in sorted(_pair_sentences(old_masked, new_masked)):
+        exact = old_masked[i] == new_masked[j]
+        pairs.extend(_pair_in_sentence(old, new, old_groups[i], new_groups[j], exact=exact))
     used_old = {i for i, _ in pairs}
     used_new = {j for _, j in pairs}
     # Left-over claims pair by claim key when the key is unambiguous on both sides.

@@ -1,0 +1,285 @@
+"""Writes and reads of the tracker: sources, claims, version_sources and flags of stored versions.
+
+``tracker.ingest`` decides what to write; this module only stores and answers. Every statement
+is parameterized. Writes for one version run inside :func:`transaction`, so a crash never leaves
+half a version tracked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import sqlite_utils
+
+_CLAIM_COLUMNS = (
+    'c.id, c.version_id, c.start, c."end", c.surface, c.sentence, c.value, c.unit, c.kind, '
+    "c.approximate, c.subject, c.entity, c.metric, c.period, c.key, s.name AS source"
+)
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """One write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back on any error."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def pending_version_ids(db: sqlite_utils.Database) -> list[int]:
+    """Versions not yet tracked, oldest article first, each article's versions in order."""
+    cursor = db.conn.execute(
+        """
+        SELECT v.id FROM versions v JOIN articles a ON a.id = v.article_id
+        WHERE v.tracked_at IS NULL
+        ORDER BY COALESCE(a.published, v.fetched_at), a.id, v.number
+        """
+    )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def tracked_version_ids(
+    db: sqlite_utils.Database, *, since: str | None = None, outlet: str | None = None
+) -> list[int]:
+    """Tracked versions fetched at or after ``since`` (ISO text) of ``outlet``, in tracking order."""
+    cursor = db.conn.execute(
+        """
+        SELECT v.id FROM versions v JOIN articles a ON a.id = v.article_id
+        WHERE v.tracked_at IS NOT NULL
+          AND (:since IS NULL OR v.fetched_at >= :since)
+          AND (:outlet IS NULL OR a.outlet = :outlet)
+        ORDER BY COALESCE(a.published, v.fetched_at), a.id, v.number
+        """,
+        {"since": since, "outlet": outlet},
+    )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def outlet_exists(db: sqlite_utils.Database, outlet: str) -> bool:
+    cursor = db.conn.execute(
+        "SELECT 1 FROM articles WHERE outlet = ? UNION SELECT 1 FROM outlets WHERE name = ?",
+        (outlet, outlet),
+    )
+    return cursor.fetchone() is not None
+
+
+def load_version(db: sqlite_utils.Database, version_id: int) -> dict[str, Any] | None:
+    """A version with what tracking needs of its article and run (backfill), or None."""
+    cursor = db.conn.execute(
+        """
+        SELECT v.id, v.article_id, v.number, v.text, v.run_id, v.tracked_at,
+               COALESCE(v.published, a.published) AS published, a.url, a.outlet, a.language,
+               COALESCE(r.backfill, 0) AS backfill
+        FROM versions v JOIN articles a ON a.id = v.article_id
+        LEFT JOIN runs r ON r.id = v.run_id
+        WHERE v.id = ?
+        """,
+        (version_id,),
+    )
+    rows = _rows(cursor)
+    return rows[0] if rows else None
+
+
+def is_tracked(db: sqlite_utils.Database, version_id: int) -> bool:
+    row = db.conn.execute("SELECT tracked_at FROM versions WHERE id = ?", (version_id,)).fetchone()
+    return row is not None and row[0] is not None
+
+
+def previous_version_id(db: sqlite_utils.Database, article_id: int, number: int) -> int | None:
+    """The article's latest tracked version before version ``number``."""
+    row = db.conn.execute(
+        """
+        SELECT id FROM versions
+        WHERE article_id = ? AND number < ? AND tracked_at IS NOT NULL
+        ORDER BY number DESC LIMIT 1
+        """,
+        (article_id, number),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def version_claims(db: sqlite_utils.Database, version_id: int) -> list[dict[str, Any]]:
+    """Claims of one version in text order, with their source's name."""
+    cursor = db.conn.execute(
+        f"""
+        SELECT {_CLAIM_COLUMNS}
+        FROM claims c LEFT JOIN sources s ON s.id = c.source_id
+        WHERE c.version_id = ? ORDER BY c.start, c.id
+        """,  # noqa: S608 - fixed column list
+        (version_id,),
+    )
+    return _rows(cursor)
+
+
+def claims_for_key(
+    db: sqlite_utils.Database, key: str, *, exclude_article_id: int
+) -> list[dict[str, Any]]:
+    """Claims with ``key`` in the latest tracked version of every other article, newest first."""
+    cursor = db.conn.execute(
+        f"""
+        SELECT {_CLAIM_COLUMNS}, v.article_id, a.published, a.url
+        FROM claims c
+        JOIN versions v ON v.id = c.version_id
+        JOIN articles a ON a.id = v.article_id
+        LEFT JOIN sources s ON s.id = c.source_id
+        WHERE c.key = ? AND v.article_id != ?
+          AND v.number = (
+              SELECT MAX(v2.number) FROM versions v2
+              WHERE v2.article_id = v.article_id AND v2.tracked_at IS NOT NULL
+          )
+        ORDER BY COALESCE(a.published, v.fetched_at) DESC, v.id DESC, c.start
+        """,  # noqa: S608 - fixed column list
+        (key, exclude_article_id),
+    )
+    return _rows(cursor)
+
+
+def source_id(
+    conn: sqlite3.Connection,
+    *,
+    name: str,
+    norm_name: str,
+    kind: str | None,
+    role: str | None,
+    organization: str | None,
+    norm_organization: str,
+) -> int:
+    """The id of the source with this normalized name and organization, inserting it if new."""
+    conn.execute(
+        """
+        INSERT INTO sources (name, norm_name, kind, role, organization, norm_organization)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (norm_name, norm_organization) DO UPDATE SET
+            kind = COALESCE(sources.kind, excluded.kind),
+            role = COALESCE(sources.role, excluded.role)
+        """,
+        (name, norm_name, kind, role, organization, norm_organization),
+    )
+    row = conn.execute(
+        "SELECT id FROM sources WHERE norm_name = ? AND norm_organization = ?",
+        (norm_name, norm_organization),
+    ).fetchone()
+    return int(row[0])
+
+
+def link_source(conn: sqlite3.Connection, version_id: int, source: int, role: str | None) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO version_sources (version_id, source_id, role) VALUES (?, ?, ?)",
+        (version_id, source, role),
+    )
+
+
+def insert_claim(conn: sqlite3.Connection, version_id: int, claim: dict[str, Any]) -> int:
+    """Store one claim (keys as the claims columns, ``source_id`` already resolved)."""
+    cursor = conn.execute(
+        """
+        INSERT INTO claims (version_id, start, "end", surface, sentence, value, unit, kind,
+                            approximate, source_id, subject, entity, metric, period, key)
+        VALUES (:version_id, :start, :end, :surface, :sentence, :value, :unit, :kind,
+                :approximate, :source_id, :subject, :entity, :metric, :period, :key)
+        """,
+        {**claim, "version_id": version_id, "approximate": int(bool(claim["approximate"]))},
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def insert_flag(conn: sqlite3.Connection, flag: dict[str, Any]) -> int:
+    """Store one flag; ``flag`` holds the flags columns (absent ones are NULL)."""
+    columns = (
+        "kind", "article_id", "claim_id", "previous_claim_id", "previous_article_id",
+        "old_value", "new_value", "unit", "source", "old_sentence", "new_sentence", "key",
+        "run_id", "created_at",
+    )  # fmt: skip
+    cursor = conn.execute(
+        """
+        INSERT INTO flags (kind, article_id, claim_id, previous_claim_id, previous_article_id,
+                           old_value, new_value, unit, source, old_sentence, new_sentence, key,
+                           run_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        tuple(flag.get(column) for column in columns),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def mark_tracked(conn: sqlite3.Connection, version_id: int, when: str) -> None:
+    conn.execute("UPDATE versions SET tracked_at = ? WHERE id = ?", (when, version_id))
+
+
+def replace_claim_links(conn: sqlite3.Connection, moves: Sequence[tuple[int, int]]) -> None:
+    """Point flags at new claim ids: ``moves`` are (old claim id, new claim id)."""
+    for old, new in moves:
+        conn.execute("UPDATE flags SET claim_id = ? WHERE claim_id = ?", (new, old))
+        conn.execute(
+            "UPDATE flags SET previous_claim_id = ? WHERE previous_claim_id = ?", (new, old)
+        )
+
+
+def delete_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> None:
+    for claim in claim_ids:
+        conn.execute("DELETE FROM claims WHERE id = ?", (claim,))
+
+
+def unlink_sources(conn: sqlite3.Connection, version_id: int) -> None:
+    conn.execute("DELETE FROM version_sources WHERE version_id = ?", (version_id,))
+
+
+def delete_orphan_sources(conn: sqlite3.Connection) -> int:
+    """Drop sources no version or claim refers to any more (after a retrack)."""
+    cursor = conn.execute(
+        """
+        DELETE FROM sources
+        WHERE id NOT IN (SELECT source_id FROM version_sources)
+          AND id NOT IN (SELECT source_id FROM claims WHERE source_id IS NOT NULL)
+        """
+    )
+    return cursor.rowcount
+
+
+def flag_records(
+    db: sqlite_utils.Database,
+    *,
+    since: str | None = None,
+    kinds: Sequence[str] = (),
+    outlet: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Flags as the CLI prints them (ARCHITECTURE.md field names), oldest first."""
+    kind_list = ",".join(kinds)
+    cursor = db.conn.execute(
+        """
+        SELECT f.id, f.kind, a.url AS article_url, pa.url AS previous_article_url,
+               f.old_value, f.new_value, f.unit, f.source, f.old_sentence, f.new_sentence,
+               f.key, f.created_at, f.delivered_at, a.outlet,
+               pc.surface AS old_surface, c.surface AS new_surface, f.run_id
+        FROM flags f
+        JOIN articles a ON a.id = f.article_id
+        LEFT JOIN articles pa ON pa.id = f.previous_article_id
+        LEFT JOIN claims c ON c.id = f.claim_id
+        LEFT JOIN claims pc ON pc.id = f.previous_claim_id
+        WHERE (:since IS NULL OR f.created_at >= :since)
+          AND (:kinds = '' OR instr(',' || :kinds || ',', ',' || f.kind || ',') > 0)
+          AND (:outlet IS NULL OR a.outlet = :outlet)
+        ORDER BY f.id
+        LIMIT :limit
+        """,
+        {
+            "since": since,
+            "kinds": kind_list,
+            "outlet": outlet,
+            "limit": -1 if limit is None else limit,
+        },
+    )
+    return _rows(cursor)

@@ -1,0 +1,334 @@
+"""Tracking of stored versions: extract sources and claims, diff them, write claims and flags.
+
+The only tracker module that touches ``db/``. ``track_pending`` takes every version not yet
+tracked, in published order, and in one transaction per version stores its sources (one row
+per normalized name + organization across articles), its claims and its flags:
+
+- a later version of an article is aligned with the previous one (``tracker.diff``):
+  ``revised``, ``added`` and ``removed``;
+- a first version compares each claim key with the other articles' current claims: ``changed``
+  when the value differs at the precision of the less precise figure, ``new`` for a key seen
+  for the first time, except in an outlet's first crawl (a backfill).
+
+``retrack`` re-extracts tracked versions after a tracker upgrade, replaces their claims and
+writes no flags: the articles did not change.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+import tracker
+from db import tracking
+from tracker import diff
+from tracker.model import Claim, Extraction, Source
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[..., Extraction]
+
+_PUNCTUATION = re.compile(r"[.,'’‘\"“”()]")
+_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class TrackResult:
+    """What one tracking pass did: versions tracked, claims stored, sources linked, flags written."""
+
+    versions: int = 0
+    claims: int = 0
+    sources: int = 0
+    flags: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: TrackResult) -> None:
+        self.versions += other.versions
+        self.claims += other.claims
+        self.sources += other.sources
+        self.flags += other.flags
+        self.errors += other.errors
+
+
+def normalize_name(name: str | None) -> str:
+    """Matching form of a source or organization name: "The  Fed." -> "fed"."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _SPACES.sub(" ", _PUNCTUATION.sub("", text)).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _published_date(published: str | None) -> str | None:
+    return published[:10] if published and _DATE.match(published) else None
+
+
+def _extract(version: dict[str, Any], extract: Extractor | None) -> Extraction:
+    extract = extract or tracker.extract
+    language = version["language"] if version["language"] in ("en", "zh") else "auto"
+    return extract(
+        version["text"], published=_published_date(version["published"]), language=language
+    )
+
+
+def _claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(
+        start=row["start"],
+        end=row["end"],
+        surface=row["surface"],
+        sentence=row["sentence"],
+        value=row["value"],
+        unit=row["unit"],
+        kind=row["kind"],
+        approximate=bool(row["approximate"]),
+        source=row["source"],
+        subject=row["subject"],
+        entity=row["entity"],
+        metric=row["metric"],
+        period=row["period"],
+        key=row["key"],
+    )
+
+
+def _store_sources(
+    conn: Any, version_id: int, extraction: Extraction
+) -> tuple[dict[str, int], int]:
+    """Store and link the extraction's sources; returns name -> source id and the links made."""
+    by_name: dict[str, Source] = {source.name: source for source in extraction.sources}
+    for claim in extraction.claims:
+        if claim.source and claim.source not in by_name:
+            by_name[claim.source] = Source(name=claim.source, kind="organization")
+    ids: dict[str, int] = {}
+    for name, source in by_name.items():
+        ids[name] = tracking.source_id(
+            conn,
+            name=source.name,
+            norm_name=normalize_name(source.name),
+            kind=source.kind,
+            role=source.role,
+            organization=source.organization,
+            norm_organization=normalize_name(source.organization),
+        )
+        tracking.link_source(conn, version_id, ids[name], source.role)
+    return ids, len(set(ids.values()))
+
+
+def _store_claims(
+    conn: Any, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
+) -> list[int]:
+    stored = []
+    for claim in claims:
+        record = claim.to_dict()
+        record.pop("source")
+        record.pop("sentence_start", None)
+        record["source_id"] = source_ids.get(claim.source) if claim.source else None
+        stored.append(tracking.insert_claim(conn, version_id, record))
+    return stored
+
+
+def _flag(kind: str, version: dict[str, Any], run_id: int | None, now: str, **fields: Any) -> dict:
+    return {
+        "kind": kind,
+        "article_id": version["article_id"],
+        "run_id": version["run_id"] or run_id,
+        "created_at": now,
+        **fields,
+    }
+
+
+def _edit_flags(
+    version: dict[str, Any],
+    old_rows: list[dict[str, Any]],
+    new: Sequence[Claim],
+    new_ids: list[int],
+    run_id: int | None,
+    now: str,
+) -> list[dict]:
+    """revised / added / removed between the previous version's claims and this one's."""
+    old = [_claim_from_row(row) for row in old_rows]
+    flags = []
+    for change in diff.version_changes(old, new):
+        before = old[change.old] if change.old is not None else None
+        after = new[change.new] if change.new is not None else None
+        flags.append(
+            _flag(
+                change.kind,
+                version,
+                run_id,
+                now,
+                claim_id=new_ids[change.new] if change.new is not None else None,
+                previous_claim_id=old_rows[change.old]["id"] if change.old is not None else None,
+                old_value=before.value if before else None,
+                new_value=after.value if after else None,
+                unit=(after or before).unit if (after or before) else None,
+                source=(
+                    after.source if after and after.source else before.source if before else None
+                ),
+                old_sentence=before.sentence if before else None,
+                new_sentence=after.sentence if after else None,
+                key=(after or before).key if (after or before) else None,
+            )
+        )
+    return flags
+
+
+def _is_later(published: str | None, other: str | None) -> bool:
+    """Whether an article published ``published`` may update one published ``other``."""
+    mine, theirs = _published_date(published), _published_date(other)
+    return mine is None or theirs is None or mine >= theirs
+
+
+def _key_flags(
+    db: sqlite_utils.Database,
+    version: dict[str, Any],
+    new: Sequence[Claim],
+    new_ids: list[int],
+    run_id: int | None,
+    now: str,
+) -> list[dict]:
+    """changed / new for a first version, by claim key against the other articles."""
+    by_key: dict[str, list[int]] = {}
+    for index, claim in enumerate(new):
+        if claim.key:
+            by_key.setdefault(claim.key, []).append(index)
+    flags = []
+    for key, indexes in by_key.items():
+        rows = tracking.claims_for_key(db, key, exclude_article_id=version["article_id"])
+        if not rows:
+            if not version["backfill"]:
+                claim = new[indexes[0]]
+                flags.append(
+                    _flag(
+                        "new", version, run_id, now,
+                        claim_id=new_ids[indexes[0]], new_value=claim.value, unit=claim.unit,
+                        source=claim.source, new_sentence=claim.sentence, key=key,
+                    )
+                )  # fmt: skip
+            continue
+        # An older article found late is history, not an update of a newer one.
+        rows = [row for row in rows if _is_later(version["published"], row["published"])]
+        existing = [_claim_from_row(row) for row in rows]
+        flagged: list[Claim] = []
+        for index in indexes:
+            claim = new[index]
+            if any(
+                diff.same_figure(f.value, f.surface, claim.value, claim.surface) for f in flagged
+            ):
+                continue
+            before = diff.cross_article_change(existing, claim)
+            if before is None:
+                continue
+            row = rows[existing.index(before)]
+            flagged.append(claim)
+            flags.append(
+                _flag(
+                    "changed", version, run_id, now,
+                    claim_id=new_ids[index], previous_claim_id=row["id"],
+                    previous_article_id=row["article_id"], old_value=before.value,
+                    new_value=claim.value, unit=claim.unit, source=claim.source or before.source,
+                    old_sentence=before.sentence, new_sentence=claim.sentence, key=key,
+                )
+            )  # fmt: skip
+    return flags
+
+
+def track_version(
+    db: sqlite_utils.Database,
+    version_id: int,
+    *,
+    run_id: int | None = None,
+    extract: Extractor | None = None,
+) -> TrackResult:
+    """Track one version in one transaction; a version already tracked is left as it is."""
+    version = tracking.load_version(db, version_id)
+    if version is None or version["tracked_at"] is not None:
+        return TrackResult()
+    extraction = _extract(version, extract)
+    now = _now()
+    with tracking.transaction(db) as conn:
+        if tracking.is_tracked(db, version_id):  # tracked by a concurrent run meanwhile
+            return TrackResult()
+        source_ids, linked = _store_sources(conn, version_id, extraction)
+        claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
+        previous = tracking.previous_version_id(db, version["article_id"], version["number"])
+        if previous is not None:
+            old_rows = tracking.version_claims(db, previous)
+            flags = _edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
+        else:
+            flags = _key_flags(db, version, extraction.claims, claim_ids, run_id, now)
+        for flag in flags:
+            tracking.insert_flag(conn, flag)
+        tracking.mark_tracked(conn, version_id, now)
+    return TrackResult(versions=1, claims=len(claim_ids), sources=linked, flags=len(flags))
+
+
+def track_pending(
+    db: sqlite_utils.Database, *, run_id: int | None = None, extract: Extractor | None = None
+) -> TrackResult:
+    """Track every version not yet tracked; a version that fails is reported and stays pending."""
+    result = TrackResult()
+    for version_id in tracking.pending_version_ids(db):
+        try:
+            result.add(track_version(db, version_id, run_id=run_id, extract=extract))
+        except Exception as error:  # one bad version must not stop the others
+            log.exception("tracking version %s failed", version_id)
+            result.errors.append(f"version {version_id}: {error}")
+    return result
+
+
+def retrack_version(
+    db: sqlite_utils.Database, version_id: int, *, extract: Extractor | None = None
+) -> TrackResult:
+    """Re-extract one tracked version and replace its claims and sources; writes no flags.
+
+    Flags that pointed at the old claims are moved to the re-extracted claims that state the
+    same figure, so the history of what changed survives a tracker upgrade.
+    """
+    version = tracking.load_version(db, version_id)
+    if version is None:
+        return TrackResult()
+    extraction = _extract(version, extract)
+    with tracking.transaction(db) as conn:
+        old_rows = tracking.version_claims(db, version_id)
+        tracking.unlink_sources(conn, version_id)
+        source_ids, linked = _store_sources(conn, version_id, extraction)
+        claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
+        old = [_claim_from_row(row) for row in old_rows]
+        moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
+        tracking.replace_claim_links(conn, moves)
+        tracking.delete_claims(conn, [row["id"] for row in old_rows])
+        tracking.mark_tracked(conn, version_id, _now())
+    return TrackResult(versions=1, claims=len(claim_ids), sources=linked)
+
+
+def retrack(
+    db: sqlite_utils.Database,
+    *,
+    since: str | None = None,
+    outlet: str | None = None,
+    extract: Extractor | None = None,
+) -> TrackResult:
+    """Re-run the tracker over tracked versions fetched since ``since`` (ISO), of ``outlet``."""
+    result = TrackResult()
+    for version_id in tracking.tracked_version_ids(db, since=since, outlet=outlet):
+        try:
+            result.add(retrack_version(db, version_id, extract=extract))
+        except Exception as error:  # one bad version must not stop the others
+            log.exception("retracking version %s failed", version_id)
+            result.errors.append(f"version {version_id}: {error}")
+    if result.versions:
+        with tracking.transaction(db) as conn:
+            tracking.delete_orphan_sources(conn)
+    return result
