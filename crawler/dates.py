@@ -1,0 +1,140 @@
+"""Dates of a page: machine-readable values and visible date lines (English and Chinese).
+
+Every date goes through :func:`parse_date`, which returns ISO 8601 text (with the time and
+timezone when the page gives them) and refuses dates in the future, which no published
+article has.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+_ZH_DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2}))?"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?!\d)"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]\d+|GMT))?)?"
+)
+_EN_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}){_TIME}",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"\b(updated?|modified|edited|更新|修改)\b", re.IGNORECASE)
+_DATE_NODES = (
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') or "
+    "contains(@class,'info') or contains(@class,'meta') or contains(@class,'byline') or "
+    "contains(@class,'dateline') or contains(@id,'date') or contains(@id,'time') or "
+    "contains(@id,'publish')]"
+)
+
+
+def _not_future(value: datetime) -> bool:
+    today = datetime.now(UTC).date()
+    return value.date() <= today + timedelta(days=1) and value.year >= 1990
+
+
+def _iso(value: datetime, has_time: bool) -> str:
+    if not has_time:
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def parse_date(text: str) -> str | None:
+    """Machine or human date text -> ISO 8601, or None when unreadable or in the future."""
+    text = (text or "").strip()
+    if not text or len(text) > 80:
+        return None
+    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    try:
+        value = datetime.fromisoformat(candidate)
+    except ValueError:
+        value = None
+    if value is not None:
+        return _iso(value, "T" in candidate or " " in candidate) if _not_future(value) else None
+    if text.isdigit() and len(text) in (10, 13):  # epoch seconds / milliseconds
+        value = datetime.fromtimestamp(int(text[:10]), UTC)
+        return _iso(value, True) if _not_future(value) else None
+    match = _ZH_DATE.search(text)
+    if match:
+        return _from_parts(match.groups())
+    match = _NUMERIC_DATE.search(text)
+    if match and len(text) < 40:
+        return _from_parts(match.groups()[:5])
+    return _dateparser(text)
+
+
+def _from_parts(parts: tuple[str | None, ...]) -> str | None:
+    year, month, day, hour, minute = (int(p) if p else None for p in parts[:5])
+    try:
+        value = datetime(year or 0, month or 0, day or 0, hour or 0, minute or 0)
+    except ValueError:
+        return None
+    if not _not_future(value):
+        return None
+    return _iso(value, hour is not None)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str) -> str | None:
+    import dateparser  # slow to import; most pages never need it
+
+    value = dateparser.parse(
+        text,
+        languages=["en", "zh", "de", "fr", "es"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+    )
+    if value is None or not _not_future(value):
+        return None
+    has_time = bool(re.search(r"\d{1,2}[:.]\d{2}", text))
+    return _iso(value, has_time)
+
+
+def date_in_line(line: str) -> str | None:
+    """The first full date (day, month, year) written in a short visible line."""
+    for pattern in (_ZH_DATE, _EN_DATE, _NUMERIC_DATE):
+        match = pattern.search(line)
+        if match:
+            parsed = _from_parts(match.groups()[:5]) if pattern is not _EN_DATE else None
+            if pattern is _EN_DATE:
+                parsed = _dateparser(re.sub(r"\bat\b", " ", match.group(0)))
+            if parsed:
+                return parsed
+    return None
+
+
+def visible_date(tree: HtmlElement) -> str | None:
+    """A publication date from the page's date line ("Published: May 12, 2025 10:31", "2025年5月12日")."""
+    fallback = None
+    for node in tree.xpath(_DATE_NODES)[:40]:
+        if node.tag in ("html", "body", "script", "style"):
+            continue
+        line = " ".join(node.text_content().split())
+        if not line or len(line) > 160:
+            continue
+        parsed = date_in_line(line)
+        if parsed is None:
+            continue
+        if _UPDATED.search(line) and not re.search(r"publi|posted|发布|发表", line, re.I):
+            fallback = fallback or parsed
+            continue
+        return parsed
+    if fallback:
+        return fallback
+    for node in tree.xpath(
+        "//body//*[self::p or self::span or self::div or self::time or self::small]"
+    )[:300]:
+        line = " ".join(node.text_content().split())
+        if 6 <= len(line) <= 60 and (parsed := date_in_line(line)):
+            return parsed
+    return None

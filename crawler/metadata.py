@@ -1,0 +1,328 @@
+"""Article metadata from a parsed page: structured data first, then what the page shows.
+
+Order for every field: JSON-LD (NewsArticle and kin), OpenGraph / ``article:*`` and other
+``<meta>``, then visible elements (headline, byline, date line in English or Chinese).
+The caller falls back to a body extractor's guesses when all of these are silent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from crawler.dates import parse_date, visible_date
+
+ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "socialmediaposting",
+    "liveblogposting", "webpage", "scholarlyarticle", "techarticle", "report",
+}  # fmt: skip
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "datepublished", "publishdate", "publish-date", "pubdate", "publication_date",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.created", "dc.date",
+    "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "byl",
+)
+_SPACE = re.compile(r"\s+")
+_BY = re.compile(r"^\s*(?:by|von|par|por|door|di|written by|story by|words by)\s*[:\-]?\s+", re.I)
+_ZH_REPORTER = re.compile(
+    r"[（(]\s*(?:记者|通讯员|作者|文|撰稿)[\s：:/]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[)）]"
+)
+_ZH_AUTHOR_LINE = re.compile(r"(?:作者|记者|撰文|文)\s*[：:/｜|]\s*([\u4e00-\u9fff·]{2,4})")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|、|，|\|)\s*", re.I)
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class,'author') or "
+    "contains(@class,'byline') or contains(@id,'author') or contains(@id,'byline') or "
+    "@class='by']"
+)
+
+
+def squash(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _text(node: HtmlElement) -> str:
+    return squash(node.text_content())
+
+
+# --- JSON-LD ----------------------------------------------------------------------------
+
+
+def _walk_ld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), list | dict):
+                yield from _walk_ld(data[key])
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type") or []
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds}
+
+
+def json_ld_article(tree: HtmlElement) -> dict[str, Any]:
+    """The most article-like JSON-LD object on the page (empty dict when none)."""
+    best: dict[str, Any] = {}
+    best_rank = 99
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content().strip() or "null", strict=False)
+        except ValueError:
+            continue
+        for obj in _walk_ld(data):
+            kinds = _types(obj)
+            if not kinds & ARTICLE_TYPES:
+                continue
+            rank = 2 if kinds <= {"webpage"} else 0 if "newsarticle" in kinds else 1
+            if rank < best_rank:
+                best, best_rank = obj, rank
+    return best
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item)]
+    if isinstance(value, dict):
+        if "organization" in _types(value) and not value.get("@type") == "Person":
+            return []
+        return _ld_names(value.get("name"))
+    if isinstance(value, str) and value.strip():
+        return [squash(value)]
+    return []
+
+
+# --- <meta> -----------------------------------------------------------------------------
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """Lower-cased name/property/itemprop -> first non-empty content."""
+    found: dict[str, str] = {}
+    for node in tree.xpath("//meta[@content]"):
+        content = squash(node.get("content"))
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (node.get(attr) or "").strip().lower()
+            if key and key not in found:
+                found[key] = content
+    for node in tree.xpath("//*[@itemprop][not(self::meta)]"):
+        key = node.get("itemprop", "").strip().lower()
+        if key in ("datepublished", "datemodified") and key not in found:
+            value = node.get("datetime") or node.get("content") or node.text_content()
+            if squash(value):
+                found[key] = squash(value)
+    return found
+
+
+# --- title ------------------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|_｜]\s*")
+
+
+def _headings(tree: HtmlElement) -> list[str]:
+    nodes = tree.xpath("//h1") or tree.xpath("//article//h2 | //main//h2") or tree.xpath("//h2")
+    return [t for t in (_text(node) for node in nodes[:5]) if 3 <= len(t) <= 400]
+
+
+def _strip_site_name(title: str, site_names: list[str]) -> str:
+    for name in site_names:
+        for sep in (" | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜", " : "):
+            if name and title.endswith(sep + name):
+                return title[: -len(sep + name)].strip()
+            if name and title.startswith(name + sep):
+                return title[len(name + sep) :].strip()
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(title) / 2:
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»_｜").strip()
+    return title
+
+
+def find_title(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    structured = [
+        squash(str(value))
+        for value in (
+            ld.get("headline"),
+            ld.get("name"),
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+        )
+        if isinstance(value, str) and value.strip()
+    ]
+    page_title = squash(tree.findtext(".//title") or "")
+    headings = _headings(tree)
+    site_names = [meta.get("og:site_name", ""), meta.get("application-name", "")]
+    folded = {s.casefold() for s in structured}
+    for heading in headings:
+        if heading.casefold() in folded or (
+            page_title and page_title.casefold().startswith(heading.casefold())
+        ):
+            return heading
+    if structured:
+        return _strip_site_name(structured[0], site_names)
+    for heading in headings:
+        if page_title and heading.casefold() in page_title.casefold():
+            return heading
+    if page_title:
+        return _strip_site_name(page_title, site_names)
+    return headings[0] if headings else None
+
+
+# --- authors ----------------------------------------------------------------------------
+
+
+def clean_names(raw: str) -> list[str]:
+    raw = _BY.sub("", squash(raw))
+    raw = re.sub(
+        r"\S+@\S+|https?://\S+|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$", " ", raw, flags=re.I
+    )
+    names = []
+    for part in _NAME_SPLIT.split(raw):
+        part = _BY.sub("", squash(part)).strip(" .:-–—|")
+        if not part or any(ch.isdigit() for ch in part) or len(part.split()) > 5 or len(part) > 60:
+            continue
+        if part.lower() in {"staff", "admin", "editor", "reporter", "correspondent"}:
+            continue
+        names.append(part)
+    return names
+
+
+def find_authors(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
+    names = _ld_names(ld.get("author")) if ld else []
+    if not names:
+        for key in _AUTHOR_META:
+            value = meta.get(key, "")
+            if value and not value.startswith("http"):
+                names = clean_names(value)
+                if names:
+                    break
+    if not names:
+        for node in tree.xpath(_BYLINE_XPATH)[:6]:
+            text = _text(node)
+            if 2 < len(text) < 120:
+                names = clean_names(text)
+                if names:
+                    break
+    if not names:
+        names = _chinese_reporters(tree)
+    seen: dict[str, None] = {}
+    for name in names:
+        seen.setdefault(name, None)
+    return list(seen)
+
+
+def _chinese_reporters(tree: HtmlElement) -> list[str]:
+    for node in tree.xpath("//p | //div[not(descendant::div)] | //span")[:200]:
+        text = _text(node)[:300]
+        match = _ZH_REPORTER.search(text) or _ZH_AUTHOR_LINE.search(text)
+        if match:
+            return [n for n in re.split(r"[\s、，,]+", match.group(1)) if n]
+    return []
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def find_published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    for value in (ld.get("datePublished"), ld.get("dateCreated")):
+        if isinstance(value, str) and (parsed := parse_date(value)):
+            return parsed
+    for key in _PUBLISHED_META:
+        if key in meta and (parsed := parse_date(meta[key])):
+            return parsed
+    for node in tree.xpath("//time[@datetime]")[:3]:
+        if parsed := parse_date(node.get("datetime", "")):
+            return parsed
+    return visible_date(tree)
+
+
+def find_modified(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    value = ld.get("dateModified")
+    if isinstance(value, str) and (parsed := parse_date(value)):
+        return parsed
+    for key in _MODIFIED_META:
+        if key in meta and (parsed := parse_date(meta[key])):
+            return parsed
+    return None
+
+
+# --- language and via -------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},[^()\n]{0,40}\(([^()\n]{2,40})\)\s*[—–-]")
+_VIA_LINE = re.compile(
+    r"^(?:source|via|originally published (?:by|in|on)|this (?:article|story) (?:first |originally )?"
+    r"(?:appeared|was published) (?:in|on|at))\s*:?\s+([A-Z][\w&.' -]{1,50}?)\.?$",
+    re.I,
+)
+_ZH_SOURCE = re.compile(r"来源[：:]\s*([\u4e00-\u9fffA-Za-z]{2,20})")
+
+
+def find_language(
+    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str], text: str
+) -> str | None:
+    for value in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None,
+        meta.get("og:locale"),
+        meta.get("content-language"),
+    ):
+        if value and re.match(r"^[a-zA-Z]{2,3}\b", value.strip()):
+            return value.strip()[:3].split("-")[0].split("_")[0].lower()
+    sample = text[:2000]
+    if not sample:
+        return None
+    cjk = len(_CJK.findall(sample))
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    return "zh" if cjk / letters > 0.3 else "en" if sample.isascii() or cjk == 0 else None
+
+
+def _own_names(meta: dict[str, str], url: str | None) -> set[str]:
+    names = {meta.get("og:site_name", "").casefold()}
+    if url:
+        host = re.sub(r"^www\.", "", (re.findall(r"//([^/:]+)", url) or [""])[0].lower())
+        names.add(host.split(".")[0])
+    return {n for n in names if n}
+
+
+def find_via(text: str, tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
+    own = _own_names(meta, url)
+
+    def foreign(name: str) -> bool:
+        folded = name.casefold()
+        compact = re.sub(r"[^a-z0-9]", "", folded)
+        return not any(
+            o == folded or o.replace(" ", "") == compact or (o and o in compact) for o in own
+        )
+
+    first = text.split("\n", 1)[0][:300]
+    match = _DATELINE_AGENCY.match(first)
+    if match and foreign(match.group(1)):
+        return squash(match.group(1))
+    for line in text.split("\n")[-4:]:
+        match = _VIA_LINE.match(line.strip())
+        if match and foreign(match.group(1)):
+            return squash(match.group(1))
+    for node in tree.xpath("//*[contains(@class,'info') or contains(@class,'source')]")[:5]:
+        match = _ZH_SOURCE.search(_text(node))
+        if match and match.group(1) not in ("本网", "本报", "本站") and foreign(match.group(1)):
+            return match.group(1)
+    return None

@@ -1,0 +1,269 @@
+"""Writes and reads of the crawler: outlets, runs, articles and their versions.
+
+The crawler decides what it fetched; this module only stores and answers. Every write of
+one article (the article row and, when its text changed, a new version with the compressed
+raw HTML) happens in one transaction, so a crawl killed at any moment never leaves half
+an article behind. Every statement is parameterized.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+_SPACE = re.compile(r"\s+")
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO 8601 text (seconds, with offset)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalized text: whitespace and Unicode form changes are not new versions."""
+    normalized = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def compress_html(html: bytes) -> bytes:
+    return zlib.compress(html, 6)
+
+
+def decompress_html(blob: bytes | None) -> bytes | None:
+    """The raw HTML bytes of a stored version (as fetched, before decoding)."""
+    return zlib.decompress(blob) if blob else None
+
+
+@contextmanager
+def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# --- outlets and runs -------------------------------------------------------------------
+
+
+def is_first_crawl(db: sqlite_utils.Database, outlet: str) -> bool:
+    """True until a crawl of ``outlet`` has completed (ok or failed, not interrupted)."""
+    row = db.conn.execute(
+        "SELECT first_crawled_at FROM outlets WHERE name = ?", [outlet]
+    ).fetchone()
+    return row is None or row[0] is None
+
+
+def start_run(db: sqlite_utils.Database, outlet: str, *, started_at: str | None = None) -> int:
+    """Create the outlet if new and a ``running`` run; backfill=1 on its first crawl."""
+    with _transaction(db) as conn:
+        conn.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?)", [outlet])
+        backfill = is_first_crawl(db, outlet)
+        cursor = conn.execute(
+            "INSERT INTO runs (outlet, started_at, status, backfill) VALUES (?, ?, 'running', ?)",
+            [outlet, started_at or utc_now(), 1 if backfill else 0],
+        )
+        return int(cursor.lastrowid or 0)
+
+
+@dataclass
+class RunCounts:
+    pages: int = 0
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_unchanged: int = 0
+    errors: int = 0
+
+
+def finish_run(
+    db: sqlite_utils.Database,
+    run_id: int,
+    *,
+    status: str,
+    counts: RunCounts,
+    error_log: Sequence[str] = (),
+    finished_at: str | None = None,
+) -> None:
+    """Close a run with its status (ok, failed, interrupted), counts and error lines."""
+    finished_at = finished_at or utc_now()
+    with _transaction(db) as conn:
+        conn.execute(
+            """
+            UPDATE runs SET finished_at = ?, status = ?, pages = ?, articles_new = ?,
+                articles_changed = ?, articles_unchanged = ?, errors = ?, error_log = ?
+            WHERE id = ?
+            """,
+            [
+                finished_at,
+                status,
+                counts.pages,
+                counts.articles_new,
+                counts.articles_changed,
+                counts.articles_unchanged,
+                counts.errors,
+                json.dumps(list(error_log), ensure_ascii=False),
+                run_id,
+            ],
+        )
+        if status in ("ok", "failed"):
+            conn.execute(
+                """
+                UPDATE outlets SET first_crawled_at = COALESCE(first_crawled_at, ?)
+                WHERE name = (SELECT outlet FROM runs WHERE id = ?)
+                """,
+                [finished_at, run_id],
+            )
+
+
+def get_run(db: sqlite_utils.Database, run_id: int) -> dict[str, Any] | None:
+    cursor = db.conn.execute("SELECT * FROM runs WHERE id = ?", [run_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+# --- articles ---------------------------------------------------------------------------
+
+
+def known_articles(db: sqlite_utils.Database, outlet: str) -> dict[str, dict[str, Any]]:
+    """url -> what the next crawl needs to decide whether and how to re-fetch it."""
+    cursor = db.conn.execute(
+        """
+        SELECT url, published, etag, last_modified, last_fetched, lastmod
+        FROM articles WHERE outlet = ?
+        """,
+        [outlet],
+    )
+    names = [c[0] for c in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def store_article(
+    db: sqlite_utils.Database,
+    article: dict[str, Any],
+    *,
+    run_id: int | None,
+    fetched_at: str | None = None,
+) -> str:
+    """Store one fetched article; returns 'new', 'changed' or 'unchanged'.
+
+    ``article`` holds the fields of ``crawler.items.Article`` (url canonical, title,
+    authors, published, modified, language, via, text, outlet, fetched_url, html, etag,
+    last_modified, lastmod). A new version is written only when the normalized text hash
+    differs from the latest version's.
+    """
+    fetched_at = fetched_at or utc_now()
+    digest = content_hash(article["text"])
+    html = article.get("html")
+    with _transaction(db) as conn:
+        row = conn.execute("SELECT id FROM articles WHERE url = ?", [article["url"]]).fetchone()
+        meta = [
+            article.get("title"),
+            json.dumps(article.get("authors") or [], ensure_ascii=False),
+            article.get("published"),
+            article.get("modified"),
+            article.get("language"),
+            article.get("via"),
+            fetched_at,
+            article.get("etag"),
+            article.get("last_modified"),
+            fetched_at,
+            article.get("lastmod"),
+        ]
+        if row is None:
+            cursor = conn.execute(
+                """
+                INSERT INTO articles (outlet, url, title, authors, published, modified, language,
+                    via, last_seen, etag, last_modified, last_fetched, lastmod, first_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [article.get("outlet"), article["url"], *meta, fetched_at],
+            )
+            article_id, latest = int(cursor.lastrowid or 0), None
+        else:
+            article_id = int(row[0])
+            conn.execute(
+                """
+                UPDATE articles SET title = ?, authors = ?, published = COALESCE(?, published),
+                    modified = ?, language = ?, via = ?, last_seen = ?, etag = ?,
+                    last_modified = ?, last_fetched = ?, lastmod = COALESCE(?, lastmod)
+                WHERE id = ?
+                """,
+                [*meta, article_id],
+            )
+            latest = conn.execute(
+                "SELECT number, content_hash FROM versions WHERE article_id = ? "
+                "ORDER BY number DESC LIMIT 1",
+                [article_id],
+            ).fetchone()
+        if latest is not None and latest[1] == digest:
+            return "unchanged"
+        conn.execute(
+            """
+            INSERT INTO versions (article_id, number, content_hash, text, html, title, published,
+                fetched_at, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                article_id,
+                1 if latest is None else latest[0] + 1,
+                digest,
+                article["text"],
+                compress_html(html) if html else None,
+                article.get("title"),
+                article.get("published"),
+                fetched_at,
+                run_id,
+            ],
+        )
+        return "new" if latest is None else "changed"
+
+
+def mark_not_modified(
+    db: sqlite_utils.Database,
+    url: str,
+    *,
+    lastmod: str | None = None,
+    fetched_at: str | None = None,
+) -> bool:
+    """A conditional GET answered 304: the article was seen again, nothing else changed."""
+    fetched_at = fetched_at or utc_now()
+    with _transaction(db) as conn:
+        cursor = conn.execute(
+            """
+            UPDATE articles SET last_seen = ?, last_fetched = ?, lastmod = COALESCE(?, lastmod)
+            WHERE url = ?
+            """,
+            [fetched_at, fetched_at, lastmod, url],
+        )
+        return cursor.rowcount > 0
+
+
+def article_versions(db: sqlite_utils.Database, url: str) -> list[dict[str, Any]]:
+    """Every stored version of the article at ``url`` (canonical), oldest first."""
+    cursor = db.conn.execute(
+        """
+        SELECT v.id, v.number, v.content_hash, v.text, v.html, v.title, v.published,
+            v.fetched_at, v.run_id, v.tracked_at
+        FROM versions v JOIN articles a ON a.id = v.article_id
+        WHERE a.url = ? ORDER BY v.number
+        """,
+        [url],
+    )
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
