@@ -24,6 +24,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.query", "articles"),
     ("claimwatch.commands.query", "runs"),
     ("claimwatch.commands.check", "check"),
+    ("claimwatch.commands.digest", "digest"),
 ]
 
 
