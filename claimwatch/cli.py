@@ -23,6 +23,9 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.query", "sources"),
     ("claimwatch.commands.query", "articles"),
     ("claimwatch.commands.query", "runs"),
+    ("claimwatch.commands.track", "track"),
+    ("claimwatch.commands.track", "retrack"),
+    ("claimwatch.commands.flags", "flags"),
     ("claimwatch.commands.check", "check"),
     ("claimwatch.commands.digest", "digest"),
 ]
