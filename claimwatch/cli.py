@@ -23,6 +23,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.query", "sources"),
     ("claimwatch.commands.query", "articles"),
     ("claimwatch.commands.query", "runs"),
+    ("claimwatch.commands.schedule", "schedule"),
     ("claimwatch.commands.track", "track"),
     ("claimwatch.commands.track", "retrack"),
     ("claimwatch.commands.flags", "flags"),
