@@ -32,8 +32,9 @@ def _pygal() -> ModuleType:
 _COMMON: dict[str, Any] = {
     "js": [],
     "css": ["file://style.css", "file://graph.css"],
-    "width": 640,
-    "height": 300,
+    # Drawn small and scaled up by the page: labels stay legible on a phone.
+    "width": 480,
+    "height": 320,
     "show_legend": False,
     "disable_xml_declaration": True,
     "margin": 12,
@@ -53,10 +54,10 @@ def _options() -> dict[str, Any]:
         foreground_subtle="#888888",
         colors=("#1f6feb", "#d1242f", "#1a7f37", "#9a6700"),
         font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        label_font_size=13,
-        major_label_font_size=13,
-        title_font_size=16,
-        value_font_size=12,
+        label_font_size=15,
+        major_label_font_size=15,
+        title_font_size=18,
+        value_font_size=14,
     )
     return {**_COMMON, "style": style}
 
@@ -89,8 +90,12 @@ def claims_per_day_chart(per_day: list[dict[str, Any]]) -> Markup:
         x_label_rotation=0,
         print_values=False,
     )
+    counts = [day["claims"] for day in per_day]
     chart.x_labels = [date.fromisoformat(day["day"]).strftime("%a %d") for day in per_day]
-    chart.add("claims", [day["claims"] for day in per_day])
+    # Whole numbers on the axis: claims are counted, never fractional.
+    step = max(1, -(-max(counts, default=0) // 5))
+    chart.y_labels = list(range(0, max(counts, default=0) + step + 1, step))
+    chart.add("claims", counts)
     return _render(chart)
 
 
