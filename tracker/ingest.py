@@ -83,7 +83,7 @@ def _extract(version: dict[str, Any], extract: Extractor | None) -> Extraction:
     )
 
 
-def _claim_from_row(row: dict[str, Any]) -> Claim:
+def claim_from_row(row: dict[str, Any]) -> Claim:
     return Claim(
         start=row["start"],
         end=row["end"],
@@ -157,7 +157,7 @@ def _edit_flags(
     now: str,
 ) -> list[dict]:
     """revised / added / removed between the previous version's claims and this one's."""
-    old = [_claim_from_row(row) for row in old_rows]
+    old = [claim_from_row(row) for row in old_rows]
     flags = []
     for change in diff.version_changes(old, new):
         before = old[change.old] if change.old is not None else None
@@ -219,7 +219,7 @@ def _key_flags(
             continue
         # An older article found late is history, not an update of a newer one.
         rows = [row for row in rows if _is_later(version["published"], row["published"])]
-        existing = [_claim_from_row(row) for row in rows]
+        existing = [claim_from_row(row) for row in rows]
         flagged: list[Claim] = []
         for index in indexes:
             claim = new[index]
@@ -305,7 +305,7 @@ def retrack_version(
         tracking.unlink_sources(conn, version_id)
         source_ids, linked = _store_sources(conn, version_id, extraction)
         claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
-        old = [_claim_from_row(row) for row in old_rows]
+        old = [claim_from_row(row) for row in old_rows]
         moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
         tracking.replace_claim_links(conn, moves)
         tracking.delete_claims(conn, [row["id"] for row in old_rows])
