@@ -28,6 +28,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.track", "retrack"),
     ("claimwatch.commands.flags", "flags"),
     ("claimwatch.commands.check", "check"),
+    ("claimwatch.commands.serve", "serve"),
     ("claimwatch.commands.digest", "digest"),
 ]
 

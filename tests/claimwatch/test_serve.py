@@ -1,0 +1,122 @@
+"""claimwatch serve: a real Datasette process on 127.0.0.1, checked in headless chromium."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimwatch.cli import cli
+from claimwatch.commands.serve import datasette_metadata
+from db.schema import connect
+from tests.db.factory import sample
+
+REPO = Path(__file__).resolve().parents[2]
+
+# canned query -> (query string, a text one of its rows must show)
+CANNED = {
+    "figures_by_source": ("source=xiong", "400 billion yuan"),
+    "changed_figures_this_week": ("", "13.9%"),
+    "metric_over_time": ("metric=retail+sales", "14.1%"),
+    "search_claims": ("q=graduates", "2 million graduates"),
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
+    db_path = tmp_path_factory.mktemp("serve") / "newsroom.db"
+    db = connect(db_path)
+    sample(db)
+    db.close()
+    before = _digest(db_path)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimwatch", "--db", str(db_path), "serve", "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).close()
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"claimwatch serve did not start: {output}")
+            time.sleep(0.2)
+    try:
+        yield base, db_path, before
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", sorted(CANNED))
+def test_canned_query_pages_show_rows(
+    served: tuple[str, Path, str], browser_page: object, query: str
+) -> None:
+    base, _, _ = served
+    args, expected = CANNED[query]
+    page = browser_page
+    page.goto(f"{base}/claimwatch/{query}?{args}")  # type: ignore[attr-defined]
+    rows = page.locator("table.rows-and-columns tbody tr")  # type: ignore[attr-defined]
+    rows.first.wait_for(state="visible", timeout=10_000)
+    assert rows.count() >= 1
+    assert any(expected in row for row in rows.all_inner_texts())
+    title = datasette_metadata()["databases"]["claimwatch"]["queries"][query]["title"]
+    assert title in page.locator("h1").inner_text()  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_claims_table_has_descriptions_facets_and_search(
+    served: tuple[str, Path, str], browser_page: object
+) -> None:
+    base, _, _ = served
+    page = browser_page
+    page.goto(f"{base}/claimwatch/claims?_search=sales")  # type: ignore[attr-defined]
+    assert "One number an article asserts" in page.locator(".metadata-description").inner_text()  # type: ignore[attr-defined]
+    assert page.locator("input#_search").input_value() == "sales"  # type: ignore[attr-defined]
+    assert page.locator("table.rows-and-columns tbody tr").count() == 2  # type: ignore[attr-defined]
+    facets = page.locator(".facet-info").all_inner_texts()  # type: ignore[attr-defined]
+    assert any(text.startswith("unit") for text in facets)
+    descriptions = page.locator("dl.column-descriptions").inner_text()  # type: ignore[attr-defined]
+    assert "ISO 4217 code for money" in descriptions
+
+
+def test_serving_writes_nothing(served: tuple[str, Path, str]) -> None:
+    base, db_path, before = served
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{base}/claimwatch.json?sql=delete+from+claims", timeout=5)
+    assert _digest(db_path) == before
+
+
+def test_missing_database_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
+    assert result.exit_code == 2
+    assert "no such database" in result.stderr
