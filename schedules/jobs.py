@@ -212,5 +212,9 @@ def digest_job() -> None:
     if runtime.digest is None:
         log.warning("weekly digest skipped: no digest writer available")
         return
-    result = runtime.digest(datetime.now(UTC))
+    try:
+        result = runtime.digest(datetime.now(UTC))
+    except Exception as error:  # the daemon keeps running; next week's digest is another try
+        log.error("weekly digest failed: %s", error)
+        return
     log.info("weekly digest written: %s", result)

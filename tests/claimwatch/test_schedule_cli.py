@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,15 @@ def test_run_daemon_stops_cleanly_on_sigterm_and_refuses_a_second(tmp_path: Path
     delivered = [row["id"] for row in db["flags"].rows_where("delivered_at IS NOT NULL")]
     assert sorted(hook.flag_ids()) == sorted(delivered)
     db.close()
+
+
+def test_list_shows_the_weekly_digest_of_a_digest_table(runner: CliRunner, tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[digest]\nevery = "tue 06:30"\n', encoding="utf-8"
+    )
+    code, out, _ = _invoke(runner, config, "list", "--format", "json")
+    [digest] = [record for record in json.loads(out) if record["kind"] == "digest"]
+    assert code == 0 and digest["id"] == "digest:weekly"
+    assert digest["schedule"] == "cron day_of_week=tue hour=6 minute=30"
+    assert datetime.fromisoformat(digest["next_run"]).weekday() == 1

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
-from schedules.jobs import JobRuntime, run_crawl
+from schedules.jobs import JobRuntime, digest_job, install_runtime, run_crawl
 
 FAKE_CRAWL = Path(__file__).resolve().parent.parent / "fixtures" / "schedules" / "fake_crawl.py"
 
@@ -76,3 +79,27 @@ def test_no_crawl_starts_once_the_scheduler_is_stopping(
     runtime.stop.set()
     assert run_crawl("wire", runtime).status == "skipped"
     assert db["runs"].count == 0
+
+
+def test_digest_job_calls_the_writer_and_survives_its_failure(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[datetime] = []
+
+    def writer(now: datetime) -> list[str]:
+        calls.append(now)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return ["digests/2026-W47.html"]
+
+    install_runtime(_runtime(db_path, digest=writer))
+    try:
+        with caplog.at_level(logging.INFO, logger="claimwatch.schedule"):
+            digest_job()
+            digest_job()
+    finally:
+        install_runtime(None)
+    assert len(calls) == 2 and calls[0].tzinfo is not None
+    messages = [record.getMessage() for record in caplog.records]
+    assert "weekly digest written: ['digests/2026-W47.html']" in messages
+    assert "weekly digest failed: disk full" in messages
