@@ -1,0 +1,348 @@
+"""Figures in Chinese text: numerals, scales, units and what is not a figure.
+
+Reads Arabic (also full-width) and Chinese numerals and their mixtures (3.2万亿元,
+1286.5万, 三百二十, 两), scales 万/亿/万亿, currencies (元, 美元, 欧元, ...) as ISO codes,
+percentages (%, 百分之十五), percentage points (个百分点 -> ``pp``), 成 and 分之
+fractions and 倍 / 翻一番 multiples (``x``), ranks (第N, 排名第N, 第N大, 居首), counts with
+measure words (300家, 15款) and physical quantities (吉瓦, 吨). Approximators (约, 近,
+超过, 逾, 余, 左右, 以上) mark a figure approximate and stay outside its surface.
+
+A Chinese numeral only counts with a unit, a measure word or a scale after it, so words
+that merely contain numeral characters (统一, 一些, 七国集团, 十四五, 三线城市, 第一财经)
+are not figures; dates, times, durations, labels (5A级, 一期) and numbers inside
+《titles》 or glued to Latin letters (5G, H100) are dropped. Everything is one pass of
+compiled patterns over the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.numbers_zh_units import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    CHENG_NOT_AFTER,
+    CURRENCY_PREFIXES,
+    RANK_NOT_AFTER,
+    RANK_REGIONS,
+    RANK_VERBS,
+    TOP_NOT_AFTER,
+    UNIT,
+    unit_of,
+)
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![米瓦克]))"
+TOKEN = re.compile(
+    r"(?P<pre>百分之|千分之)?"
+    rf"(?:(?P<ar>{ARABIC})(?P<ar_more>[余多])?(?P<ar_scale>{SCALE})?"
+    rf"|(?P<cn>{CHINESE})(?P<cn_more>[余多])?(?P<cn_scale>[万亿]+)?)"
+    rf"(?:分之(?P<den>{ARABIC}|[零〇一二两三四五六七八九十百千]+))?"
+)
+DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番")
+HALF = re.compile(r"(?<!另)一半|半数")
+TOP_RANK = re.compile(
+    r"(?:位居|位列|名列|跃居|居于|排名|排在|居)(?:全球|全国|全省|全市|世界|国内|行业|同类|榜单)?"
+    r"(?P<s>首位|榜首|首)"
+)
+TITLE = re.compile(r"《[^《》\n]{0,80}》")
+RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?{SCALE}?")
+LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: ``text[start:end]`` is its surface."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    approximate: bool = False
+
+
+def arabic_value(digits: str) -> float:
+    """'1,286.5' or full-width '１２' -> float."""
+    return float(digits.translate(FULL_WIDTH).replace(",", ""))
+
+
+def _section_value(numeral: str) -> int | None:
+    """A Chinese numeral below 10,000 (三百二十, 十五, 一千零五), or None if malformed."""
+    total, digit, last_unit, zero_seen = 0, None, 100_000, False
+    for char in numeral:
+        if char in CN_DIGITS:
+            if digit is not None:
+                return None
+            if CN_DIGITS[char] == 0:
+                zero_seen = True
+                continue
+            digit = CN_DIGITS[char]
+        else:
+            unit = CN_SMALL_UNITS[char]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit, zero_seen = None, unit, False
+    if digit is not None:
+        # 三百五 means 350; 三百零五 means 305.
+        total += digit * (last_unit // 10 if 10 < last_unit < 100_000 and not zero_seen else 1)
+    return total
+
+
+def chinese_value(numeral: str) -> float | None:
+    """Strictly parse a Chinese numeral with 万/亿 and 点 (三点五亿 -> 350000000.0)."""
+    if not numeral:
+        return None
+    for scale_char, scale in (("亿", 10**8), ("万", 10**4)):
+        if scale_char in numeral:
+            high, _, low = numeral.partition(scale_char)
+            high_value = chinese_value(high)
+            low_value = chinese_value(low) if low else 0.0
+            if high_value is None or low_value is None:
+                return None
+            return high_value * scale + low_value
+    whole, dot, fraction = numeral.partition("点")
+    value = _section_value(whole) if whole else None
+    if value is None:
+        return None
+    if dot:
+        digits = "".join(str(CN_DIGITS.get(char, "x")) for char in fraction)
+        if not digits.isdigit():
+            return None
+        return float(f"{value}.{digits}")
+    return float(value)
+
+
+def scale_value(scale: str) -> float:
+    """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12, 千万 -> 1e7, 千 -> 1e3."""
+    value = 1.0
+    for char in scale:
+        value *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[char]
+    return value
+
+
+def _approximate_before(text: str, start: int, floor: int) -> bool:
+    window = text[max(floor, start - 4) : start]
+    return any(window.endswith(word) for word in APPROX_BEFORE)
+
+
+def _number_value(match: re.Match[str]) -> tuple[float | None, bool]:
+    """(value, approximate-inside) of a TOKEN match's main number, scale included."""
+    if match.group("ar"):
+        value: float | None = arabic_value(match.group("ar"))
+        scale, more = match.group("ar_scale"), match.group("ar_more")
+    else:
+        numeral = match.group("cn")
+        scale, more = match.group("cn_scale"), match.group("cn_more")
+        if numeral in ("零", "〇") or (
+            numeral[0] in "百千" and not (scale or "万" in numeral or "亿" in numeral)
+        ):
+            return None, False
+        value = chinese_value(numeral)
+    if value is not None and scale:
+        value *= scale_value(scale)
+    return value, bool(more)
+
+
+def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [match.span() for match in TITLE.finditer(text, start, end)]
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in text[start:end] (one sentence), in order of position."""
+    end = len(text) if end is None else end
+    titles = _title_spans(text, start, end)
+    figures: list[Figure] = []
+    for match in TOKEN.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in titles):
+            continue
+        figure = _figure(text, match, start, end)
+        if figure is not None:
+            figures.append(figure)
+    for match in DOUBLING.finditer(text, start, end):
+        times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("n") or "一", 1)
+        figures.append(Figure(match.start(), match.end(), float(2**times), "x", "multiple"))
+    for match in HALF.finditer(text, start, end):
+        approximate = _approximate_before(text, match.start(), start)
+        figures.append(Figure(match.start(), match.end(), 0.5, "x", "multiple", approximate))
+    for match in TOP_RANK.finditer(text, start, end):
+        figures.append(Figure(match.start("s"), match.end("s"), 1.0, "rank", "rank"))
+    figures.sort(key=lambda figure: (figure.start, -figure.end))
+    kept: list[Figure] = []
+    for figure in figures:
+        if not kept or figure.start >= kept[-1].end:
+            kept.append(figure)
+    return kept
+
+
+def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure | None:
+    """The figure a TOKEN match stands for, or None when it is not a claim."""
+    first, last = match.start(), match.end()
+    before = text[first - 1] if first > floor else ""
+    if match.group("ar") and not match.group("pre") and before and before in LATIN_BEFORE:
+        return None
+    if match.group("pre") == "百分之":
+        return _percent_words(text, match, floor, ceiling)
+    value, more = _number_value(match)
+    if value is None:
+        return None
+    if match.group("den"):
+        return _fraction(text, match, value, floor)
+    if match.group("pre") == "千分之":
+        return Figure(
+            first, last, value / 1000, "x", "multiple", _approximate_before(text, first, floor)
+        )
+    if before == "第":
+        return _rank(text, match, value, floor, ceiling)
+    if before == "前":
+        return _top(text, match, value, floor, ceiling)
+    approximate = more or _approximate_before(text, first, floor)
+    # 1600余名: the surface stops before 余 unless a scale follows it (2000余万).
+    surface_end = last
+    more_group = "ar_more" if match.group("ar") else "cn_more"
+    scale_group = "ar_scale" if match.group("ar") else "cn_scale"
+    if match.group(more_group) and not match.group(scale_group):
+        surface_end = match.start(more_group)
+    return _with_unit(text, match, value, approximate, surface_end, floor, ceiling)
+
+
+def _with_unit(
+    text: str,
+    match: re.Match[str],
+    value: float,
+    approximate: bool,
+    surface_end: int,
+    floor: int,
+    ceiling: int,
+) -> Figure | None:
+    first, last = match.start(), match.end()
+    unit_match = UNIT.match(text, last, ceiling)
+    if unit_match is None:
+        carried = RANGE.match(text, last, ceiling)
+        if carried:
+            unit_match = UNIT.match(text, carried.end(), ceiling)
+            if unit_match is not None and unit_match.lastgroup in ("pct", "pp", "bp", "cur", "x"):
+                unit, kind, scale = unit_of(unit_match)
+                return Figure(first, surface_end, value * scale, unit, kind, approximate)
+            unit_match = None
+    if unit_match is None:
+        return _bare(text, match, value, approximate, surface_end, floor, ceiling)
+    group = unit_match.lastgroup
+    unit_end = unit_match.end()
+    approximate = approximate or any(text.startswith(w, unit_end) for w in APPROX_AFTER)
+    if group in ("skip", "latin_word"):
+        return None
+    if group == "cheng":
+        cn = match.group("cn")
+        if value > 10 or text[unit_end : unit_end + 1] in CHENG_NOT_AFTER:
+            return None
+        if cn is None and value != int(value) and value > 10:
+            return None
+        return Figure(first, unit_end, value / 10, "x", "multiple", approximate)
+    if group == "count":
+        if match.group("cn") == "一" or text.startswith("数", unit_end):
+            return None
+        return Figure(first, surface_end, value, "count", "count", approximate)
+    unit, kind, scale = unit_of(unit_match)
+    return Figure(first, unit_end, value * scale, unit, kind, approximate)
+
+
+def _bare(
+    text: str,
+    match: re.Match[str],
+    value: float,
+    approximate: bool,
+    surface_end: int,
+    floor: int,
+    ceiling: int,
+) -> Figure | None:
+    """A number with no unit after it: money after 人民币/$, a scaled count, or nothing."""
+    first, last = match.start(), match.end()
+    after = text[last : last + 1]
+    if after and (after.isascii() and after.isalnum()):
+        return None
+    prefix = _currency_prefix(text, first, floor)
+    if prefix:
+        return Figure(prefix[0], last, value, prefix[1], "currency", approximate)
+    if match.group("ar_scale") or match.group("cn_scale") or _has_scale(match):
+        if text.startswith(("年", "月", "日"), last):
+            return None
+        return Figure(first, surface_end, value, "count", "count", approximate)
+    return None
+
+
+def _has_scale(match: re.Match[str]) -> bool:
+    numeral = match.group("cn") or ""
+    return "万" in numeral or "亿" in numeral
+
+
+def _currency_prefix(text: str, first: int, floor: int) -> tuple[int, str] | None:
+    for word, code in CURRENCY_PREFIXES:
+        if text.startswith(word, max(floor, first - len(word))) and first - len(word) >= floor:
+            return first - len(word), code
+    return None
+
+
+def _percent_words(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure | None:
+    """百分之十五 -> 15 %."""
+    if match.group("den"):
+        return None
+    value, _ = _number_value(match)
+    if value is None:
+        return None
+    first, last = match.start(), match.end()
+    approximate = _approximate_before(text, first, floor) or any(
+        text.startswith(word, last) for word in APPROX_AFTER
+    )
+    return Figure(first, last, value, "%", "percent", approximate)
+
+
+def _fraction(text: str, match: re.Match[str], denominator: float, floor: int) -> Figure | None:
+    """四分之一 -> 0.25 x (the first number is the denominator)."""
+    den = match.group("den")
+    numerator = arabic_value(den) if den[0].isdigit() else chinese_value(den)
+    if not numerator or not denominator:
+        return None
+    approximate = _approximate_before(text, match.start(), floor)
+    return Figure(match.start(), match.end(), numerator / denominator, "x", "multiple", approximate)
+
+
+def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: int) -> Figure | None:
+    """第N is a rank after 排名/位居/跻身 or a region word, or as 第N大 / 第N名 / 第N位."""
+    first, last = match.start() - 1, match.end()
+    tail = text[last:ceiling]
+    if any(tail.startswith(word) for word in RANK_NOT_AFTER) or value != int(value):
+        return None
+    clause_start = first
+    while clause_start > floor and text[clause_start - 1] not in "，。；：、,;:！？“”":
+        clause_start -= 1
+    lead = text[max(clause_start, first - 8) : first]
+    ranked = tail[:1] in ("大", "名", "位") or any(verb in lead for verb in RANK_VERBS)
+    ranked = ranked or any(lead.endswith(region) for region in RANK_REGIONS)
+    if not ranked:
+        return None
+    return Figure(first, last, value, "rank", "rank", _approximate_before(text, first, floor))
+
+
+def _top(text: str, match: re.Match[str], value: float, floor: int, ceiling: int) -> Figure | None:
+    """排名前三 / 前三名 -> a count of 3 with surface 三; 前三季度 is a period."""
+    first, last = match.start(), match.end()
+    if any(text.startswith(word, last) for word in TOP_NOT_AFTER) or value != int(value):
+        return None
+    before = text[first - 2] if first - 2 >= floor else ""
+    lead = text[max(floor, first - 6) : first - 1]
+    if (
+        before
+        and before not in "，。；：、,;:“的"
+        and not any(lead.endswith(word) for word in RANK_VERBS + RANK_REGIONS)
+    ):
+        return None
+    return Figure(first, last, value, "count", "count")

@@ -1,0 +1,226 @@
+"""Who a Chinese sentence attributes its figures to.
+
+Finds attribution cues in a sentence and the source each names:
+speech verbs (X表示 / 指出 / 称 / 说 / 认为 / 透露 / 介绍 / 预计 ...), optionally after a
+setting (X在报告中指出, X在接受本报记者采访时表示, X对记者说); 据X统计 / 报道 / 测算;
+X(发布的)数据显示; 记者从X获悉; 援引X的话. Appositions give role and organization
+(瑞银证券分析师熊伟). 他 / 她 continue the last person; 该公司 / 该局 / 该机构 and a bare
+数据显示 / 报告显示 continue the last organization. An article keeps one ``Attribution``
+so names, aliases (（以下简称“华岳新能源”）) and continuations carry across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.model import Source
+from tracker.names_zh import clean_org, is_generic, looks_like_person, org_like, split_apposition
+
+BOUNDARY = "，。；：！？,;:!?\n"
+ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)")
+ACCORDING_END = re.compile(
+    r"(?:(?:发布|公布|披露|提供|发表|援引)(?:了)?的?)?(?:的)?(?:最新|初步|不完全|抽样)?"
+    r"(?:统计|测算|报道|数据|显示|调查|估算|估计|预测|分析|披露|消息|公告|监测|公布|称|表示|"
+    r"介绍|透露|报告|研究|调研|结果|监测|发布|援引|指出|测算结果)+$"
+)
+DATA_SHOWS = re.compile(
+    r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|一份|该|这份)?"
+    r"(?:统计数据|调查结果|研究报告|数据|报告|统计|调查|研究|公告|财报|年报|半年报|季报|报表|白皮书|研报)"
+    r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出)"
+)
+LEARNED_FROM = re.compile(r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)")
+QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)的话")
+PUBLISHED = re.compile(
+    r"发布(?:了)?[^，。；：！？]{0,20}?(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩)"
+)
+ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
+SPEECH = re.compile(
+    r"分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
+    r"估计|预测|说道|直言|判断|披露|证实|声称|称|说"
+)
+NOT_SPEECH_BEFORE = {
+    "说": "据听小解游演学传劝虽再就或比怎不来话",
+    "称": "简名堪号自职统昵俗尊著被对声宣",
+    "认为": "被",
+}
+NOT_SPEECH_AFTER = {"说": "明法服", "称": "为作号之"}
+SETTING = re.compile(
+    r"(?:(?:在|于)[^，。；]{0,30}?(?:上|中|时|期间|之际|里)"
+    r"|(?:在)?接受[^，。；]{0,20}?采访(?:时)?"
+    r"|(?:对|向|告诉)[^，。；]{0,10}?记者"
+    r")$"
+)
+ADVERBS = re.compile(
+    r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并)$"
+)
+LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则)")
+PRONOUN = re.compile(r"^(?:他|她)$")
+SAME_ORG = re.compile(
+    r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
+)
+GENERIC_DATA = re.compile(r"^(?:该|这份|这一|同时|此外|另外|最新|其|有关)?$")
+
+
+@dataclass
+class Attribution:
+    """Sources of one article, in order of first mention, and what continues them."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    last_person: Source | None = None
+    last_org: Source | None = None
+
+    def cues(self, text: str, start: int, end: int) -> list[tuple[int, Source]]:
+        """(position, source) of every attribution in the sentence text[start:end]."""
+        sentence = text[start:end]
+        self._learn_aliases(sentence)
+        found: list[tuple[int, Source]] = []
+        covered: list[tuple[int, int]] = []
+        for position, stop, source in self._scan(sentence):
+            if any(s <= position < e for s, e in covered):
+                continue
+            covered.append((position, stop))
+            if source is not None:
+                found.append((start + position, source))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def _scan(self, sentence: str) -> list[tuple[int, int, Source | None]]:
+        hits: list[tuple[int, int, Source | None]] = []
+        for match in QUOTING.finditer(sentence):
+            hits.append((match.start(), match.end(), self._named(match.group(1), org_first=True)))
+        for match in ACCORDING.finditer(sentence):
+            stop = _clause_end(sentence, match.end())
+            words = ACCORDING_END.sub("", sentence[match.end() : stop])
+            words = ADVERBS.sub("", words).rstrip("的")
+            source = self._named(words, org_first=True) if len(words) >= 2 else None
+            hits.append((match.start(), stop, source))
+        for match in LEARNED_FROM.finditer(sentence):
+            hits.append((match.start(), match.end(), self._named(match.group(1), org_first=True)))
+        for match in DATA_SHOWS.finditer(sentence):
+            words = _speaker_words(sentence, match.start())
+            if GENERIC_DATA.match(words) or SAME_ORG.match(words):
+                hits.append((match.start(), match.end(), self.last_org))
+            else:
+                hits.append((match.start(), match.end(), self._named(words, org_first=True)))
+        for match in PUBLISHED.finditer(sentence):
+            words = _speaker_words(sentence, match.start())
+            if words and org_like(words) or words in self.aliases:
+                hits.append((match.start(), match.end(), self._named(words, org_first=True)))
+        for match in SPEECH.finditer(sentence):
+            if not _is_speech(sentence, match):
+                continue
+            words = _speaker_words(sentence, match.start())
+            hits.append((match.start(), match.end(), self._speaker(words)))
+        hits.sort(key=lambda hit: (hit[0], -hit[1]))
+        return hits
+
+    def _learn_aliases(self, sentence: str) -> None:
+        for match in ALIAS.finditer(sentence):
+            full = clean_org(_clause_words(sentence, match.start()))
+            if full and match.group(1) != full:
+                self.aliases[match.group(1)] = full
+
+    def _speaker(self, words: str) -> Source | None:
+        if not words:
+            return None
+        if PRONOUN.match(words):
+            return self.last_person
+        return self._named(words, org_first=False)
+
+    def _named(self, words: str, *, org_first: bool) -> Source | None:
+        """The source ``words`` name, registered; None for descriptions and unknown pronouns."""
+        words = LEADING.sub("", ALIAS.sub("", words)).strip(" ，,、")
+        if not words or "记者" in words or words.startswith("本报"):
+            return None
+        same = SAME_ORG.match(words)
+        if same or words == "公司":
+            return self._same_org(same.group(1) if same else "公司")
+        if PRONOUN.match(words):
+            return self.last_person
+        apposition = split_apposition(words)
+        if apposition:
+            name, role, organization = apposition
+            return self._add(Source(name, "person", role, self._organization(organization)))
+        if words in self.sources:
+            return self._add(self.sources[words])
+        cleaned = clean_org(words)
+        if not org_first and looks_like_person(cleaned):
+            return self._add(Source(cleaned, "person"))
+        if is_generic(cleaned) or len(cleaned) < 2 or len(cleaned) > 30:
+            return None
+        cleaned = self.aliases.get(cleaned, cleaned)
+        if cleaned in self.sources:
+            return self._add(self.sources[cleaned])
+        if org_first or org_like(cleaned) or cleaned in self.aliases.values():
+            return self._add(Source(cleaned, "organization"))
+        return None
+
+    def _organization(self, words: str | None) -> str | None:
+        if not words:
+            return None
+        same = SAME_ORG.match(words)
+        if same or words == "公司":
+            found = self._same_org(same.group(1) if same else "公司")
+            return found.name if found else None
+        return self.aliases.get(words, words)
+
+    def _same_org(self, suffix: str) -> Source | None:
+        """该局 / 该公司: the latest organization named so, else the latest one at all."""
+        orgs = [s for s in self.sources.values() if s.kind == "organization"]
+        for source in reversed(orgs):
+            if source.name.endswith(suffix):
+                return source
+        if suffix in ("公司", "集团", "企业") and self.aliases:
+            full = list(self.aliases.values())[-1]
+            return self.sources.get(full) or self._add(Source(full, "organization"))
+        return self.last_org
+
+    def _add(self, source: Source) -> Source:
+        known = self.sources.get(source.name)
+        if known is not None and (known.role or known.organization or known.kind != source.kind):
+            source = known
+        self.sources[source.name] = source
+        if source.kind == "person":
+            self.last_person = source
+        else:
+            self.last_org = source
+        return source
+
+
+def _clause_end(sentence: str, index: int) -> int:
+    while index < len(sentence) and sentence[index] not in BOUNDARY:
+        index += 1
+    return index
+
+
+def _clause_words(sentence: str, stop: int) -> str:
+    """The words of the clause that ends at ``stop`` (from the last clause boundary)."""
+    begin = stop
+    while begin > 0 and sentence[begin - 1] not in BOUNDARY:
+        begin -= 1
+    words = sentence[begin:stop]
+    if "”" in words and "“" not in words[: words.index("”")]:
+        words = words[words.index("”") + 1 :]
+    return words.strip()
+
+
+def _speaker_words(sentence: str, stop: int) -> str:
+    """The words naming whoever speaks at ``stop``, without setting and adverbs."""
+    words = ALIAS.sub("", _clause_words(sentence, stop))
+    for _ in range(3):
+        trimmed = ADVERBS.sub("", SETTING.sub("", words)).strip()
+        if trimmed == words:
+            break
+        words = trimmed
+    return LEADING.sub("", words).strip()
+
+
+def _is_speech(sentence: str, match: re.Match[str]) -> bool:
+    verb = match.group()
+    before = sentence[match.start() - 1 : match.start()]
+    after = sentence[match.end() : match.end() + 1]
+    if before and before in NOT_SPEECH_BEFORE.get(verb, ""):
+        return False
+    return not (after and after in NOT_SPEECH_AFTER.get(verb, ""))

@@ -1,0 +1,127 @@
+"""Chinese paragraphs and sentences as offsets into the article text.
+
+A Chinese sentence ends at 。！？ (or their ASCII forms) together with any closing quotes
+or brackets that follow. Nothing inside a quoted passage (“…”, 「…」, 『…』), a title
+(《…》) or parentheses ends a sentence, so a quotation stays whole. English sentences
+inside a Chinese paragraph end at ``. ! ?`` followed by a space, except after an
+abbreviation (U.S., Inc., Dr.) or an initial; decimals never end a sentence. A paragraph
+(a line) always ends a sentence. Every function is one linear pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "【": "】"}
+CLOSERS = frozenset(OPENERS.values()) | {"’", '"', "'"}
+ZH_ENDS = frozenset("。！？!?")
+LATIN_ENDS = frozenset(".!?")
+ABBREVIATIONS = frozenset(
+    "u.s u.k u.n e.u dr mr mrs ms prof inc corp co ltd jr sr st no vs etc e.g i.e jan feb mar "
+    "apr jun jul aug sep sept oct nov dec gov gen rep sen conn calif mass mt ft a.m p.m".split()
+)
+PARAGRAPH = re.compile(r"[^\n]+")
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# Longest quoted passage kept whole; a longer "quote" is more likely an unclosed mark.
+MAX_QUOTE = 600
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-blank line, without its surrounding whitespace."""
+    for match in PARAGRAPH.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level quoted, titled and bracketed passages of text[start:end], closing mark included."""
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    opened_at = start
+    for index in range(start, end):
+        char = text[index]
+        if char in OPENERS:
+            if not stack:
+                opened_at = index
+            stack.append(OPENERS[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+            if not stack and index + 1 - opened_at <= MAX_QUOTE:
+                spans.append((opened_at, index + 1))
+    return spans
+
+
+def _ends_english_sentence(text: str, index: int, end: int) -> bool:
+    """Is the ``. ! ?`` at ``index`` the end of an English sentence inside a paragraph?"""
+    after = index + 1
+    if after >= end or not text[after].isspace():
+        return False
+    if text[index] != ".":
+        return True
+    before = WORD_BEFORE.search(text, max(0, index - 12), index)
+    if before:
+        word = before.group(1)
+        if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            return False
+    following = text[after:end].lstrip()
+    return bool(following) and not following[0].islower()
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph text[start:end]."""
+    spans: list[tuple[int, int]] = []
+    protected = protected_spans(text, start, end)
+    guard = 0
+    sentence_start = start
+    index = start
+    while index < end:
+        while guard < len(protected) and protected[guard][1] <= index:
+            guard += 1
+        if guard < len(protected) and protected[guard][0] <= index:
+            quote_start, quote_end = protected[guard]
+            index = quote_end
+            # A quotation ending in 。” ends the sentence with it.
+            if text[quote_end - 2] in ZH_ENDS and text[quote_start] not in "《（(【":
+                index = _close(text, quote_end, end)
+                spans.append((sentence_start, index))
+                sentence_start = index
+            continue
+        char = text[index]
+        if char in ZH_ENDS or (char in LATIN_ENDS and _ends_english_sentence(text, index, end)):
+            index = _close(text, index + 1, end)
+            spans.append((sentence_start, index))
+            sentence_start = index
+            continue
+        index += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _close(text: str, index: int, end: int) -> int:
+    """Move past terminators and closing marks that belong to the sentence just ended."""
+    while index < end and (text[index] in CLOSERS or text[index] in ZH_ENDS):
+        index += 1
+    return index
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of a Chinese text, paragraph by paragraph."""
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        spans.extend(sentence_spans(text, start, end))
+    return spans
