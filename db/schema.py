@@ -175,8 +175,18 @@ def _migration_2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(conn: sqlite3.Connection) -> None:
+    """Digest: find a window's versions and runs by time without scanning the tables."""
+    conn.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS versions_fetched ON versions(fetched_at);
+        CREATE INDEX IF NOT EXISTS runs_started ON runs(started_at);
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

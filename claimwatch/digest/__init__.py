@@ -11,7 +11,7 @@ from claimwatch.digest.scheduled import (
     write_digest_files,
     write_scheduled_digests,
 )
-from claimwatch.digest.window import Window, choose_window, last_full_week, parse_week
+from claimwatch.digest.window import Window, choose_window, iso_week, last_full_week, parse_week
 
 __all__ = [
     "FORMATS",
@@ -20,6 +20,7 @@ __all__ = [
     "Window",
     "build_digest",
     "check_filters",
+    "iso_week",
     "choose_window",
     "last_full_week",
     "parse_week",
