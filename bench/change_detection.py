@@ -12,7 +12,8 @@ would do them, and scores the flags:
 
 Two baselines over the same stored claims, in the same run: for versions, pairing claims by
 position (no sentence alignment); for series, flagging any key whose value differs at all (no
-precision rule). Usage::
+precision rule). ``--oracle`` replaces the tracker's extraction by the gold claims (which have
+no claim keys), to measure the version diff alone. Usage::
 
     python bench/change_detection.py [--gold ../shared/gold/dev] [--pages ../shared/gold/dev-pages]
 """
@@ -34,7 +35,8 @@ from crawler.extract import extract_article  # noqa: E402
 from db import store, tracking  # noqa: E402
 from db.schema import connect  # noqa: E402
 from tracker import diff  # noqa: E402
-from tracker.ingest import claim_from_row, track_pending  # noqa: E402
+from tracker.ingest import Extractor, claim_from_row, track_pending  # noqa: E402
+from tracker.model import Claim, Extraction, Source  # noqa: E402
 
 BASE = "http://127.0.0.1:8000/"
 TOLERANCE = 0.005  # relative, as the gold README scores values
@@ -44,6 +46,42 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b)) or a == b
+
+
+def gold_extractor(gold: Path) -> Extractor:
+    """An extractor that knows the gold claims of every gold text (and nothing else)."""
+    by_text = {}
+    for path in gold.rglob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "text" in data and "claims" in data:
+            by_text[data["text"]] = data
+
+    def extract(text: str, *, published: str | None = None, language: str = "auto") -> Extraction:
+        data = by_text.get(text)
+        if data is None:
+            return Extraction(text=text, language="en")
+        claims, seen = [], {}
+        for item in data["claims"]:
+            at = text.find(item["sentence"])
+            offset = item["sentence"].find(item["surface"], seen.get((at, item["surface"]), 0))
+            if at < 0 or offset < 0:
+                continue
+            seen[(at, item["surface"])] = offset + 1
+            start = at + offset
+            claims.append(
+                Claim(start, start + len(item["surface"]), item["surface"], item["sentence"],
+                      item["value"], item["unit"], item["kind"], source=item["source"])
+            )  # fmt: skip
+        sources = [
+            Source(s["name"], s["kind"], s.get("role"), s.get("organization"))
+            for s in data["sources"]
+        ]
+        return Extraction(text=text, language=data["language"], sources=sources, claims=claims)
+
+    return extract
+
+
+EXTRACT: Extractor | None = None  # None: the real tracker
 
 
 def _crawl(db: Any, outlet: str, pages: Iterable[tuple[str, Path]]) -> int:
@@ -56,7 +94,7 @@ def _crawl(db: Any, outlet: str, pages: Iterable[tuple[str, Path]]) -> int:
         counts.pages += 1
         setattr(counts, f"articles_{outcome}", getattr(counts, f"articles_{outcome}") + 1)
     store.finish_run(db, run, status="ok", counts=counts)
-    return track_pending(db, run_id=run).flags
+    return track_pending(db, run_id=run, extract=EXTRACT).flags
 
 
 def _match(expected: list[Any], predicted: list[Any], same: Callable[[Any, Any], bool]) -> int:
@@ -202,7 +240,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "gold" / "dev")
     parser.add_argument("--pages", type=Path, default=REPO.parent / "shared" / "gold" / "dev-pages")
+    parser.add_argument("--oracle", action="store_true", help="gold claims instead of the tracker")
     args = parser.parse_args()
+    if args.oracle:
+        global EXTRACT
+        EXTRACT = gold_extractor(args.gold)
     if not (args.gold / "versions").is_dir() or not args.pages.is_dir():
         sys.exit(f"no gold versions under {args.gold} or pages under {args.pages}")
     with tempfile.TemporaryDirectory() as folder:
