@@ -232,6 +232,12 @@ def delete_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> None:
         conn.execute("DELETE FROM claims WHERE id = ?", (claim,))
 
 
+def delete_flags_without_claims(conn: sqlite3.Connection) -> int:
+    """Drop flags whose claims are all gone (a retrack found they were no claims); returns how many."""
+    cursor = conn.execute("DELETE FROM flags WHERE claim_id IS NULL AND previous_claim_id IS NULL")
+    return cursor.rowcount
+
+
 def unlink_sources(conn: sqlite3.Connection, version_id: int) -> None:
     conn.execute("DELETE FROM version_sources WHERE version_id = ?", (version_id,))
 

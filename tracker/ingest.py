@@ -294,7 +294,8 @@ def retrack_version(
     """Re-extract one tracked version and replace its claims and sources; writes no flags.
 
     Flags that pointed at the old claims are moved to the re-extracted claims that state the
-    same figure, so the history of what changed survives a tracker upgrade.
+    same figure, so the history of what changed survives a tracker upgrade; a flag left with
+    no claim at all is dropped.
     """
     version = tracking.load_version(db, version_id)
     if version is None:
@@ -309,7 +310,15 @@ def retrack_version(
         moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
         tracking.replace_claim_links(conn, moves)
         tracking.delete_claims(conn, [row["id"] for row in old_rows])
+        # A flag about figures the upgraded tracker no longer sees as claims was a false alarm.
+        dropped = tracking.delete_flags_without_claims(conn)
         tracking.mark_tracked(conn, version_id, _now())
+    if dropped:
+        log.info(
+            "version %s: %d flags on figures that are no claims any more dropped",
+            version_id,
+            dropped,
+        )
     return TrackResult(versions=1, claims=len(claim_ids), sources=linked)
 
 

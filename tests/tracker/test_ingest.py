@@ -262,3 +262,38 @@ def test_published_is_passed_as_a_date(db: sqlite_utils.Database, published: str
 
     track_pending(db, extract=spy)
     assert seen == [published[:10] if published else None]
+
+
+def test_retrack_drops_flags_on_figures_that_are_no_claims_any_more(
+    db: sqlite_utils.Database,
+) -> None:
+    site = Site(db)
+    site.publish("https://n.test/a", FIRST, run_id=site.run(backfill=True))
+    site.publish(
+        "https://n.test/b", "Ann Wu said Acme debt in 2025 was 90 million.", run_id=site.run()
+    )
+    track(db)
+    assert [f["kind"] for f in flags(db)] == ["new"]
+
+    def stricter(text: str, **options: Any) -> Extraction:
+        found = toy_extract(text, **options)
+        claims = [c for c in found.claims if c.metric != "debt"]
+        return Extraction(found.text, found.language, found.sources, claims)
+
+    retrack(db, extract=stricter)
+    assert flags(db) == []
+
+
+def test_tracked_and_retracked_databases_pass_check(db: sqlite_utils.Database) -> None:
+    from db.check import check_database
+
+    site = Site(db)
+    site.publish("https://n.test/a", FIRST, run_id=site.run(backfill=True))
+    site.publish(
+        "https://n.test/b", "Bo Ek said Acme revenue in 2025 was 650 million.", run_id=site.run()
+    )
+    site.publish("https://n.test/a", FIRST.replace("1,200", "1,300"), run_id=site.run())
+    track(db)
+    retrack(db, extract=toy_extract)
+    failed = [(r.check, r.problems) for r in check_database(db) if not r.ok]
+    assert failed == []
