@@ -19,6 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from claimwatch.config import Config, parse_interval, parse_weekly
 from claimwatch.context import AppContext, pass_app
+from claimwatch.digest import write_scheduled_digests
 from claimwatch.errors import UsageError
 from claimwatch.output import format_option, print_records
 from schedules.notify import NotifySettings, SmtpSettings
@@ -76,13 +77,7 @@ def notify_settings(config: Config) -> NotifySettings:
     )
 
 
-def _digest_writer(config: Config, db_path: Path) -> Callable[[datetime], object] | None:
-    try:
-        from claimwatch.digest import write_scheduled_digests
-    except ImportError as error:
-        log.warning("weekly digest not available: %s", error)
-        return None
-
+def _digest_writer(config: Config, db_path: Path) -> Callable[[datetime], object]:
     def write(now: datetime) -> object:
         return write_scheduled_digests(config, db_path, now)
 
@@ -91,7 +86,7 @@ def _digest_writer(config: Config, db_path: Path) -> Callable[[datetime], object
 
 @contextmanager
 def _log_to_stderr() -> Iterator[None]:
-    handler = logging.StreamHandler(click.get_text_stream("stderr"))
+    handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     ours, theirs = logging.getLogger("claimwatch"), logging.getLogger("apscheduler")
     levels = (ours.level, theirs.level)
