@@ -210,6 +210,8 @@ def _new_scheduler(db_path: Path, misfire_grace: int, *, daemon: bool) -> Backgr
 @contextmanager
 def job_store(db_path: Path, misfire_grace: int = 600) -> Iterator[BackgroundScheduler]:
     """A paused scheduler on the job store: jobs can be added, listed and removed, none run."""
+    if not db_path.parent.is_dir():
+        raise ScheduleError(f"{db_path}: folder {db_path.parent} does not exist")
     scheduler = _new_scheduler(db_path, misfire_grace, daemon=False)
     scheduler.start(paused=True)
     try:

@@ -48,7 +48,9 @@ def _config(tmp_path: Path, every: str = "1h", webhook: str = "") -> Path:
 
 
 def _invoke(runner: CliRunner, config: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(cli, ["--config", str(config), "schedule", *args])
+    db_option = list(args[:2]) if args[0] == "--db" else []
+    args = args[2:] if db_option else args
+    result = runner.invoke(cli, ["--config", str(config), *db_option, "schedule", *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -94,6 +96,10 @@ def test_add_list_remove(runner: CliRunner, tmp_path: Path) -> None:
         (["add", "post", "--cron", "0 25 * * 1"], "Error: bad cron expression '0 25 * * 1'"),
         (["add", "nosuch", "--every", "1h"], "no outlet named 'nosuch' (known: wire, post)"),
         (["remove", "post"], "Error: post has no schedule (see 'claimwatch schedule list')\n"),
+        (
+            ["--db", "missing/news.db", "add", "post", "--every", "1h"],
+            "Error: missing/news.db: folder missing does not exist\n",
+        ),
     ],
 )
 def test_mistakes_are_one_line_errors(
