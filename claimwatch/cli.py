@@ -19,6 +19,7 @@ from claimwatch.errors import WorkFailed
 COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.init", "init"),
     ("claimwatch.commands.extract", "extract"),
+    ("claimwatch.commands.crawl", "crawl"),
     ("claimwatch.commands.query", "claims"),
     ("claimwatch.commands.query", "sources"),
     ("claimwatch.commands.query", "articles"),

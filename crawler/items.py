@@ -26,3 +26,11 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class NotModified:
+    """A conditional GET answered 304: the stored article is still current."""
+
+    url: str
+    lastmod: str | None = None

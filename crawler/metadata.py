@@ -37,7 +37,7 @@ _AUTHOR_META = (
     "byl",
 )
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|door|di|written by|story by|words by)\s*[:\-]?\s+", re.I)
+_BY = re.compile(r"^\s*(?:by|von|par|por|door|written by|story by|words by)\s*[:\-]?\s+", re.I)
 _ZH_REPORTER = re.compile(
     r"[（(]\s*(?:记者|通讯员|作者|文|撰稿)[\s：:/]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[)）]"
 )

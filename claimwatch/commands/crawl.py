@@ -1,0 +1,200 @@
+"""``claimwatch crawl``: crawl outlets (one Scrapy process), store articles, then track them.
+
+:func:`crawl_outlets` is the plain function under the command (the demo calls it too).
+Scrapy's reactor cannot restart, so one call per process: the scheduler runs each crawl as
+``python -m claimwatch crawl OUTLET --quiet`` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from claimwatch.config import CrawlConfig, OutletConfig
+from claimwatch.context import AppContext, pass_app
+from claimwatch.errors import UsageError, WorkFailed
+from db.schema import connect
+from db.store import get_run
+
+log = logging.getLogger("claimwatch.crawl")
+
+COLUMNS = ("outlet", "status", "pages", "new", "changed", "unchanged", "errors")
+
+
+@dataclass
+class CrawlResult:
+    runs: list[dict[str, Any]] = field(default_factory=list)  # the closed runs rows
+    tracked: Any = None  # tracker.ingest.TrackResult, None when tracking was skipped
+    interrupted: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(run["errors"] for run in self.runs)
+
+    @property
+    def failed(self) -> bool:
+        return any(run["status"] != "ok" for run in self.runs) or self.errors > 0
+
+
+def _row(outlet: str, stats: dict[str, Any], status: str) -> dict[str, Any]:
+    return {
+        "outlet": outlet,
+        "status": status,
+        "pages": stats.get("claimwatch/pages", 0),
+        "new": stats.get("claimwatch/articles_new", 0),
+        "changed": stats.get("claimwatch/articles_changed", 0),
+        "unchanged": stats.get("claimwatch/articles_unchanged", 0),
+        "errors": stats.get("claimwatch/errors", 0),
+    }
+
+
+def _table(rows: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title)
+    for column in COLUMNS:
+        table.add_column(column, justify="left" if column in ("outlet", "status") else "right")
+    for row in rows:
+        table.add_row(*(str(row[column]) for column in COLUMNS))
+    return table
+
+
+def crawl_outlets(
+    outlets: list[OutletConfig],
+    crawl: CrawlConfig,
+    db_path: Path,
+    *,
+    quiet: bool = False,
+    console: Console | None = None,
+) -> CrawlResult:
+    """Crawl ``outlets`` in this process, close one run per outlet, then track new versions."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.settings import crawl_settings
+    from crawler.spiders.outlet import OutletSpider
+
+    connect(db_path).close()  # create or migrate before Scrapy starts (errors are usage errors)
+    console = console or Console()
+    settings = crawl_settings(
+        crawl.model_dump(), db_path=str(db_path), log_level="INFO" if quiet else "ERROR"
+    )
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for outlet in outlets:
+        crawler = process.create_crawler(OutletSpider)
+        process.crawl(crawler, outlet=outlet.model_dump(exclude={"every"}))
+        crawlers.append((outlet.name, crawler))
+
+    def snapshot() -> list[dict[str, Any]]:
+        return [
+            _row(name, c.stats.get_stats() if c.stats else {}, "crawling" if c.crawling else "done")
+            for name, c in crawlers
+        ]
+
+    if quiet:
+        process.start()
+    else:
+        from twisted.internet import reactor, task
+
+        with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
+            loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
+            reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
+            process.start()
+            if loop.running:
+                loop.stop()
+
+    result = CrawlResult()
+    database = connect(db_path)
+    try:
+        for name, crawler in crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            result.interrupted |= stats.get("finish_reason") == "shutdown"
+            run_id = stats.get("claimwatch/run_id")
+            run = get_run(database, run_id) if run_id else None
+            if run is None:  # the spider never opened (e.g. a bad start URL)
+                run = {"id": None, "outlet": name, "status": "failed", "errors": 1, "pages": 0}
+            run.update(_row(name, stats, run["status"]))
+            result.runs.append(run)
+            log.info(
+                "crawled %s: run %s %s, %s pages, %s new, %s changed, %s unchanged, %s errors",
+                name, run["id"], run["status"], run["pages"], run["new"], run["changed"],
+                run["unchanged"], run["errors"],
+            )  # fmt: skip
+        if not result.interrupted:
+            run_ids = [run["id"] for run in result.runs if run["id"]]
+            result.tracked = track_new_versions(database, run_ids[0] if run_ids else None)
+    finally:
+        database.close()
+    return result
+
+
+def track_new_versions(database: Any, run_id: int | None) -> Any:
+    """Run the tracker over the versions just stored (skipped with a log line if it is absent)."""
+    try:
+        from tracker.ingest import track_pending
+    except ImportError:
+        log.warning("tracker.ingest.track_pending is not available; skipping tracking")
+        return None
+    result = track_pending(database, run_id=run_id)
+    log.info(
+        "tracked %s versions: %s claims, %s sources, %s flags",
+        result.versions, result.claims, result.sources, result.flags,
+    )  # fmt: skip
+    return result
+
+
+def _print_summary(result: CrawlResult, console: Console) -> None:
+    console.print(_table(result.runs, "crawl summary"))
+    if result.tracked is not None:
+        tracked = result.tracked
+        console.print(
+            f"tracked {tracked.versions} versions: {tracked.claims} claims, "
+            f"{tracked.sources} sources, {tracked.flags} flags"
+        )
+    for run in result.runs:
+        for line in _error_lines(run)[:10]:
+            console.print(f"[red]error[/red] {run['outlet']}: {line}", markup=True, highlight=False)
+
+
+def _error_lines(run: dict[str, Any]) -> list[str]:
+    import json
+
+    try:
+        return list(json.loads(run.get("error_log") or "[]"))
+    except ValueError:
+        return []
+
+
+@click.command()
+@click.argument("outlet_names", nargs=-1, metavar="[OUTLET]...")
+@click.option("--quiet", is_flag=True, help="Log lines instead of a progress display (for cron).")
+@pass_app
+def crawl(app: AppContext, outlet_names: tuple[str, ...], quiet: bool) -> None:
+    """Crawl the configured outlets (all, or those named), store articles and track them.
+
+    Exit status 1 when some pages failed (listed in the summary and in `claimwatch runs`).
+
+    Example: claimwatch crawl example-wire
+    """
+    config = app.config
+    if not config.outlets:
+        raise UsageError(
+            f"{config.source_path or 'claimwatch.toml'}: no [[outlets]] configured "
+            "(see 'claimwatch init')"
+        )
+    outlets = [config.outlet(name) for name in outlet_names] if outlet_names else config.outlets
+    console = Console()
+    result = crawl_outlets(outlets, config.crawl, app.db_path, quiet=quiet, console=console)
+    if not quiet:
+        _print_summary(result, console)
+    if result.interrupted:
+        raise WorkFailed("crawl interrupted; the runs are marked interrupted")
+    if result.tracked is not None and result.tracked.errors:
+        raise WorkFailed(f"{len(result.tracked.errors)} versions could not be tracked")
+    if result.failed:
+        raise WorkFailed(f"{result.errors} pages failed (see 'claimwatch runs')")

@@ -1,0 +1,96 @@
+"""Item pipeline: store each extracted article (one transaction) and keep the run's record.
+
+A run row is opened when the spider opens and closed with its counts, errors and status
+when it closes: ``ok``, ``failed`` (nothing could be fetched) or ``interrupted`` (stopped
+by a signal). Counts are Scrapy stats (``claimwatch/articles_new`` ...), so the crawl
+command's progress display reads the same numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Self
+
+import sqlite_utils
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+
+from crawler.items import Article, NotModified
+from db.schema import connect
+from db.store import RunCounts, finish_run, mark_not_modified, start_run, store_article
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler, db_path: str) -> None:
+        self.crawler = crawler
+        self.db_path = db_path
+        self.db: sqlite_utils.Database | None = None
+        self.run_id: int | None = None
+        self.stored: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        db_path = crawler.settings.get("CLAIMWATCH_DB")
+        if not db_path:
+            raise NotConfigured("CLAIMWATCH_DB is not set")
+        pipeline = cls(crawler, db_path)
+        crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    @property
+    def stats(self) -> Any:
+        return self.crawler.stats
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.db = connect(self.db_path)
+        outlet = getattr(spider, "outlet_name", spider.name)
+        self.run_id = start_run(self.db, outlet)
+        self.stats.set_value("claimwatch/run_id", self.run_id)
+        self.stats.set_value("claimwatch/outlet", outlet)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.db is not None
+        if isinstance(item, NotModified):
+            mark_not_modified(self.db, item.url, lastmod=item.lastmod)
+            self.stats.inc_value("claimwatch/articles_unchanged")
+            return item
+        if not isinstance(item, Article):
+            return item
+        if item.url in self.stored:
+            self.stats.inc_value("claimwatch/duplicates")
+            raise DropItem(f"duplicate of {item.url} (reached by another route)")
+        self.stored.add(item.url)
+        outcome = store_article(self.db, item.to_dict(), run_id=self.run_id)
+        self.stats.inc_value(f"claimwatch/articles_{outcome}")
+        return item
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.db is None or self.run_id is None:
+            return
+        counts = RunCounts(
+            pages=self.stats.get_value("claimwatch/pages", 0),
+            articles_new=self.stats.get_value("claimwatch/articles_new", 0),
+            articles_changed=self.stats.get_value("claimwatch/articles_changed", 0),
+            articles_unchanged=self.stats.get_value("claimwatch/articles_unchanged", 0),
+            errors=self.stats.get_value("claimwatch/errors", 0),
+        )
+        if reason == "shutdown":
+            status = "interrupted"
+        elif reason == "finished" or reason.startswith("closespider"):
+            status = "failed" if counts.pages == 0 and counts.errors else "ok"
+        else:
+            status = "failed"
+        self.stats.set_value("claimwatch/status", status)
+        finish_run(
+            self.db,
+            self.run_id,
+            status=status,
+            counts=counts,
+            error_log=getattr(spider, "error_log", []),
+        )
+        self.db.close()
+        self.db = None

@@ -1,0 +1,253 @@
+"""One generic spider for every outlet: its feeds, sitemaps and sections are data.
+
+Start URLs come from the outlet's config. Every article URL is cleaned of tracking
+parameters before it is requested, so an article reached by several routes is fetched
+once. Articles already stored are re-fetched on an age ladder (see :func:`due`) with a
+conditional GET; failures are counted per run and logged with the URL, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.discovery import Link, parse_feed, parse_sitemap, section_links, sitemap_body
+from crawler.extract import ExtractionError, extract_article
+from crawler.items import Article, NotModified
+from crawler.middlewares import AddressRefused
+from crawler.urls import clean_url, host_of, is_http_url, same_site
+from db.schema import connect
+from db.store import known_articles
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_LOGGED_ERRORS = 200
+
+
+def _age_days(moment: str | None, now: datetime) -> float | None:
+    if not moment:
+        return None
+    try:
+        value = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return (now - value).total_seconds() / 86400
+
+
+def due(
+    known: dict[str, Any] | None, lastmod: str | None, *, recheck_days: int, now: datetime
+) -> bool:
+    """Whether a known article should be fetched again in this crawl.
+
+    Never fetched: yes. The source says it changed since our last fetch: yes. Otherwise by
+    age: under 2 days old every crawl; under ``recheck_days`` once a day; older never.
+    """
+    if known is None or not known.get("last_fetched"):
+        return True
+    since_fetch = _age_days(known["last_fetched"], now) or 0.0
+    if lastmod:
+        # The source says when the page last changed: newer than what we stored, or (when we
+        # stored none) than our last fetch, means it is worth fetching again.
+        stored = known.get("lastmod")
+        if stored and lastmod[:19] > stored[:19]:
+            return True
+        changed_after = _age_days(lastmod, now)
+        if not stored and changed_after is not None and changed_after < since_fetch:
+            return True
+    age = _age_days(known.get("published"), now)
+    if age is None:
+        return since_fetch >= 1
+    if age < 2:
+        return True
+    return age < recheck_days and since_fetch >= 1
+
+
+class OutletSpider(scrapy.Spider):
+    """Crawl one outlet: ``scrapy crawl outlet -a outlet='{"name": ..., "feeds": [...]}'``."""
+
+    name = "outlet"
+
+    def __init__(self, outlet: dict[str, Any] | str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        config = json.loads(outlet) if isinstance(outlet, str) else dict(outlet or {})
+        self.outlet: dict[str, Any] = config
+        self.outlet_name: str = config.get("name", "outlet")
+        start = [*config.get("feeds", []), *config.get("sitemaps", []), *config.get("sections", [])]
+        self.hosts = {host_of(url).removeprefix("www.") for url in start if is_http_url(url)}
+        self.allowed_domains = sorted(self.hosts)
+        self.known: dict[str, dict[str, Any]] = {}
+        self.requested: set[str] = set()
+        self.section_pages = 0
+        self.error_log: list[str] = []
+        self.now = datetime.now(UTC)
+
+    # --- start ----------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        database = connect(self.crawler.settings.get("CLAIMWATCH_DB"))  # type: ignore[union-attr]
+        try:
+            self.known = known_articles(database, self.outlet_name)
+        finally:
+            database.close()
+        for url in self.outlet.get("feeds", []):
+            yield self._request(url, self.parse_feed)
+        for url in self.outlet.get("sitemaps", []):
+            yield self._request(url, self.parse_sitemap)
+        for url in self.outlet.get("sections", []):
+            yield self._request(url, self.parse_section)
+
+    def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(
+            clean_url(url), callback=callback, errback=self.on_error, meta=meta, dont_filter=True
+        )
+
+    def _count(self, key: str, amount: int = 1) -> None:
+        self.crawler.stats.inc_value(f"claimwatch/{key}", amount)  # type: ignore[union-attr]
+
+    # --- discovery ------------------------------------------------------------------------
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count("pages")
+        links = parse_feed(response.body, response.url)
+        if not links:
+            self._error(response.url, "not an RSS/Atom feed or no entries")
+        for link in links:
+            yield from self.article_request(link)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count("pages")
+        max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")  # type: ignore[union-attr]
+        try:
+            body = sitemap_body(response.body, response.url, max_size)
+        except OSError as error:
+            self._error(response.url, f"bad gzip sitemap ({error})")
+            return
+        children, links = parse_sitemap(body)
+        if not children and not links:
+            self._error(response.url, "not a sitemap or no entries")
+        for child in children:
+            if same_site(child, self.hosts) and child not in self.requested:
+                self.requested.add(child)
+                yield self._request(child, self.parse_sitemap)
+        for link in links:
+            yield from self.article_request(link)
+
+    def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count("pages")
+        if not isinstance(response, TextResponse):
+            self._error(response.url, "section page is not HTML")
+            return
+        articles, pages = section_links(
+            response.text,
+            response.url,
+            pattern=self.outlet.get("article_pattern", ""),
+            hosts=self.hosts,
+        )
+        for link in articles:
+            yield from self.article_request(link)
+        limit = self.crawler.settings.getint("CLAIMWATCH_SECTION_PAGES")  # type: ignore[union-attr]
+        for page in pages:
+            if page not in self.requested and self.section_pages < limit:
+                self.requested.add(page)
+                self.section_pages += 1
+                yield self._request(page, self.parse_section)
+
+    def article_request(self, link: Link) -> Iterator[scrapy.Request]:
+        url = clean_url(link.url)
+        if not is_http_url(url) or url in self.requested:
+            return
+        if not same_site(url, self.hosts):
+            self._count("offsite_skipped")
+            return
+        self.requested.add(url)
+        known = self.known.get(url)
+        recheck = self.crawler.settings.getint("CLAIMWATCH_RECHECK_DAYS")  # type: ignore[union-attr]
+        if not due(known, link.lastmod, recheck_days=recheck, now=self.now):
+            self._count("articles_skipped_fresh")
+            return
+        headers = {}
+        if known and known.get("etag"):
+            headers["If-None-Match"] = known["etag"]
+        if known and known.get("last_modified"):
+            headers["If-Modified-Since"] = known["last_modified"]
+        yield scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            headers=headers,
+            meta={"lastmod": link.lastmod, "handle_httpstatus_list": [304]},
+        )
+
+    # --- articles -------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[Article | NotModified]:
+        self._count("pages")
+        lastmod = response.meta.get("lastmod")
+        if response.status == 304:
+            yield NotModified(url=clean_url(response.url), lastmod=lastmod)
+            return
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if content_type and not content_type.startswith(HTML_TYPES):
+            self._count("skipped_non_html")
+            logger.info("skipped %s: not HTML (%s)", response.url, content_type)
+            return
+        if len(response.body) > self.crawler.settings.getint("DOWNLOAD_MAXSIZE"):  # type: ignore[union-attr]
+            self._error(response.url, "page larger than max_page_bytes")
+            return
+        try:
+            article = extract_article(response.body, url=response.url, content_type=content_type)
+        except ExtractionError as error:
+            self._error(response.url, f"extraction failed: {error}")
+            return
+        if self.outlet.get("language") in ("en", "zh"):
+            article.language = self.outlet["language"]
+        article.outlet = self.outlet_name
+        article.fetched_url = response.url
+        article.html = response.body
+        article.etag = _header(response, b"ETag")
+        article.last_modified = _header(response, b"Last-Modified")
+        article.lastmod = lastmod
+        yield article
+
+    # --- failures -------------------------------------------------------------------------
+
+    def record_error(self, url: str, reason: str) -> None:
+        """Count a failed page and keep its line for the run's error log."""
+        self._error(url, reason)
+
+    def _error(self, url: str, reason: str) -> None:
+        self._count("errors")
+        logger.warning("failed %s: %s", url, reason)
+        if len(self.error_log) < MAX_LOGGED_ERRORS:
+            self.error_log.append(f"{url}: {reason}")
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request if hasattr(failure, "request") else None  # type: ignore[attr-defined]
+        url = request.url if request is not None else "?"
+        if failure.check(HttpError):
+            self._count("pages")
+            status = failure.value.response.status  # type: ignore[union-attr]
+            self._error(failure.value.response.url, f"HTTP {status}")  # type: ignore[union-attr]
+        elif failure.check(AddressRefused):
+            pass  # recorded by the guard (record_error) when it refused the request
+        elif failure.check(IgnoreRequest):
+            self._count("ignored")  # robots.txt, off-site links
+        else:
+            self._error(url, f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300])
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
