@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from apscheduler.triggers.cron import CronTrigger
 
 from schedules.notify import NotifySettings
 from schedules.scheduler import (
@@ -130,6 +131,7 @@ def test_daemon_runs_crawls_without_overlap_and_delivers_flags(
     monkeypatch.setenv("FAKE_CRAWL_SECONDS", "0.7")  # longer than the interval: runs would overlap
     stop = threading.Event()
     started: list[list[JobInfo]] = []
+    digests: list[datetime] = []
     with webhook_receiver() as hook:
         settings = DaemonSettings(
             db_path=db_path,
@@ -138,6 +140,8 @@ def test_daemon_runs_crawls_without_overlap_and_delivers_flags(
             misfire_grace=1,
             notify=NotifySettings(webhook=hook.url),
             crawls=[CrawlSchedule("wire", every=timedelta(seconds=0.5))],
+            digest_trigger=CronTrigger(second="*"),  # weekly in real life
+            digest=digests.append,
             kill_grace=2.0,
         )
         daemon = threading.Thread(target=run_daemon, args=(settings, stop, started.append))
@@ -148,7 +152,8 @@ def test_daemon_runs_crawls_without_overlap_and_delivers_flags(
         stop.set()
         daemon.join(timeout=15)
         assert not daemon.is_alive()
-    assert [info.id for info in started[0]] == ["crawl:wire"]
+    assert sorted(info.id for info in started[0]) == ["crawl:wire", DIGEST_JOB_ID]
+    assert len(digests) >= 2  # the digest job ran beside the crawls, in its own executor
     runs = list(db["runs"].rows_where(order_by="id"))
     assert len(runs) >= 2
     for earlier, later in zip(runs, runs[1:], strict=False):
