@@ -18,6 +18,9 @@ from tracker.sources_zh import Attribution
 from tracker.subject_zh import entity_in, metric_before, period_of
 from tracker.text_zh import paragraphs, sentence_spans
 
+# Longest "X说。" sentence that only attributes the quotation before it.
+ATTRIBUTION_ONLY = 40
+CONTINUING = ("其中",)
 EnglishEngine = Callable[[str, str | None], Extraction]
 
 
@@ -91,7 +94,7 @@ def _claim(
         end=figure.end,
         surface=text[figure.start : figure.end],
         sentence=sentence_text,
-        value=figure.value,
+        value=float(f"{figure.value:.12g}"),
         unit=figure.unit,
         kind=figure.kind,
         approximate=figure.approximate,
@@ -115,13 +118,39 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
             claims.extend(_english_paragraph(text, para_start, para_end, published, attribution))
             continue
         context["metric"] = None
-        for sentence in sentence_spans(text, para_start, para_end):
-            cues = attribution.cues(text, *sentence)
+        sentences = sentence_spans(text, para_start, para_end)
+        cues = [attribution.cues(text, *sentence) for sentence in sentences]
+        for index, sentence in enumerate(sentences):
+            sentence_cues = cues[index] or _carried_cues(text, sentences, cues, index)
             known = list(attribution.aliases) + [
                 s.name for s in attribution.sources.values() if s.kind == "organization"
             ]
             for figure in find_figures(text, *sentence):
-                source = _source_of(cues, figure.start)
+                source = _source_of(sentence_cues, figure.start)
                 claims.append(_claim(text, figure, sentence, source, context, published, known))
-    sources = list(attribution.sources.values())
-    return Extraction(text=text, language="zh", sources=sources, claims=claims)
+    return Extraction(
+        text=text, language="zh", sources=list(attribution.sources.values()), claims=claims
+    )
+
+
+def _carried_cues(
+    text: str,
+    sentences: list[tuple[int, int]],
+    cues: list[list[tuple[int, Source]]],
+    index: int,
+) -> list[tuple[int, Source]]:
+    """Attribution a sentence without its own cue takes from a neighbour.
+
+    A quotation ("“……。”") takes the speaker of a following "X说。"; a sentence opening
+    with 其中 ("of which") details the figures of the sentence before it.
+    """
+    start, end = sentences[index]
+    if text[start] in "“「" and index + 1 < len(sentences) and cues[index + 1]:
+        next_start, next_end = sentences[index + 1]
+        if next_end - next_start <= ATTRIBUTION_ONLY and not find_figures(
+            text, next_start, next_end
+        ):
+            return [(start, cues[index + 1][0][1])]
+    if text.startswith(CONTINUING, start) and index > 0 and cues[index - 1]:
+        return [(start, cues[index - 1][-1][1])]
+    return []

@@ -21,12 +21,19 @@ ROLE_WORDS = (
     "店长 馆长 站长 队长 团长 律师 医师 医生 教练 交易员 总统 首相 国务卿 州长 议员 副总 "
     "CEO CFO CTO COO"
 ).split()
-ROLE = re.compile("|".join(sorted(ROLE_WORDS, key=len, reverse=True)))
+# Words that narrow a role: 财务总监, 大中华区总裁, 资深分析师.
+ROLE_MODIFIERS = (
+    r"(?:财务|技术|销售|市场|研发|运营|执行|常务|高级|资深|独立|行政|产品|投资|战略|人力资源|公关|"
+    r"法务|品牌|首席|(?:大中华|中国|亚太|全球|华东|华南|华北|华中|西南)区)*"
+)
+ROLE = re.compile(
+    ROLE_MODIFIERS + "(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")"
+)
 ORG_SUFFIXES = (
     "有限责任公司 股份有限公司 有限公司 公司 集团 银行 证券 基金会 基金 保险 大学 学院 研究院 研究所 "
     "研究中心 中心 委员会 办公室 管理局 统计局 局 委 厅 署 部 协会 学会 联合会 商会 组织 机构 "
     "平台 网 通讯社 社 日报 时报 晚报 报 电视台 台 影业 科技 控股 资本 投资 咨询 智库 政府 "
-    "法院 检察院 医院 交易所 联盟 实验室 事务所 财经 院 所 处 办 馆 站 厂"
+    "省 法院 检察院 医院 交易所 联盟 实验室 事务所 财经 院 所 处 办 馆 站 厂"
 ).split()
 ORG_SUFFIX_ANYWHERE = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 ORG_ENDINGS = tuple(ORG_SUFFIXES)
@@ -48,7 +55,8 @@ DESCRIPTOR = re.compile(
     r"^.*?(?:出品方|发行方|主办方|承办方|投资方|制片方|官方|卖方|买方|母公司|旗下)"
 )
 GENERIC = re.compile(
-    r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门)$"
+    r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
+    r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人)$"
 )
 LATIN_ORG_WORDS = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|Group|Bank|Capital|Research|Partners|Securities|Institute|"
@@ -78,7 +86,8 @@ def clean_org(words: str) -> str:
     if quoted:
         return quoted.group(1).strip()
     if "》" in words:
-        words = words[words.rindex("》") + 1 :]
+        after_title = words[words.rindex("》") + 1 :]
+        words = after_title if after_title.strip() else words[words.rindex("《") + 1 : -1]
     words = DESCRIPTOR.sub("", words)
     latin = re.search(
         r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$", words

@@ -28,6 +28,7 @@ from tracker.numbers_zh_units import (
     RANK_REGIONS,
     RANK_VERBS,
     TOP_NOT_AFTER,
+    TOP_NOT_BEFORE,
     UNIT,
     unit_of,
 )
@@ -333,16 +334,11 @@ def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: in
 
 
 def _top(text: str, match: re.Match[str], value: float, floor: int, ceiling: int) -> Figure | None:
-    """排名前三 / 前三名 -> a count of 3 with surface 三; 前三季度 is a period."""
+    """排名前三 / 前三名 -> a count of 3 with surface 三; 前三季度 and 此前三年 are periods."""
     first, last = match.start(), match.end()
     if any(text.startswith(word, last) for word in TOP_NOT_AFTER) or value != int(value):
         return None
     before = text[first - 2] if first - 2 >= floor else ""
-    lead = text[max(floor, first - 6) : first - 1]
-    if (
-        before
-        and before not in "，。；：、,;:“的"
-        and not any(lead.endswith(word) for word in RANK_VERBS + RANK_REGIONS)
-    ):
+    if value == 1 or (before and before in TOP_NOT_BEFORE):
         return None
     return Figure(first, last, value, "count", "count")

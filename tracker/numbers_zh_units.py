@@ -63,6 +63,8 @@ RANK_VERBS = (
 RANK_REGIONS = (
     "全球", "全国", "全省", "全市", "世界", "国内", "行业", "同类", "亚洲", "全网", "榜单", "全区",
 )  # fmt: skip
+# 目前 / 此前 / 提前 / 年前: 前 that is not "top N".
+TOP_NOT_BEFORE = frozenset("目此之以提当事眼空向年日月天周生从战会门面跟史")
 TOP_NOT_AFTER = (
     "季度 个月 月 年 天 日 周 小时 期 次 批 轮 阶段 几 半 夜 后 段 代 届 个交易日 个工作日"
 ).split()

@@ -12,25 +12,33 @@ so names, aliases (（以下简称“华岳新能源”）) and continuations ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from tracker.model import Source
 from tracker.names_zh import clean_org, is_generic, looks_like_person, org_like, split_apposition
 
+Resolver = Callable[[], "Source | None"]
 BOUNDARY = "，。；：！？,;:!?\n"
 ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)")
 ACCORDING_END = re.compile(
     r"(?:(?:发布|公布|披露|提供|发表|援引)(?:了)?的?)?(?:的)?(?:最新|初步|不完全|抽样)?"
     r"(?:统计|测算|报道|数据|显示|调查|估算|估计|预测|分析|披露|消息|公告|监测|公布|称|表示|"
-    r"介绍|透露|报告|研究|调研|结果|监测|发布|援引|指出|测算结果)+$"
+    r"介绍|透露|报告|研究|调研|结果|监测|发布|援引|指出|测算结果|了解|悉|说|传)+$"
 )
+TITLE_END = re.compile(r"(?:发布|公布|发表)?的?《[^》]{1,40}》(?:中|里)?(?:显示|指出|称)?$")
+PARENTHESES = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
+PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
+PERSON_CUE = re.compile(r"(?:介绍|透露|表示|称|说|指出)$")
 DATA_SHOWS = re.compile(
     r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|一份|该|这份)?"
-    r"(?:统计数据|调查结果|研究报告|数据|报告|统计|调查|研究|公告|财报|年报|半年报|季报|报表|白皮书|研报)"
-    r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出)"
+    r"(?:统计数据|调查结果|研究报告|数据|报告|统计|调查|研究|公告|财报|年报|半年报|季报|报表|白皮书|研报"
+    r"|《[^》\n]{1,40}》)"
+    r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称)"
 )
 LEARNED_FROM = re.compile(r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)")
-QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)的话")
+QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)(?:的话|说|称|表示|指出)")
 PUBLISHED = re.compile(
     r"发布(?:了)?[^，。；：！？]{0,20}?(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩)"
 )
@@ -39,6 +47,10 @@ SPEECH = re.compile(
     r"分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
     r"估计|预测|说道|直言|判断|披露|证实|声称|称|说"
 )
+# Verbs whose subject is a speaker, so an unknown short name before them is an organization
+# (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
+STATING_VERBS = frozenset("表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称".split())
+BARE_NAME = re.compile(r"[^\s的了在将是为和与对把被从向这那其该我你也都就而但等其会要能已]{2,12}")
 NOT_SPEECH_BEFORE = {
     "说": "据听小解游演学传劝虽再就或比怎不来话",
     "称": "简名堪号自职统昵俗尊著被对声宣",
@@ -51,10 +63,14 @@ SETTING = re.compile(
     r"|(?:对|向|告诉)[^，。；]{0,10}?记者"
     r")$"
 )
+DATE_TIME = re.compile(
+    r"(?:[0-9０-９]{1,4}年)?(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:晚间|早间|上午|下午|晚|凌晨|中午)?$"
+)
 ADVERBS = re.compile(
     r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并)$"
 )
 LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则)")
+UNNAMED_OFFICIAL = re.compile(r"^(.*?)(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士)$")
 PRONOUN = re.compile(r"^(?:他|她)$")
 SAME_ORG = re.compile(
     r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
@@ -76,45 +92,61 @@ class Attribution:
         sentence = text[start:end]
         self._learn_aliases(sentence)
         found: list[tuple[int, Source]] = []
-        covered: list[tuple[int, int]] = []
-        for position, stop, source in self._scan(sentence):
-            if any(s <= position < e for s, e in covered):
+        covered_until = -1
+        # Resolved in order of position, so 他 in a later clause continues an earlier one.
+        for position, stop, resolve in sorted(self._scan(sentence), key=lambda h: (h[0], -h[1])):
+            if position < covered_until:
                 continue
-            covered.append((position, stop))
+            covered_until = max(covered_until, stop)
+            source = resolve()
             if source is not None:
                 found.append((start + position, source))
-        found.sort(key=lambda item: item[0])
         return found
 
-    def _scan(self, sentence: str) -> list[tuple[int, int, Source | None]]:
-        hits: list[tuple[int, int, Source | None]] = []
+    def _scan(self, sentence: str) -> list[tuple[int, int, Resolver]]:
+        hits: list[tuple[int, int, Resolver]] = []
         for match in QUOTING.finditer(sentence):
-            hits.append((match.start(), match.end(), self._named(match.group(1), org_first=True)))
+            hits.append(
+                (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
+            )
         for match in ACCORDING.finditer(sentence):
             stop = _clause_end(sentence, match.end())
-            words = ACCORDING_END.sub("", sentence[match.end() : stop])
-            words = ADVERBS.sub("", words).rstrip("的")
-            source = self._named(words, org_first=True) if len(words) >= 2 else None
-            hits.append((match.start(), stop, source))
-        for match in LEARNED_FROM.finditer(sentence):
-            hits.append((match.start(), match.end(), self._named(match.group(1), org_first=True)))
-        for match in DATA_SHOWS.finditer(sentence):
-            words = _speaker_words(sentence, match.start())
-            if GENERIC_DATA.match(words) or SAME_ORG.match(words):
-                hits.append((match.start(), match.end(), self.last_org))
+            clause = TITLE_END.sub("", sentence[match.end() : stop])
+            words = ACCORDING_END.sub("", clause)
+            org_first = not PERSON_CUE.search(clause[len(words) :])
+            words = _trim_publisher(DATE_TIME.sub("", ADVERBS.sub("", words)).rstrip("的"))
+            if len(words) >= 2:
+                hits.append((match.start(), stop, partial(self._named, words, org_first=org_first)))
             else:
-                hits.append((match.start(), match.end(), self._named(words, org_first=True)))
+                hits.append((match.start(), stop, _nobody))
+        for match in LEARNED_FROM.finditer(sentence):
+            hits.append(
+                (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
+            )
+        for match in DATA_SHOWS.finditer(sentence):
+            words = _trim_publisher(_speaker_words(sentence, match.start()))
+            if GENERIC_DATA.match(words) or SAME_ORG.match(words):
+                hits.append((match.start(), match.end(), self._latest_org))
+            else:
+                hits.append(
+                    (match.start(), match.end(), partial(self._named, words, org_first=True))
+                )
         for match in PUBLISHED.finditer(sentence):
             words = _speaker_words(sentence, match.start())
             if words and org_like(words) or words in self.aliases:
-                hits.append((match.start(), match.end(), self._named(words, org_first=True)))
+                hits.append(
+                    (match.start(), match.end(), partial(self._named, words, org_first=True))
+                )
         for match in SPEECH.finditer(sentence):
-            if not _is_speech(sentence, match):
-                continue
-            words = _speaker_words(sentence, match.start())
-            hits.append((match.start(), match.end(), self._speaker(words)))
-        hits.sort(key=lambda hit: (hit[0], -hit[1]))
+            if _is_speech(sentence, match):
+                words = _speaker_words(sentence, match.start())
+                hits.append(
+                    (match.start(), match.end(), partial(self._speaker, words, match.group()))
+                )
         return hits
+
+    def _latest_org(self) -> Source | None:
+        return self.last_org
 
     def _learn_aliases(self, sentence: str) -> None:
         for match in ALIAS.finditer(sentence):
@@ -122,16 +154,20 @@ class Attribution:
             if full and match.group(1) != full:
                 self.aliases[match.group(1)] = full
 
-    def _speaker(self, words: str) -> Source | None:
+    def _speaker(self, words: str, verb: str) -> Source | None:
         if not words:
             return None
         if PRONOUN.match(words):
             return self.last_person
-        return self._named(words, org_first=False)
+        source = self._named(words, org_first=False)
+        if source is None and verb in STATING_VERBS and BARE_NAME.fullmatch(words):
+            if not is_generic(words):
+                source = self._add(Source(self.aliases.get(words, words), "organization"))
+        return source
 
     def _named(self, words: str, *, org_first: bool) -> Source | None:
         """The source ``words`` name, registered; None for descriptions and unknown pronouns."""
-        words = LEADING.sub("", ALIAS.sub("", words)).strip(" ，,、")
+        words = LEADING.sub("", PARENTHESES.sub("", ALIAS.sub("", words))).strip(" ，,、")
         if not words or "记者" in words or words.startswith("本报"):
             return None
         same = SAME_ORG.match(words)
@@ -145,6 +181,10 @@ class Attribution:
             return self._add(Source(name, "person", role, self._organization(organization)))
         if words in self.sources:
             return self._add(self.sources[words])
+        official = UNNAMED_OFFICIAL.match(words)
+        if official:
+            # 该行有关负责人称: an unnamed official speaks for a named organization.
+            return self._named(official.group(1), org_first=False) if official.group(1) else None
         cleaned = clean_org(words)
         if not org_first and looks_like_person(cleaned):
             return self._add(Source(cleaned, "person"))
@@ -189,6 +229,18 @@ class Attribution:
         return source
 
 
+def _nobody() -> Source | None:
+    return None
+
+
+def _trim_publisher(words: str) -> str:
+    """'中国人民银行当天公布的金融' -> '中国人民银行': the name ends before 发布 / 公布."""
+    verb = PUBLISHER_VERB.search(words, 2)
+    if verb:
+        words = words[: verb.start()]
+    return DATE_TIME.sub("", ADVERBS.sub("", words)).strip()
+
+
 def _clause_end(sentence: str, index: int) -> int:
     while index < len(sentence) and sentence[index] not in BOUNDARY:
         index += 1
@@ -209,8 +261,11 @@ def _clause_words(sentence: str, stop: int) -> str:
 def _speaker_words(sentence: str, stop: int) -> str:
     """The words naming whoever speaks at ``stop``, without setting and adverbs."""
     words = ALIAS.sub("", _clause_words(sentence, stop))
+    setting = words.find("在", 2)
+    if setting > 0:
+        words = words[:setting]
     for _ in range(3):
-        trimmed = ADVERBS.sub("", SETTING.sub("", words)).strip()
+        trimmed = DATE_TIME.sub("", ADVERBS.sub("", SETTING.sub("", words))).strip()
         if trimmed == words:
             break
         words = trimmed
