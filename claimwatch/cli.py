@@ -20,6 +20,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.init", "init"),
     ("claimwatch.commands.extract", "extract"),
     ("claimwatch.commands.crawl", "crawl"),
+    ("claimwatch.commands.demo", "demo"),
     ("claimwatch.commands.query", "claims"),
     ("claimwatch.commands.query", "sources"),
     ("claimwatch.commands.query", "articles"),

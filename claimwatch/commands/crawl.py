@@ -148,7 +148,7 @@ def track_new_versions(database: Any, run_id: int | None) -> Any:
     return result
 
 
-def _print_summary(result: CrawlResult, console: Console) -> None:
+def print_summary(result: CrawlResult, console: Console) -> None:
     console.print(_table(result.runs, "crawl summary"))
     if result.tracked is not None:
         tracked = result.tracked
@@ -191,7 +191,7 @@ def crawl(app: AppContext, outlet_names: tuple[str, ...], quiet: bool) -> None:
     console = Console()
     result = crawl_outlets(outlets, config.crawl, app.db_path, quiet=quiet, console=console)
     if not quiet:
-        _print_summary(result, console)
+        print_summary(result, console)
     if result.interrupted:
         raise WorkFailed("crawl interrupted; the runs are marked interrupted")
     if result.tracked is not None and result.tracked.errors:

@@ -1,0 +1,69 @@
+"""Serve the bundled demo site on a free 127.0.0.1 port from a thread of this process.
+
+``/a/b`` is ``site/a/b.html`` (or ``site/a/b/index.html``; ``?page=N`` is ``pageN.html``);
+``{BASE}`` in feeds, sitemaps and robots.txt becomes the server's own URL, so the static files
+work on whatever port the system hands out.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+SITE = Path(__file__).resolve().parent / "site"
+_TYPES = {".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".html": "text/html"}
+
+
+def _resolve(root: Path, path: str, query: dict[str, list[str]]) -> Path | None:
+    stem = path.strip("/")
+    if query.get("page", [""])[0].isdigit():
+        stem = f"{stem}/page{query['page'][0]}".lstrip("/")
+    for candidate in (root / stem, root / f"{stem}.html", root / stem / "index.html"):
+        resolved = candidate.resolve()
+        if resolved.is_file() and (resolved == root or root in resolved.parents):
+            return resolved
+    return None
+
+
+def _handler(root: Path, base: list[str]) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass  # the crawl's own display reports progress
+
+        def do_GET(self) -> None:  # noqa: N802
+            parts = urlsplit(self.path)
+            found = _resolve(root, parts.path, parse_qs(parts.query))
+            if found is None:
+                body, status, content_type = b"<h1>Not found</h1>", 404, "text/html"
+            else:
+                body, status = found.read_bytes(), 200
+                content_type = _TYPES.get(found.suffix, "application/octet-stream")
+                if found.suffix in (".xml", ".txt"):
+                    body = body.replace(b"{BASE}", base[0].encode())
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def serve(root: Path = SITE) -> Iterator[str]:
+    """Serve ``root`` for the duration of the block; yields the base URL."""
+    base: list[str] = [""]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root.resolve(), base))
+    server.daemon_threads = True
+    base[0] = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
+    thread.start()
+    try:
+        yield base[0]
+    finally:
+        server.shutdown()
+        server.server_close()
