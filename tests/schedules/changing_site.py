@@ -38,6 +38,24 @@ suspended routes to the region.</p>
 </body></html>
 """
 
+ARTICLE_ZH = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<title>{title}</title>
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<article>
+<h1>{title}</h1>
+<p>海关总署周二表示，10月份连云港港口出口额增至{value}亿美元，机械和电子产品出货量回升。</p>
+<p>海关发言人李伟说，同期进口额达到{imports}亿美元。他表示，这些数字反映出东南亚买家需求增强，
+以及9月份两个新集装箱泊位投入使用。</p>
+<p>港口研究院的分析人士说，预计今年年底前增长将持续。研究院表示，在夏季多家航运公司暂停
+该地区航线之后，运费已经趋于稳定。海关将于12月中旬公布11月份数据。</p>
+</article>
+</body></html>
+"""
+SLUGS = ("exports", "gangkou")  # one English, one Chinese article
+
 
 @dataclass
 class ChangingSite:
@@ -47,6 +65,13 @@ class ChangingSite:
     def article(self, slug: str) -> str:
         step = self.generation + (0 if slug == "exports" else 3)
         published = datetime.now(UTC).replace(microsecond=0).isoformat()
+        if slug == "gangkou":
+            return ARTICLE_ZH.format(
+                title="连云港港口出口额增长",
+                published=published,
+                value=f"{FIGURES[step % len(FIGURES)] / 100:g}",
+                imports=f"{4.1 + 0.1 * step:.1f}",
+            )
         return ARTICLE.format(
             title=f"Port {slug} climb as machinery shipments pick up",
             published=published,
@@ -59,7 +84,7 @@ class ChangingSite:
         items = "".join(
             f"<item><title>{slug}</title><link>{self.url}/news/2026/11/{slug}.html</link>"
             f"<pubDate>{format_datetime(datetime.now(UTC))}</pubDate></item>"
-            for slug in ("exports", "harbour")
+            for slug in SLUGS
         )
         return (
             '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
