@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -163,3 +164,28 @@ def test_daemon_runs_crawls_without_overlap_and_delivers_flags(
     flags = list(db["flags"].rows_where(order_by="id"))
     assert flags and all(flag["delivered_at"] for flag in flags)
     assert sorted(hook.flag_ids()) == [flag["id"] for flag in flags]
+
+
+def test_a_running_daemon_picks_up_schedules_added_elsewhere(
+    db: sqlite_utils.Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("schedules.scheduler.POLL_SECONDS", 0.3)
+    stop = threading.Event()
+    settings = DaemonSettings(
+        db_path=db_path,
+        command_prefix=[sys.executable, str(FAKE_CRAWL), "--db", str(db_path)],
+        crawl_timeout=10.0,
+        misfire_grace=1,
+    )
+    daemon = threading.Thread(target=run_daemon, args=(settings, stop))
+    daemon.start()
+    try:
+        threading.Event().wait(0.5)
+        add_crawl(db_path, CrawlSchedule("late", every=timedelta(seconds=0.5)), 1)
+        deadline = time.monotonic() + 10
+        while db["runs"].count == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        daemon.join(timeout=15)
+    assert [run["outlet"] for run in db["runs"].rows][:1] == ["late"]
