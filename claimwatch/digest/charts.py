@@ -23,7 +23,7 @@ def _pygal() -> ModuleType:
     pygal appends an old-style finder (for its map plugins) to ``sys.meta_path`` that
     raises ImportWarning on every failed import anywhere in the process afterwards.
     """
-    import pygal
+    import pygal  # type: ignore[import-untyped]
 
     sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
     return pygal
@@ -44,7 +44,7 @@ _COMMON: dict[str, Any] = {
 
 @cache
 def _options() -> dict[str, Any]:
-    from pygal.style import Style
+    from pygal.style import Style  # type: ignore[import-untyped]
 
     style = Style(
         background="transparent",

@@ -111,7 +111,7 @@ def build_digest(
         key=lambda flag: (CHANGE_KINDS.index(flag["kind"]), -_move(flag), flag["created_at"]),
     )
     per_day = _per_day(window, queries.claims_per_day(db, since, until, **scope))
-    sources = queries.most_quoted_sources(db, since, until, **scope)
+    sources = queries.most_quoted_sources(db, since, until, outlet=outlet, source=source)
     failed_runs = [] if source else queries.runs_with_errors(db, since, until, outlet=outlet)
     counts: dict[str, int] = {
         "flags": len(flags),
@@ -122,7 +122,7 @@ def build_digest(
         "runs": queries.run_count(db, since, until, outlet=outlet),
         "runs_with_errors": len(failed_runs),
     }
-    histories = []
+    histories: list[dict[str, Any]] = []
     charted = [flag for flag in changes if flag["kind"] == "changed" and flag["key"]]
     for key in list(
         dict.fromkeys(flag["key"] for flag in sorted(charted, key=lambda f: -_move(f)))
@@ -150,7 +150,7 @@ def build_digest(
         flags=flags,
         changes=changes,
         new_figures=_group_new([flag for flag in flags if flag["kind"] in NEW_KINDS]),
-        subjects=queries.new_claims_by_subject(db, since, until, **scope),
+        subjects=queries.new_claims_by_subject(db, since, until, outlet=outlet, source=source),
         sources=sources,
         outlets=queries.outlet_activity(db, since, until, **scope),
         failed_runs=failed_runs,

@@ -140,7 +140,7 @@ def subject(flag: dict[str, Any]) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("claimwatch", "templates"),
-        autoescape=lambda name: bool(name) and not name.endswith(".md"),
+        autoescape=lambda name: not (name or "").endswith(".md"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
