@@ -1,0 +1,225 @@
+"""Assembly of an English extraction: one claim per number, with its source and subject.
+
+Sentences, names, numbers and attribution cues are each found in one pass; this module walks
+the sentences in order, hands every number the cue that covers it (or the source of the
+quotation its sentence sits in), and adds entity, metric, period and claim key.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tracker import names_lexicon as nl
+from tracker.coref import cluster_kind
+from tracker.model import Claim, Extraction, Source
+from tracker.names import Cluster, Mention, NameFinder
+from tracker.numbers import Quantity, find_quantities
+from tracker.sources import Attributor, Cue
+from tracker.subject import claim_key, entity_name, metric_of, parse_date, period_of
+from tracker.text import sentence_spans
+
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
+    r"(?:\([^()\n]{1,60}\)[ \t]*)?(?:[—–]|--?)[ \t]*",
+    re.M,
+)
+QUOTE_MARK = re.compile(r"[\"“”]|\n\s*\n")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """'TORONTO, Nov. 4 (Harbour Ledger) — ': place, date and wire name, not sources."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotations; a paragraph break closes an open one."""
+    regions: list[tuple[int, int]] = []
+    opened = -1
+    for match in QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if mark[0] == "\n":
+            if opened >= 0:
+                regions.append((opened, match.start()))
+            opened = -1
+        elif opened < 0 and mark != "”":
+            opened = match.start()
+        elif opened >= 0 and mark != "“":
+            regions.append((opened, match.end()))
+            opened = -1
+    if opened >= 0:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _quoted_sources(
+    text: str, sentences: list[tuple[int, int]], cues: list[list[Cue]]
+) -> list[int | None]:
+    """For each sentence without a cue inside a multi-sentence quotation, the quote's source."""
+    inherited: list[int | None] = [None] * len(sentences)
+    starts = [s for s, _ in sentences]
+    for left, right in quote_regions(text):
+        first = max(0, bisect.bisect_right(starts, left) - 1)
+        last = bisect.bisect_left(starts, right) - 1
+        if last <= first:
+            continue
+        speaker = None
+        for index in (last, first, *range(first + 1, last)):
+            whole = [c for c in cues[index] if c.scope == sentences[index]]
+            if whole:
+                speaker = whole[0].cluster
+                break
+        if speaker is None:
+            continue
+        for index in range(first, last + 1):
+            if not cues[index]:
+                inherited[index] = speaker
+    return inherited
+
+
+def _pick(cues: list[Cue], quantity: Quantity) -> Cue | None:
+    covering = [c for c in cues if c.scope[0] <= quantity.start < c.scope[1]]
+    if not covering:
+        return None
+    narrow = [
+        c for c in covering if c.scope[1] - c.scope[0] < covering[0].scope[1] - covering[0].scope[0]
+    ]
+    pool = narrow or covering
+
+    def distance(cue: Cue) -> int:
+        return cue.start - quantity.end if cue.start >= quantity.end else quantity.start - cue.end
+
+    return min(pool, key=distance)
+
+
+class _Assembler:
+    def __init__(self, text: str, published: str | None) -> None:
+        self.text = text
+        self.published = parse_date(published)
+        self.finder = NameFinder(text)
+        self.sources: dict[int, None] = {}
+        self.main_entity: str | None = None
+
+    def run(self) -> Extraction:
+        text = self.text
+        sentences = sentence_spans(text)
+        mentions = self.finder.find(sentences, dateline_spans(text))
+        attributor = Attributor(text, self.finder)
+        per_sentence: list[list[Mention]] = []
+        cues: list[list[Cue]] = []
+        index = 0
+        for start, end in sentences:
+            inside = []
+            while index < len(mentions) and mentions[index].start < end:
+                if mentions[index].start >= start:
+                    inside.append(mentions[index])
+                index += 1
+            per_sentence.append(inside)
+            cues.append(attributor.sentence_cues(start, end, inside))
+        self.main_entity = self._main_entity()
+        inherited = _quoted_sources(text, sentences, cues)
+        claims = self._claims(sentences, per_sentence, cues, inherited)
+        for sentence_cues in cues:
+            for cue in sentence_cues:
+                self.sources.setdefault(cue.cluster)
+        return Extraction(text=text, language="en", sources=self._source_records(), claims=claims)
+
+    def _main_entity(self) -> str | None:
+        best = max((c for c in self.finder.clusters if c.kind == "organization"),
+                   key=lambda c: (len(c.members), -c.first), default=None)  # fmt: skip
+        return best.name if best is not None and len(best.members) > 1 else None
+
+    def _claims(self, sentences: list[tuple[int, int]], per_sentence: list[list[Mention]],
+                cues: list[list[Cue]], inherited: list[int | None]) -> list[Claim]:  # fmt: skip
+        text = self.text
+        claims: list[Claim] = []
+        quantities = find_quantities(text)
+        index = 0
+        for number, (start, end) in enumerate(sentences):
+            sentence = None
+            while index < len(quantities) and quantities[index].start < end:
+                quantity = quantities[index]
+                index += 1
+                if quantity.start < start or quantity.end > end:
+                    continue
+                sentence = sentence if sentence is not None else text[start:end]
+                cue = _pick(cues[number], quantity)
+                cluster = cue.cluster if cue is not None else inherited[number]
+                if cluster is not None:
+                    self.sources.setdefault(cluster)
+                claims.append(
+                    self._claim(quantity, sentence, start, cluster, per_sentence[number], cue)
+                )
+        return claims
+
+    def _claim(self, quantity: Quantity, sentence: str, sentence_start: int, cluster: int | None,
+               mentions: list[Mention], cue: Cue | None) -> Claim:  # fmt: skip
+        source = self.finder.clusters[cluster].name if cluster is not None else None
+        offset = quantity.start - sentence_start
+        entity = self._entity(quantity, cluster, mentions, cue)
+        metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
+        period = period_of(sentence, offset, self.published)
+        subject = " ".join(p for p in (entity, metric) if p) or None
+        return Claim(
+            start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],
+            sentence=sentence, value=quantity.value, unit=quantity.unit, kind=quantity.kind,
+            approximate=quantity.approximate, source=source, subject=subject, entity=entity,
+            metric=metric, period=period, key=claim_key(entity, metric, quantity.unit, period),
+            sentence_start=sentence_start,
+        )  # fmt: skip
+
+    def _entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
+                cue: Cue | None) -> str | None:  # fmt: skip
+        if cluster is not None and cue is not None and not cue.report:
+            source = self.finder.clusters[cluster]
+            if source.kind == "organization":
+                return entity_name(source.name)
+        for mention in reversed(mentions):
+            if (
+                mention.start < quantity.start
+                and self.finder.clusters[mention.cluster].kind != "person"
+            ):
+                if mention.name.lower() not in nl.NOT_NAMES:
+                    return entity_name(self.finder.clusters[mention.cluster].name)
+        return entity_name(self.main_entity)
+
+    def _source_records(self) -> list[Source]:
+        records = []
+        for index in self.sources:
+            cluster = self.finder.clusters[index]
+            kind = cluster_kind(cluster)
+            role, organization = self._role(cluster) if kind == "person" else (None, None)
+            records.append(Source(cluster.name, kind, role, organization))
+        return records
+
+    def _role(self, cluster: Cluster) -> tuple[str | None, str | None]:
+        role = organization = None
+        for member in cluster.members:
+            mention = self.finder.mentions[member]
+            role = role or mention.role
+            org_text = mention.org_text or mention.org_prefix
+            if org_text and organization is None:
+                organization = self._organization(org_text, prefix=mention.org_text is None)
+                if organization is None and mention.org_prefix and mention.role:
+                    role = f"{mention.org_prefix} {mention.role}"
+        if organization is None and role and role.lower().startswith(nl.COMPANY_ROLES):
+            organization = self.main_entity
+        return role, organization
+
+    def _organization(self, org_text: str, *, prefix: bool) -> str | None:
+        lowered = org_text.lower()
+        head = lowered.split()[-1] if lowered.startswith("the ") else None
+        for cluster in self.finder.clusters:
+            if cluster.kind != "organization":
+                continue
+            if head is not None and head in (t.lower() for t in cluster.tokens):
+                return cluster.name
+            tokens = tuple(org_text.split())
+            if cluster.name == org_text or cluster.tokens[: len(tokens)] == tokens:
+                return cluster.name
+        return None if head is not None or prefix else org_text
+
+
+def extract_en(text: str, published: str | None = None) -> Extraction:
+    """Sources and claims of one English article text."""
+    return _Assembler(text, published).run()

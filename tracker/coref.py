@@ -1,0 +1,96 @@
+"""Who "he", "she", "it", "the company" or "the report" points back to.
+
+The article is read in order; every mention of a known person or organization, and every
+resolved reference, is remembered with its position. A pronoun or generic noun phrase
+resolves to the nearest fitting antecedent before it: a person for "he"/"she", an
+organization whose name holds the head noun for "the exchange", "the federation", a company
+(not a public body) for "the company", "the firm", "the carrier", and the last publisher of
+figures for "the report". The look-back is bounded, so resolution stays linear.
+"""
+
+from __future__ import annotations
+
+from tracker import names_lexicon as nl
+from tracker.names import Cluster, NameFinder, is_institution
+
+LOOK_BACK = 80  # remembered mentions scanned for one reference
+
+
+def cluster_kind(cluster: Cluster) -> str:
+    """The cluster's kind, guessing from its length when nothing else told."""
+    if cluster.kind:
+        return cluster.kind
+    return "person" if len(cluster.tokens) in (2, 3) else "organization"
+
+
+class Antecedents:
+    """Remembered mentions and references of one article, in text order."""
+
+    def __init__(self, finder: NameFinder) -> None:
+        self.finder = finder
+        self.history: list[tuple[int, int]] = []  # (position, cluster index)
+        self.report_issuers: list[int] = []
+        self.org_sources: list[int] = []
+
+    def remember(self, position: int, cluster: int) -> None:
+        self.history.append((position, cluster))
+
+    def _candidates(self, position: int, local: list[tuple[int, int]]) -> list[int]:
+        found = [c for p, c in reversed(local) if p < position]
+        for _, cluster in reversed(self.history[-LOOK_BACK:]):
+            found.append(cluster)
+        return found
+
+    def person(self, position: int, local: list[tuple[int, int]]) -> int | None:
+        for index in self._candidates(position, local):
+            cluster = self.finder.clusters[index]
+            if cluster.kind == "person":
+                return index
+        return None
+
+    def organization(
+        self, position: int, local: list[tuple[int, int]], head: str | None
+    ) -> int | None:
+        """Nearest organization fitting ``head`` ("company", "exchange"; None: any)."""
+        fallback = None
+        for index in self._candidates(position, local):
+            cluster = self.finder.clusters[index]
+            if cluster.kind != "organization":
+                continue
+            lowered = {token.lower() for token in cluster.tokens}
+            if head and head in lowered:
+                return index
+            if head is None:
+                return index
+            institution = is_institution(cluster.name)
+            if fallback is None:
+                if head in nl.COMPANY_HEADS and not institution:
+                    fallback = index
+                elif head in nl.INSTITUTION_HEADS and institution:
+                    fallback = index
+        return fallback
+
+    def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
+        """Who published "the report": the last publisher of figures, else a public body."""
+        if self.report_issuers:
+            return self.report_issuers[-1]
+        for index in self._candidates(position, local):
+            cluster = self.finder.clusters[index]
+            if cluster.kind == "organization" and is_institution(cluster.name):
+                return index
+        return self.org_sources[-1] if self.org_sources else None
+
+    def resolve(self, word: str, position: int, local: list[tuple[int, int]]) -> int | None:
+        """A pronoun or a generic head noun -> a cluster index, or None."""
+        word = word.lower()
+        if word in ("he", "she", "him", "her"):
+            return self.person(position, local)
+        if word == "it":
+            return self.organization(position, local, None)
+        if word in nl.REPORT_NOUNS:
+            return self.report(position, local)
+        if word in ("analyst", "economist", "executive", "official", "spokesman", "spokeswoman"):
+            return self.person(position, local)
+        if word in nl.COMPANY_HEADS or word in nl.INSTITUTION_HEADS:
+            return self.organization(position, local, word)
+        return None

@@ -1,0 +1,301 @@
+"""Named people and organizations in English text, and one canonical name for each.
+
+A name is a run of capitalized tokens ("European Union Aviation Safety Agency", "Fenwick &
+Rowe", "Nordhavn Logistics A/S"). Titles in front of a name become its role ("Northline
+Chief Executive Dr. Miriam Achebe" -> person "Miriam Achebe", role "Chief Executive", the
+organization "Northline"); sentence-opening common words and place adjectives are dropped.
+Shorter mentions join the fullest name they abbreviate ("Mr. Xiong" -> "Xiong Wei",
+"Northline" -> "Northline Telecom Inc.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker import names_lexicon as nl
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+TOKEN = rf"(?:A/S|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&-]|['’](?=[^\W\d_]{{2}}))*\.?)"
+CONNECTOR = r"(?:of|and|for|de|del|da|du|van|von|der|den|la|le|al|bin|&|y)"
+NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ])?{TOKEN})*")
+POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*)[ ]\Z")
+APPOSITION = re.compile(
+    r",\s+(?:an?\s+|the\s+)?(?P<body>[^,;\"“”()]{2,160}?)(?=,|\.\s|\.?$|;|\s+(?:who|which|that)\b)"
+)
+ROLE_SPLIT = re.compile(
+    r"^(?P<role>.+?)\s+(?:at|of|with|for|from)\s+(?P<org>(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-ZÀ-Þ].*)$"
+)
+ORG_NAME = re.compile(r"[A-ZÀ-Þ][\w&.'’/-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-ZÀ-Þ][\w&.'’/-]*)*")
+TRAILING_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)*$|\s+covering\s.*$")
+
+
+def _split_role(body: str) -> tuple[str | None, str | None]:
+    """ "telecoms analyst at Granby Securities" -> ("telecoms analyst", "Granby Securities")."""
+    body = TRAILING_PLACE.sub("", body.strip())
+    possessive = re.match(r"^(?P<org>.+?)['’]s\s+(?P<role>[a-z][\w -]*)$", body)
+    if possessive:
+        return possessive.group("role"), possessive.group("org")
+    match = None
+    for preposition in ("at", "with", "of", "from"):
+        for candidate in re.finditer(rf"\s+{preposition}\s+", body):
+            rest = body[candidate.end() :]
+            if re.match(
+                r"(?:the\s+)?(?:[\w-]+\s+){0,3}?[A-ZÀ-Þ]|the\s+(?:[\w-]+\s+)?[a-z]+$", rest
+            ):
+                match = candidate
+        if match is not None:
+            break
+    if match is None:
+        return body, None
+    org = body[match.end() :]
+    for named in ORG_NAME.finditer(org):
+        if not named.group().lower().endswith(nl.ATTRIBUTIVE_SUFFIXES):
+            return body[: match.start()], named.group()
+    return body[: match.start()], org
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in the text."""
+
+    start: int
+    end: int
+    name: str
+    kind: str | None = None  # "person" | "organization" | None (not known yet)
+    role: str | None = None
+    org_prefix: str | None = None  # "Northline" in "Northline Chief Executive ..."
+    possessive: bool = False
+    org_text: str | None = None  # the organization an apposition names ("at UBS Securities")
+    evidence: bool = False  # the kind rests on a title, descriptor or apposition
+    cluster: int = -1
+
+
+@dataclass
+class Cluster:
+    """Every mention of one person or organization; ``name`` is the fullest form."""
+
+    name: str
+    kind: str | None
+    tokens: tuple[str, ...]
+    role: str | None = None
+    organization: str | None = None
+    first: int = 0
+    evidence: bool = False
+    members: list[int] = field(default_factory=list)
+
+
+def _tokens(name: str) -> list[str]:
+    return name.split(" ")
+
+
+def is_org_name(tokens: list[str]) -> bool:
+    for token in tokens:
+        low = token.lower().rstrip(".")
+        if low in nl.ORG_WORDS or token in nl.ORG_SUFFIXES or token.rstrip(".") in nl.ORG_SUFFIXES:
+            return True
+    return "&" in tokens or any(t.isupper() and len(t) > 1 and "." not in t for t in tokens)
+
+
+def is_institution(name: str) -> bool:
+    return any(token.lower() in nl.INSTITUTION_WORDS for token in name.split(" "))
+
+
+class NameFinder:
+    """Finds and clusters the names of one article text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower_words = set(re.findall(r"(?<![\w'])[a-z][a-z-]+", text))
+        self.mentions: list[Mention] = []
+        self.clusters: list[Cluster] = []
+
+    def find(self, spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Mention]:
+        """All mentions inside sentence ``spans``, except inside ``skip`` (datelines)."""
+        text = self.text
+        skip_iter = iter(skip)
+        current_skip = next(skip_iter, None)
+        for start, end in spans:
+            for match in NAME.finditer(text, start, end):
+                while current_skip is not None and current_skip[1] <= match.start():
+                    current_skip = next(skip_iter, None)
+                if current_skip is not None and current_skip[0] <= match.start() < current_skip[1]:
+                    continue
+                self.mentions.extend(self._clean(match.start(), match.group(), start))
+        self._cluster()
+        return self.mentions
+
+    def _clean(self, start: int, raw: str, sentence_start: int) -> list[Mention]:
+        tokens = _tokens(raw)
+        offset = start
+        # A trailing period belongs to the name only for abbreviations ("Inc.", "U.S.").
+        last = tokens[-1]
+        if (
+            last.endswith(".")
+            and last.rstrip(".") not in nl.DOTTED_KEEP
+            and not re.fullmatch(r"(?:[A-Z]\.)+", last)
+        ):
+            tokens[-1] = last[:-1]
+        while tokens:
+            head = tokens[0]
+            low = head.lower()
+            initial = (
+                offset == sentence_start
+                or self.text[sentence_start:offset].strip(" \"“‘'(—–-") == ""
+            )
+            drop = (
+                low in nl.STOP_CAPS
+                or low.rstrip(".") in nl.STOP_CAPS
+                or low.endswith(nl.ATTRIBUTIVE_SUFFIXES)
+                or (initial and low in self.lower_words and low not in nl.ROLE_WORDS)
+                or low in nl.CONNECTOR_WORDS
+            )
+            if not drop:
+                break
+            offset += len(head) + 1
+            tokens = tokens[1:]
+        while tokens and tokens[-1].lower() in nl.CONNECTOR_WORDS:
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        if "and" in tokens:
+            cut = tokens.index("and")
+            before = tokens[cut - 1].rstrip(".")
+            if before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES:
+                tokens = tokens[:cut]  # "Castellan Mobile and Brightwave": two names
+        if self.text.startswith("$", offset + len(" ".join(tokens))):
+            tokens = tokens[:-1]  # "C$", "HK$": a currency
+            if not tokens:
+                return []
+        lead = 0
+        while lead < len(tokens) and (
+            tokens[lead].rstrip(".").lower() in nl.ROLE_WORDS or tokens[lead] in nl.HONORIFICS
+        ):
+            lead += 1
+        if 0 < lead < len(tokens) - 1 and tokens[lead] in ("of", "at"):
+            offset += len(" ".join(tokens[: lead + 1])) + 1
+            tokens = tokens[lead + 1 :]  # "CEO of Xpeng Motors": the organization
+        end = offset + len(" ".join(tokens))
+        mention = self._roles(offset, end, tokens)
+        if mention is None:
+            return []
+        mention.possessive = POSSESSIVE.match(self.text, end) is not None
+        self._descriptor(mention)
+        self._apposition(mention)
+        found = [mention]
+        if mention.org_prefix:
+            prefix = Mention(offset, offset + len(mention.org_prefix), mention.org_prefix,
+                             "organization" if is_org_name(_tokens(mention.org_prefix)) else None)  # fmt: skip
+            found.insert(0, prefix)
+        return found
+
+    def _roles(self, start: int, end: int, tokens: list[str]) -> Mention | None:
+        role_at = [i for i, t in enumerate(tokens) if t.rstrip(".").lower() in nl.ROLE_WORDS
+                   or t in nl.HONORIFICS]  # fmt: skip
+        if role_at:
+            last = role_at[-1]
+            person = tokens[last + 1 :]
+            if person and len(person) <= 4 and not is_org_name(person):
+                first = role_at[0]
+                role_tokens = [t for t in tokens[first : last + 1] if t not in nl.HONORIFICS]
+                name = " ".join(person)
+                name_start = end - len(name)
+                return Mention(
+                    name_start, end, name, "person",
+                    role=" ".join(role_tokens) or None,
+                    org_prefix=" ".join(tokens[:first]) or None, evidence=True,
+                )  # fmt: skip
+            if not person and all(
+                t in nl.HONORIFICS or t.rstrip(".").lower() in nl.ROLE_WORDS for t in tokens
+            ):
+                return None  # a bare title: "Chief Executive"
+        name = " ".join(tokens)
+        if name.lower() in nl.NOT_NAMES or (
+            len(tokens) == 1 and name.rstrip(".").lower() in nl.NOT_NAMES
+        ):
+            return None
+        kind = "organization" if is_org_name(tokens) else None
+        return Mention(start, end, name, kind, evidence=kind is not None)
+
+    def _descriptor(self, mention: Mention) -> None:
+        before = DESCRIPTOR_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)
+        if before is None or mention.evidence:
+            return
+        word = before.group(1)
+        if word in nl.ORG_DESCRIPTORS or word in ("at", "from"):
+            mention.kind, mention.evidence = "organization", True
+        elif word in nl.PERSON_DESCRIPTORS:
+            mention.kind, mention.evidence = "person", True
+            mention.role = mention.role or word
+
+    def _apposition(self, mention: Mention) -> None:
+        """ ", an analyst at UBS Securities," after a name: a person, role and organization."""
+        match = APPOSITION.match(self.text, mention.end)
+        if match is None or mention.possessive:
+            return
+        body = match.group("body")
+        words = body.split()
+        head = " ".join(words[:8]).lower()
+        role_hit = any(
+            w.strip("'’s").lower() in nl.ROLE_WORDS or w.lower() in nl.PERSON_DESCRIPTORS
+            for w in words[:6]
+        )
+        if mention.kind != "organization" and role_hit and len(_tokens(mention.name)) <= 4:
+            role, org = _split_role(body)
+            mention.kind, mention.evidence = "person", True
+            mention.role = mention.role or role
+            mention.org_text = org
+        elif mention.kind is None and any(w in nl.ORG_DESCRIPTORS for w in head.split()):
+            mention.kind, mention.evidence = "organization", True
+
+    def _cluster(self) -> None:
+        order = sorted(range(len(self.mentions)), key=lambda i: (-len(_tokens(self.mentions[i].name)), self.mentions[i].start))  # fmt: skip
+        by_name: dict[str, int] = {}
+        for index in order:
+            mention = self.mentions[index]
+            tokens = tuple(_tokens(mention.name))
+            target = by_name.get(mention.name)
+            if target is None:
+                target = self._abbreviates(tokens, mention)
+            if target is None:
+                target = len(self.clusters)
+                self.clusters.append(
+                    Cluster(mention.name, mention.kind, tokens, first=mention.start)
+                )
+                by_name[mention.name] = target
+            cluster = self.clusters[target]
+            mention.cluster = target
+            cluster.members.append(index)
+            cluster.first = min(cluster.first, mention.start)
+            if mention.evidence and not cluster.evidence:
+                cluster.kind, cluster.evidence = mention.kind, True
+            elif cluster.kind is None:
+                cluster.kind = mention.kind
+            cluster.role = cluster.role or mention.role
+        for cluster in self.clusters:
+            if cluster.kind is None and len(cluster.members) > 1:
+                shorts = [self.mentions[i] for i in cluster.members]
+                if any(len(_tokens(m.name)) == 1 and _tokens(m.name)[0] == cluster.tokens[-1]
+                       for m in shorts) and len(cluster.tokens) in (2, 3):  # fmt: skip
+                    cluster.kind = "person"  # "Keogh" after "Ronan Keogh"
+
+    def _abbreviates(self, tokens: tuple[str, ...], mention: Mention) -> int | None:
+        matches = []
+        for index, cluster in enumerate(self.clusters):
+            full = cluster.tokens
+            if len(tokens) >= len(full):
+                continue
+            person_like = cluster.kind == "person" or (
+                cluster.kind is None and not mention.kind == "organization"
+            )
+            if full[: len(tokens)] == tokens and (cluster.kind != "person" or len(tokens) == 1):
+                matches.append(index)
+            elif len(tokens) == 1 and person_like and tokens[0] == full[-1]:
+                matches.append(index)
+        if len(matches) == 1:
+            return matches[0]
+        return None
+
+    def cluster_of(self, mention: Mention) -> Cluster:
+        return self.clusters[mention.cluster]

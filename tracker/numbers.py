@@ -1,0 +1,508 @@
+"""English numbers -> quantities: value, unit, kind, approximate, with exact offsets.
+
+One precompiled regex finds every number-like token (digits, number words, fractions,
+multiples, ordinals, "No. 1", "one in ten"); each is then judged by anchored matches on the
+few characters around it, so the scan is linear in the text. What is *not* a claim is decided
+here too: years, dates, times, durations, labels and model names (A321neo, 5G, Section 232),
+codes, phone numbers and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker import lexicon as lx
+from tracker.numbers_units import (
+    CURRENCY_PREFIX,
+    UNIT_AFTER,
+    context_currency,
+    currency_of_word,
+    quantity_symbol,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number the text asserts; ``text[start:end]`` is its surface."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # currency | percent | multiple | rank | count | quantity
+    approximate: bool = False
+    suffix_unit: bool = False  # the unit follows the number (a range's first end may borrow it)
+    scale: float = 1.0
+    bare: bool = False  # a plain count with no unit of its own
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_WORD_NUM = (
+    rf"(?:{_alt(lx.TENS_WORDS)})(?:-(?:{_alt(k for k in lx.UNITS_WORDS if lx.UNITS_WORDS[k] < 10)}))?"
+    rf"|{_alt(lx.UNITS_WORDS)}"
+)
+_FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
+CANDIDATE = re.compile(
+    r"(?P<oneinx>\b(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
+    r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
+    rf"|(?P<frac>\b(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b)"
+    r"|(?P<no>\b(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
+    r"|(?P<fold>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
+    r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
+    rf"|(?P<word>\b(?i:a\s+dozen|dozen|{_WORD_NUM}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)))\b"
+    r"|(?P<half>\b(?i:half)\b)"
+    rf"|(?P<mult>\b(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
+    rf"|(?P<ord>\b(?i:{_alt(lx.ORDINALS)})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)"
+)
+SCALE_WORD = re.compile(
+    r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
+)
+SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|Bn|BN|M|K|B)\b")
+# "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
+GLUED_SCALE_NOUN = re.compile(r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)[a-z]{3,}")
+APPROX_BEFORE = re.compile(rf"\b(?i:{_alt(lx.APPROXIMATORS)})\s+\Z")
+MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s\Z")
+MONTH_AFTER = re.compile(rf"\s(?:{_alt(m.capitalize() for m in lx.MONTHS)})\b")
+WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
+TIME_AFTER = re.compile(
+    rf"(?:[ -](?i:{_alt(lx.TIME_UNITS)})\b(?!-?(?:old|long)\b(?<=old))"
+    r"|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b)|:\d|/\d|s\b)"
+)
+HYPHEN_WORD = re.compile(r"-([a-z]+)")
+TIMES_FREQ = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter|season)\b")
+NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
+SUPERLATIVE = re.compile(r"[-\s](most\s+[a-z]+|least\s+[a-z]+|[a-z]{2,}est|best|worst)\b")
+NOT_SUPERLATIVE = {"interest", "west", "test", "request", "harvest", "forest", "protest", "guest",
+                   "chest", "nest", "rest", "quest", "crest", "invest", "suggest", "honest",
+                   "modest", "contest", "arrest", "manifest", "digest", "earnest", "latest",
+                   "midwest", "southwest", "northwest", "pest", "vest"}  # fmt: skip
+RANK_BEFORE = re.compile(rf"\b(?i:{_alt(lx.RANK_VERBS)})\s+(?:as\s+)?(?:the\s+)?(?:[\w.]+\s+)?\Z")
+RANK_AFTER = re.compile(rf"\s+(?:{_alt(lx.RANK_AFTER)})\b|\s+only\s+to\b")
+NO_RANK_AFTER = re.compile(
+    r"[,.;:)]|\s+(?:in|among|on|spot|position|ranking|slot|player|maker|producer|seller|"
+    r"supplier|carrier|airline|brand|economy|exporter|importer|bank|company|firm|lender|"
+    r"insurer|retailer|automaker|carmaker|chipmaker|spot|choice|destination|market)\b"
+)
+NO_RANK_BEFORE = re.compile(
+    r"(?:became|become|becomes|is|was|remains|remained|ranked|ranks|the world's|'s|at|as)\s+(?:the\s+)?\Z"
+)
+FRACTION_NEXT_OK = {
+    "of", "less", "more", "fewer", "lower", "higher", "smaller", "larger", "bigger", "cheaper",
+    "as", "to", "from", "in", "than", "and", "or", "said", "say", "says", "were", "was", "are",
+    "is", "had", "have", "has", "will", "would", "could", "may", "might", "expect", "that",
+    "what", "over", "compared", "since", "at", "on", "for", "by", "last", "this", "worried",
+    "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
+}  # fmt: skip
+TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
+HALF_BLOCKERS = {"first", "second", "the", "this", "that", "each", "every", "a", "one", "last",
+                 "next", "latter", "former", "other", "third", "fourth", "and"}  # fmt: skip
+HALF_NEXT_BLOCKERS = {"time", "year", "hour", "day", "century", "decade", "way", "term", "point",
+                      "hearted", "brother", "sister", "life", "yearly", "price", "mast"}  # fmt: skip
+TWICE_NEXT_OK = {"as", "the", "that", "what", "its", "their", "his", "her", "our", "this",
+                 "those", "these", "than", "a"}  # fmt: skip
+PHONE_URL = re.compile(
+    r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+@[\w-]+\.\S+"
+    r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
+)
+LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
+_BOUNDARY_BEFORE = set(".!?\"“”‘'(—–:\n")
+
+
+def _word_value(word: str) -> float | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word in ("a dozen", "dozen"):
+        return 12.0
+    if word == "a":
+        return 1.0
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        return float(lx.TENS_WORDS.get(tens, 0) + lx.UNITS_WORDS.get(unit, 0))
+    return float(lx.UNITS_WORDS.get(word, lx.TENS_WORDS.get(word, 0)))
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = NEXT_WORD.match(text, pos)
+    return match.group(1).lower() if match else ""
+
+
+def _prev_word(text: str, pos: int) -> str:
+    match = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return match.group(1) if match else ""
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    index = pos - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    return index < 0 or text[index] in _BOUNDARY_BEFORE
+
+
+def _approximate(text: str, start: int) -> bool:
+    return APPROX_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+class _Scanner:
+    """Judges the candidates of one text; ``masked`` holds URL and phone spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.masked = (
+            [m.span() for m in PHONE_URL.finditer(text)]
+            if "/" in text or "@" in text or "-" in text
+            else []
+        )
+        self._context: dict[str, str] = {}
+
+    def _in_mask(self, start: int) -> bool:
+        for left, right in self.masked:
+            if left <= start < right:
+                return True
+            if left > start:
+                break
+        return False
+
+    def currency(self, word: str, adjective: str | None) -> str | None:
+        code = currency_of_word(word, adjective)
+        if code == "":
+            return None
+        if code is None:
+            stem = "peso" if word.lower().startswith("peso") else "krone"
+            if stem not in self._context:
+                self._context[stem] = context_currency(self.text, stem)
+            code = self._context[stem]
+        return code
+
+    def scan(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        for match in CANDIDATE.finditer(self.text):
+            if self.masked and self._in_mask(match.start()):
+                continue
+            quantity = self._judge(match)
+            if quantity is not None:
+                found.append(quantity)
+        return _carry_range_units(self.text, found)
+
+    def _judge(self, match: re.Match[str]) -> Quantity | None:
+        group = match.lastgroup
+        if group == "num":
+            return self._number(match, float(match.group().replace(",", "")), digits=True)
+        if group == "word":
+            return self._word(match)
+        if group == "frac":
+            return self._fraction(match)
+        if group == "oneinx":
+            return self._one_in(match)
+        if group == "half":
+            return self._half(match)
+        if group == "mult":
+            return self._multiple(match)
+        if group == "fold":
+            head = match.group()[: -len("fold")].rstrip("-").lower()
+            value = float(head) if head.isdigit() else _word_value(head) or 100.0
+            start, end = match.span()
+            return Quantity(start, end, value, "x", "multiple", _approximate(self.text, start))
+        if group == "ord":
+            return self._ordinal(match)
+        if group == "no":
+            return self._number_sign(match)
+        return None
+
+    def _word(self, match: re.Match[str]) -> Quantity | None:
+        text, start = self.text, match.start()
+        word = match.group()
+        if word[0].isupper() and not _sentence_initial(text, start):
+            return None  # "Big Four", "Group of Seven"
+        value = _word_value(word)
+        if value is None:
+            return None
+        quantity = self._number(match, value, digits=False)
+        if quantity is None:
+            return None
+        if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
+            return None  # "one of", "no one": not a count
+        return quantity
+
+    def _number(self, match: re.Match[str], value: float, *, digits: bool) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        raw = match.group()
+        if digits and len(raw) > LONG_DIGITS:
+            return None
+        prefix = CURRENCY_PREFIX.search(text, max(0, start - 6), start) if start else None
+        currency = None
+        if prefix is not None:
+            currency = "JPY" if prefix.group().strip() == "¥" else None
+            if currency is None:
+                currency = _prefix_code(prefix.group())
+            if prefix.group().strip() == "¥":
+                currency = self._yen_or_yuan()
+            start = prefix.start()
+        scale, pos = 1.0, end
+        glued = SCALE_GLUED.match(text, pos) if digits else None
+        if glued is not None and (
+            currency
+            or glued.group(1).lower() in ("bn", "mn", "tn")
+            or _unit_follows(text, glued.end())
+            or GLUED_SCALE_NOUN.match(text, glued.end())
+        ):
+            scale, pos = lx.SCALES[glued.group(1).lower()], glued.end()
+        for _ in range(2):
+            word = SCALE_WORD.match(text, pos)
+            if word is None:
+                break
+            scale *= lx.SCALES[word.group(1).lower()]
+            pos = word.end()
+        approximate = _approximate(text, start)
+        if currency is not None:
+            return Quantity(
+                start, pos, value * scale, currency, "currency", approximate, scale=scale
+            )
+        unit = UNIT_AFTER.match(text, pos)
+        if unit is not None:
+            judged = self._unit(unit, start, value * scale, approximate, scale)
+            if judged is not None or unit.lastgroup in ("time", "times_freq"):
+                return judged
+        if digits and self._not_a_count(start, end, raw, value, scale):
+            return None
+        if not digits and HYPHEN_WORD.match(text, pos) and scale == 1.0:
+            return None  # "one-way", "two-day": a compound adjective
+        if digits and scale == 1.0 and TIME_AFTER.match(text, end):
+            return None
+        return Quantity(
+            start, pos, value * scale, "count", "count", approximate, scale=scale, bare=True
+        )
+
+    def _unit(self, unit: re.Match[str], start: int, value: float, approximate: bool,
+              scale: float) -> Quantity | None:  # fmt: skip
+        group = unit.lastgroup
+        end = unit.end()
+        if group == "pct":
+            return Quantity(start, end, value, "%", "percent", approximate, True, scale)
+        if group == "pp":
+            return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
+        if group == "bp":
+            return Quantity(start, end, value / 100, "pp", "percent", approximate, True, scale)
+        if group == "times":
+            if TIMES_FREQ.match(self.text, end):
+                return None
+            return Quantity(start, end, value, "x", "multiple", approximate, True, scale)
+        if group == "cur":
+            code = self.currency(unit.group("curword"), unit.group("adj"))
+            if code is None:
+                return None
+            if unit.group("curword").lower().startswith("cent"):
+                value /= 100
+            return Quantity(start, end, value, code, "currency", approximate, True, scale)
+        if group == "iso":
+            code = unit.group("iso").strip().upper()
+            code = "CNY" if code == "RMB" else code
+            return Quantity(start, end, value, code, "currency", approximate, True, scale)
+        if group == "qty":
+            return Quantity(start, end, value, quantity_symbol(unit.group("qty")), "quantity",
+                            approximate, True, scale)  # fmt: skip
+        return None  # a time unit: a duration, not a claim
+
+    def _yen_or_yuan(self) -> str:
+        if "yen" not in self._context:
+            lowered = self.text[:20000].lower()
+            china = sum(
+                lowered.count(w) for w in ("china", "chinese", "yuan", "beijing", "renminbi")
+            )
+            japan = sum(lowered.count(w) for w in ("japan", "yen", "tokyo", "osaka", "kyoto"))
+            self._context["yen"] = "CNY" if china > japan else "JPY"
+        return self._context["yen"]
+
+    def _not_a_count(self, start: int, end: int, raw: str, value: float, scale: float) -> bool:
+        text = self.text
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalpha() or before in "#/" or after.isalpha() or after in "/°":
+            return True
+        if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
+            return True  # K-7, COVID-19, mid-2026
+        if before in "-–" and start >= 2 and text[start - 2].isdigit():
+            return True  # the tail of "2024-25" or a code
+        if after in "-–" and end + 1 < len(text) and text[end + 1].isdigit() and "," not in raw:
+            tail = re.match(r"[-–]\d+(?:[-–]\d+)?", text[end : end + 12])
+            if tail and tail.group().count("-") + tail.group().count("–") > 1:
+                return True  # 555-123-4567
+        if scale == 1.0:
+            if re.fullmatch(r"(1[89]\d\d|20\d\d)", raw):
+                return True  # a year
+            if raw.startswith("0") and len(raw) > 1 and "." not in raw:
+                return True
+            if value <= 31 and "." not in raw:
+                if MONTH_BEFORE.search(text, max(0, start - 12), start) or MONTH_AFTER.match(
+                    text, end
+                ):
+                    return True
+            prev = _prev_word(text, start)
+            if prev and text[start - 1] == " ":
+                low = prev.lower().rstrip(".")
+                if low in lx.LABEL_WORDS:
+                    return True
+                if prev[0].isupper() and low not in lx.CAPITAL_NON_LABELS and low not in lx.MONTHS:
+                    return True  # "Section 232", "Route 5", "Model 3"
+        return False
+
+    def _fraction(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        numerator_word, denominator_word = re.split(r"[\s-]", match.group().lower(), maxsplit=1)
+        if match.group()[0].isupper() and not _sentence_initial(text, start):
+            return None
+        following = _next_word(text, end)
+        if denominator_word.startswith("quarter") and following in TIME_NEXT:
+            return None
+        prev = _prev_word(text, start).lower()
+        if denominator_word.startswith("quarter") and prev in (
+            "in",
+            "per",
+            "each",
+            "every",
+            "this",
+            "last",
+            "next",
+        ):
+            return None
+        if (
+            following
+            and following.isalpha()
+            and following not in FRACTION_NEXT_OK
+            and not following.endswith("ed")
+        ):
+            if "-" not in match.group():
+                return None  # "a third term", "a quarter century"
+        numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
+        value = numerator / lx.FRACTIONS[denominator_word]
+        return Quantity(start, end, value, "x", "multiple", _approximate(text, start))
+
+    def _one_in(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        head = match.group().split()[0].lower()
+        numerator = float(head) if head.isdigit() else float(lx.UNITS_WORDS[head])
+        den_word = re.sub(r"\s+", " ", match.group("den").lower())
+        denominator = float(den_word) if den_word.isdigit() else (
+            100.0 if den_word == "a hundred" else float(lx.UNITS_WORDS.get(den_word) or lx.TENS_WORDS[den_word]))  # fmt: skip
+        if denominator <= numerator or _next_word(text, end) in lx.TIME_UNITS:
+            return None
+        return Quantity(
+            start, end, numerator / denominator, "x", "multiple", _approximate(text, start)
+        )
+
+    def _half(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        if match.group()[0].isupper() and not _sentence_initial(text, start):
+            return None
+        if _prev_word(text, start).lower() in HALF_BLOCKERS:
+            return None
+        if end < len(text) and text[end] == "-":
+            return None
+        following = _next_word(text, end)
+        if following in HALF_NEXT_BLOCKERS:
+            return None
+        if following in ("a", "an"):
+            after = _next_word(text, end + 1 + len(following) + 1)
+            if after in lx.TIME_UNITS or after in HALF_NEXT_BLOCKERS:
+                return None
+        return Quantity(start, end, 0.5, "x", "multiple", _approximate(text, start))
+
+    def _multiple(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        word = match.group()
+        if word[0].isupper() and not _sentence_initial(text, start):
+            return None
+        if end < len(text) and text[end] == "-":
+            return None
+        following = _next_word(text, end)
+        if following in lx.MULTIPLE_BLOCKERS:
+            return None
+        if word.lower() == "twice" and following.isalpha() and following not in TWICE_NEXT_OK:
+            return None
+        if (
+            word.lower() == "twice"
+            and following == "a"
+            and _next_word(text, end + 3) in lx.TIME_UNITS
+        ):
+            return None
+        value = lx.MULTIPLE_WORDS[word.lower()]
+        return Quantity(start, end, value, "x", "multiple", _approximate(text, start))
+
+    def _ordinal(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        word = match.group().lower()
+        if word[0].isdigit():
+            if MONTH_BEFORE.search(text, max(0, start - 12), start) or MONTH_AFTER.match(text, end):
+                return None
+            value = float(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+        else:
+            value = float(lx.ORDINALS[word])
+        if match.group()[0].isupper() and not _sentence_initial(text, start):
+            return None
+        superlative = SUPERLATIVE.match(text, end)
+        if superlative is not None and superlative.group(1) not in NOT_SUPERLATIVE:
+            return Quantity(
+                start, superlative.end(), value, "rank", "rank", _approximate(text, start)
+            )
+        if RANK_AFTER.match(text, end) or RANK_BEFORE.search(text, max(0, start - 40), start):
+            if _next_word(text, end) in lx.TIME_UNITS or _next_word(text, end) in ("half", "time"):
+                return None
+            return Quantity(start, end, value, "rank", "rank", _approximate(text, start))
+        return None
+
+    def _number_sign(self, match: re.Match[str]) -> Quantity | None:
+        text = self.text
+        start, end = match.span()
+        if NO_RANK_AFTER.match(text, end) or NO_RANK_BEFORE.search(text, max(0, start - 30), start):
+            return Quantity(start, end, float(match.group("nonum")), "rank", "rank")
+        return None
+
+
+def _prefix_code(symbol: str) -> str:
+    symbol = symbol.strip().lower()
+    if symbol in lx.CURRENCY_SYMBOLS:
+        return lx.CURRENCY_SYMBOLS[symbol]
+    code = symbol.upper()
+    return "CNY" if code == "RMB" else code
+
+
+def _unit_follows(text: str, pos: int) -> bool:
+    unit = UNIT_AFTER.match(text, pos)
+    return unit is not None and unit.lastgroup in ("cur", "iso", "qty")
+
+
+RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or)\s*\Z")
+
+
+def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'between 45 million and 60 million euros': the first end takes the second's unit."""
+    result = list(found)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if not first.bare or not second.suffix_unit or second.start - first.end > 6:
+            continue
+        if not RANGE_JOIN.search(text, first.end, second.start) or RANGE_JOIN.search(text, first.end, second.start).start() != first.end:  # fmt: skip
+            continue
+        value = first.value
+        if first.scale == 1.0 and second.scale != 1.0:
+            value *= second.scale
+        if second.unit == "pp" and "basis" in text[second.start : second.end].lower():
+            value /= 100
+        result[i] = Quantity(first.start, first.end, value, second.unit, second.kind,
+                             first.approximate, False, second.scale)  # fmt: skip
+    return result
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every claim-like number in ``text``, in order of position."""
+    if not text:
+        return []
+    return _Scanner(text).scan()

@@ -1,0 +1,75 @@
+"""Units around English numbers: currency prefixes, and what may follow a number.
+
+``UNIT_AFTER`` is matched right after a number and its scale; its named group says what
+followed: ``pct``, ``pp``, ``bp``, ``times``, ``cur`` (a currency word, maybe with a
+country adjective), ``iso`` (a currency code), ``qty`` (a physical unit) or ``time`` (a
+duration, which makes the number no claim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker import lexicon as lx
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_ISO = _alt(lx.ISO_CODES | {"RMB"})
+CURRENCY_PREFIX = re.compile(
+    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱"
+    rf"|\bRs\.?\s?|\b(?:{_ISO})\s?)\Z"
+)
+_ADJECTIVES = sorted({adj for adj, _ in lx.CURRENCY_ADJECTIVES}, key=len, reverse=True)
+_ADJ = "|".join(re.escape(a).replace(r"\ ", r"\s") for a in _ADJECTIVES)
+_CURRENCY_WORDS = _alt(lx.CURRENCY_WORDS) + r"|real|reals|pounds\s+sterling"
+_QTY = _alt(lx.QUANTITY_UNITS).replace(r"\ ", r"\s+")
+UNIT_AFTER = re.compile(
+    r"(?P<pct>\s?%|[ -](?i:percent|per\s?cent|pct)\b)"
+    r"|(?P<pp>[ -](?i:percentage|per\s?centage)[ -]points?\b)"
+    r"|(?P<bp>[ -]?(?i:basis[ -]points?|bps|bp)\b)"
+    r"|(?P<times>[ -]times\b)"
+    rf"|(?P<cur>[ -](?:(?P<adj>(?i:{_ADJ}))\s)?(?P<curword>(?i:{_CURRENCY_WORDS}))\b)"
+    rf"|(?P<iso>\s(?:{_ISO})\b)"
+    rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?![\w-]))"
+    rf"|(?P<time>[ -](?i:{_alt(lx.TIME_UNITS)})\b)"
+)
+
+
+def currency_of_word(word: str, adjective: str | None) -> str | None:
+    """ISO code of a currency word; None when the article's country must decide, "" for none."""
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.startswith("pounds sterling"):
+        return "GBP"
+    singular = word[:-1] if word.endswith("s") and word not in ("reais", "kronor") else word
+    if singular == "kroner":
+        singular = "krone"
+    if adjective:
+        adj = re.sub(r"\s+", " ", adjective.lower())
+        for key in ((adj, singular), (adj, word)):
+            if key in lx.CURRENCY_ADJECTIVES:
+                return lx.CURRENCY_ADJECTIVES[key]
+    if singular in ("real", "reai"):
+        return "BRL" if adjective else ""
+    if word in lx.CURRENCY_WORDS:
+        return lx.CURRENCY_WORDS[word]
+    return lx.CURRENCY_WORDS.get(singular)
+
+
+def context_currency(text: str, stem: str) -> str:
+    """The currency an ambiguous word ("pesos", "kroner") means in this article."""
+    lowered = text[:20000].lower()
+    best = (len(lowered) + 1, lx.DEFAULT_AMBIGUOUS[stem])
+    for cue, code in lx.COUNTRY_CURRENCY[stem]:
+        index = lowered.find(cue)
+        if 0 <= index < best[0]:
+            best = (index, code)
+    return best[1]
+
+
+def quantity_symbol(unit: str) -> str:
+    """The SI-style symbol of a unit word as written ("terawatt-hours" -> "TWh")."""
+    key = re.sub(r"\s+", " ", unit.strip(" -").lower())
+    return lx.QUANTITY_UNITS.get(key, key)

@@ -1,0 +1,271 @@
+"""Attribution: which named source each sentence (or part of one) gives its figures to.
+
+Cues: "X said" / "said X" (with appositions, titles and adverbs between), "according to X",
+"X told reporters", "X noted in a report", "data from X show", "X's report estimated",
+"compiled by X", "X cut its forecast", participles ("..., saying"), and possessive report
+nouns ("the federation's figures put"). The subject of a cue may be a name, a pronoun or a
+generic noun phrase ("the company", "the exchange"), resolved by ``tracker.coref``. A cue
+covers its whole sentence, except a passive "by X" inside a later clause, which covers that
+clause only ("..., beating the $7.6 billion estimate of analysts polled by Tallymark").
+Sentences inside a quotation that spans several sentences share the quotation's source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker import names_lexicon as nl
+from tracker.coref import Antecedents, cluster_kind
+from tracker.names import Mention, NameFinder
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_SAY = (
+    "said|says|say|told|tells|noted|notes|added|adds|estimated|estimates|expects|expected|"
+    "forecast|forecasts|predicted|predicts|projected|projects|reported|reports|disclosed|"
+    "discloses|announced|announces|warned|warns|stated|states|wrote|writes|argued|argues|"
+    "explained|explains|pointed out|points out|counted|counts|wants|plans|aims|believes|thinks|"
+    "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
+    "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
+    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|project|forecast"
+)
+_DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
+_HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
+_REPORTS = _alt(nl.REPORT_NOUNS)
+CUE = re.compile(
+    r"(?P<acc>\b[Aa]ccording\s+to\s+)"
+    r"|(?P<part>,\s+(?:saying|adding|noting|estimating|citing|predicting|arguing)\b)"
+    r"|(?P<fchg>\b(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
+    r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
+    r"projections?)\b)"
+    rf"|(?P<say>\b(?:{_SAY})\b)"
+    rf"|(?P<data>\b(?:{_DATA_VERBS})\b)"
+    r"|(?P<by>\b(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
+    r"issued|produced|collected|gathered|tracked|measured|provided)\s+(?:[\w]+\s+){0,3}?by\s+)"
+    rf"|(?P<from>\b(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
+    r"(?:from|by)\s+)"
+)
+ADV_TAIL = re.compile(
+    r"(?:\s+(?:also|previously|separately|recently|later|earlier|now|still|has|have|had|would|"
+    r"will|then|further|again|already|too|just|originally|initially|once|jointly|is|was|were|"
+    r"are|did|does|do|not|never|had|on\s+\w+day|last\s+\w+|this\s+\w+|in\s+a\s+statement|"
+    r"in\s+an?\s+[\w-]+\s+(?:report|note|statement|filing|interview))\b)+\s*\Z"
+)
+REPORT_TAIL = re.compile(
+    rf"(?:['’]s?|\s)\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\Z|\s+(?:{_REPORTS})\Z"
+)
+PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
+GENERIC_TAIL = re.compile(
+    rf"\b(?:the|The|its|Its|this|This)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\Z"
+)
+GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\b")
+RELATIVE_TAIL = re.compile(r",\s*(?:which|who)\Z")
+POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b")
+GENERIC_POSS = re.compile(
+    rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b"
+)
+LOWER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}\Z")
+NP_BEFORE_DATA = re.compile(
+    rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
+)
+PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution: ``cluster`` is the source of figures in ``scope`` (text offsets)."""
+
+    start: int
+    end: int
+    cluster: int
+    scope: tuple[int, int]
+    report: bool = False
+
+
+class Attributor:
+    """Finds the attribution cues of one article, sentence by sentence, in order."""
+
+    def __init__(self, text: str, finder: NameFinder) -> None:
+        self.text = text
+        self.finder = finder
+        self.antecedents = Antecedents(finder)
+
+    def sentence_cues(self, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
+        text = self.text
+        ends = {m.end: m for m in mentions}
+        local = [(m.start, m.cluster) for m in mentions if self._known(m)]
+        cues: list[Cue] = []
+        for match in CUE.finditer(text, start, end):
+            cue = self._cue(match, start, end, mentions, ends, local)
+            if cue is not None:
+                cues.append(cue)
+        for mention in mentions:
+            if mention.possessive and POSS_REPORT.match(text, mention.end):
+                cues.append(Cue(mention.start, mention.end, mention.cluster, (start, end), True))
+        for match in GENERIC_POSS.finditer(text, start, end):
+            found = self.antecedents.resolve(match.group(1), match.start(), local)
+            if found is not None:
+                cues.append(Cue(match.start(), match.end(), found, (start, end), True))
+        for cue in cues:
+            self._note_source(cue)
+        for mention in mentions:
+            if self._known(mention):
+                self.antecedents.remember(mention.start, mention.cluster)
+        for cue in sorted(cues, key=lambda c: c.start):
+            self.antecedents.remember(cue.start, cue.cluster)
+        return cues
+
+    def _known(self, mention: Mention) -> bool:
+        return self.finder.clusters[mention.cluster].kind is not None
+
+    def _note_source(self, cue: Cue) -> None:
+        cluster = self.finder.clusters[cue.cluster]
+        if cluster.kind is None:
+            cluster.kind = cluster_kind(cluster)
+        if cluster.kind == "organization":
+            self.antecedents.org_sources.append(cue.cluster)
+            if cue.report:
+                self.antecedents.report_issuers.append(cue.cluster)
+
+    def _cue(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
+             ends: dict[int, Mention], local: list[tuple[int, int]]) -> Cue | None:  # fmt: skip
+        group = match.lastgroup
+        whole = (start, end)
+        if group == "acc":
+            return self._according(match, start, end, mentions, local)
+        if group in ("by", "from"):
+            found = self._right_name(match.end(), end, mentions, generic=True, local=local)
+            if found is None:
+                return None
+            first_clause = self.text.find(",", start, match.start()) < 0
+            scope = whole if first_clause else self._clause(match.start(), start, end)
+            return Cue(match.start(), match.end(), found, scope, True)
+        if group == "part":
+            first = next((m for m in mentions if m.start < match.start() and self._known(m)), None)
+            if first is None:
+                first = next((m for m in mentions if m.start < match.start()), None)
+            return Cue(match.start(), match.end(), first.cluster, whole) if first else None
+        found, report = self._left_subject(match.start(), start, ends, local, data=group == "data")
+        if found is None and group in ("say", "fchg"):
+            found = self._post_subject(match, start, end, mentions, local)
+        if found is None:
+            return None
+        return Cue(match.start(), match.end(), found, whole, report)
+
+    def _clause(self, position: int, start: int, end: int) -> tuple[int, int]:
+        left = self.text.rfind(",", start, position)
+        right = self.text.find(",", position, end)
+        return (left if left >= 0 else start, right if right >= 0 else end)
+
+    def _according(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
+                   local: list[tuple[int, int]]) -> Cue | None:  # fmt: skip
+        text = self.text
+        stop = min((i for i in (text.find(",", match.end(), end), end) if i >= 0), default=end)
+        segment = text[match.end() : stop]
+        data_np = NP_BEFORE_DATA.match(segment)
+        first = next((m for m in mentions if match.end() <= m.start < stop), None)
+        if data_np and first is not None and not first.possessive:
+            words = [w for w in data_np.group(1).split() if w.lower() not in ("the", "a", "an")]
+            phrase = " ".join(words)
+            if phrase.startswith(first.name) and len(phrase) > len(first.name):
+                self._rename(first, phrase)
+        if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
+            return Cue(match.start(), first.end, first.cluster, (start, end), data_np is not None)
+        if first is not None and re.search(
+            r"\bby\s+(?:[a-z]+\s+){0,4}\Z", text[max(match.end(), first.start - 60) : first.start]
+        ):
+            return Cue(match.start(), first.end, first.cluster, (start, end), True)
+        head = GENERIC_HEAD.match(text, match.end(), stop)
+        if head is not None:
+            found = self.antecedents.resolve(head.group(1), match.start(), local)
+            if found is not None:
+                return Cue(
+                    match.start(), head.end(), found, (start, end), head.group(1) in nl.REPORT_NOUNS
+                )
+        return None
+
+    def _rename(self, mention: Mention, phrase: str) -> None:
+        """ "AI analysis network data": the source is the whole lowercase-tailed phrase."""
+        cluster = self.finder.clusters[mention.cluster]
+        if len(cluster.members) == 1:
+            cluster.name, mention.name = phrase, phrase
+            cluster.kind = cluster.kind or "organization"
+
+    def _right_name(self, position: int, end: int, mentions: list[Mention], *, generic: bool,
+                    local: list[tuple[int, int]]) -> int | None:  # fmt: skip
+        for mention in mentions:
+            if mention.start >= position:
+                if LOWER_GAP.fullmatch(self.text, position, mention.start) is not None:
+                    return mention.cluster
+                break
+        if generic:
+            head = GENERIC_HEAD.match(self.text, position, end)
+            if head is not None:
+                return self.antecedents.resolve(head.group(1), position, local)
+        return None
+
+    def _left_subject(self, verb: int, start: int, ends: dict[int, Mention],
+                      local: list[tuple[int, int]], *, data: bool) -> tuple[int | None, bool]:  # fmt: skip
+        text = self.text
+        floor = max(start, verb - 300)
+        tail = verb
+        while tail > floor and text[tail - 1].isspace():
+            tail -= 1
+        adverbs = ADV_TAIL.search(text, floor, verb)
+        if adverbs is not None:
+            tail = min(tail, adverbs.start())
+        found = self._subject_at(tail, floor, ends, local)
+        if found is not None:
+            return found, False
+        report = REPORT_TAIL.search(text, floor, tail)
+        if report is None:
+            return (None, False) if data else self._apposed(tail, floor, ends)
+        found = self._subject_at(report.start(), floor, ends, local)
+        return found, True
+
+    def _subject_at(self, tail: int, floor: int, ends: dict[int, Mention],
+                    local: list[tuple[int, int]]) -> int | None:  # fmt: skip
+        text = self.text
+        mention = ends.get(tail)
+        if mention is not None:
+            return mention.cluster
+        pronoun = PRONOUN_TAIL.search(text, floor, tail)
+        if pronoun is not None:
+            return self.antecedents.resolve(pronoun.group(1), pronoun.start(), local)
+        generic = GENERIC_TAIL.search(text, floor, tail)
+        if generic is not None:
+            return self.antecedents.resolve(generic.group(1), generic.start(), local)
+        return None
+
+    def _apposed(self, tail: int, floor: int, ends: dict[int, Mention]) -> tuple[int | None, bool]:
+        """ "Kestrel Robotics Inc., which said", "Xiong Wei, an analyst at UBS, noted"."""
+        text = self.text
+        relative = RELATIVE_TAIL.search(text, floor, tail)
+        if relative is not None and relative.start() in ends:
+            return ends[relative.start()].cluster, False
+        if tail > floor and text[tail - 1] == ",":
+            opener = text.rfind(",", floor, tail - 1)
+            if (
+                opener >= 0
+                and opener in ends
+                and '"' not in text[opener:tail]
+                and "“" not in text[opener:tail]
+            ):
+                return ends[opener].cluster, False
+        return None, False
+
+    def _post_subject(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
+                      local: list[tuple[int, int]]) -> int | None:  # fmt: skip
+        text = self.text
+        before = text[max(start, match.start() - 3) : match.start()].rstrip()
+        if before and before[-1] not in ",\"”'’" and match.start() - start > 2:
+            return None
+        after = re.match(r"\s+(he|she|it)\b", text[match.end() : match.end() + 5])
+        if after:
+            return self.antecedents.resolve(after.group(1), match.end(), local)
+        return self._right_name(match.end(), end, mentions, generic=True, local=local)

@@ -1,0 +1,159 @@
+"""Best-effort subject of a claim: entity, metric, period, and the normalized claim key.
+
+The key (entity | metric | unit | period) must come out the same when two articles state
+the same figure in other words, and differ for another period or entity, so every part is
+normalized: lowercase, company suffixes dropped, plural nouns made singular, relative periods
+("last year", "the fourth quarter") resolved against the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tracker import lexicon as lx
+
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
+RELATIVE = re.compile(
+    r"\b(?:(last|this|next|the\s+previous|the\s+past|the\s+current|a)\s+"
+    r"(year|season|fiscal\s+year|financial\s+year)(?:['’]s)?(?:\s+(earlier|ago|before))?)\b",
+    re.I,
+)
+QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.I)
+HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
+MONTH = re.compile(
+    rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
+)
+ORDINAL_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+COMPANY_SUFFIX = re.compile(
+    r"\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|NV|GmbH|A/S|Group|Holdings)\.?$"
+)
+STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "of", "this", "that", "these",
+        "those", "to", "from", "by", "on", "in", "at", "for", "and", "with", "about", "some",
+        "total", "record", "new", "average", "roughly", "nearly"}  # fmt: skip
+STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the", "and", "or",
+              "but", "with", "last", "this", "next", "than", "per", "each", "that", "which"}  # fmt: skip
+OF_BEFORE = re.compile(
+    r"((?:[a-z][\w-]*\s+){1,3})of\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\Z"
+)
+VERB_BEFORE = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){1,5}?)(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|"
+    r"slipped|slid|reached|totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|"
+    r"declined|gained|plunged|surged|dipped|will\s+be|would\s+be|averaged|hit)\b"
+)
+SPEND_BEFORE = re.compile(
+    r"\b(?:spent|spend|spending|invested|invest|investing|paid|pay)\s+(?:[\w-]+\s+){0,2}?\Z"
+)
+NP_AFTER_PREP = re.compile(r"\s+(?:on|in|for)\s+((?:[a-z][\w-]*\s*){1,3})")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize(phrase: str | None) -> str:
+    """Lowercase, drop determiners and punctuation, singular nouns: a stable key part."""
+    if not phrase:
+        return ""
+    words = re.findall(r"[\w-]+", phrase.lower())
+    return " ".join(_singular(w) for w in words if w not in STOP)
+
+
+def entity_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    return COMPANY_SUFFIX.sub("", name).strip() or name
+
+
+def _quarter_period(number: int, year: int | None, published: date | None) -> str | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if number > (published.month - 1) // 3 + 1:
+            year -= 1  # "the fourth quarter" told in January is last year's
+    return f"{year}-Q{number}"
+
+
+def period_of(sentence: str, offset: int, published: date | None) -> str | None:
+    """The period a claim at ``offset`` in ``sentence`` speaks of, nearest expression first."""
+    found: list[tuple[int, str]] = []
+    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sentence)]
+    for match in QUARTER.finditer(sentence):
+        number = ORDINAL_NUM[match.group(1).lower()] if match.group(1) else int(match.group(2))
+        near = [y for p, y in years if abs(p - match.start()) < 30]
+        period = _quarter_period(number, near[0] if near else None, published)
+        if period:
+            found.append((match.start(), period))
+    for match in HALF.finditer(sentence):
+        year = published.year if published else None
+        if year:
+            found.append(
+                (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
+            )
+    if published is not None:
+        for match in RELATIVE.finditer(sentence):
+            which = re.sub(r"\s+", " ", match.group(1).lower())
+            shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the past": -1,
+                     "the current": 0, "a": -1 if match.group(3) else 0}[which]  # fmt: skip
+            if which == "a" and not match.group(3):
+                continue
+            found.append((match.start(), str(published.year + shift)))
+        for match in MONTH.finditer(sentence):
+            month = lx.MONTHS[match.group(1).lower()]
+            year = published.year - (1 if month > published.month else 0)
+            found.append((match.start(), f"{year}-{month:02d}"))
+    found.extend((p, str(y)) for p, y in years)
+    if not found:
+        return None
+    return min(found, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
+
+
+def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
+    """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes)."""
+    if kind == "count":
+        words = re.findall(r"[A-Za-z][\w-]*|[^\w\s]", sentence[end : end + 60])
+        picked = []
+        for word in words:
+            if not word[0].isalpha() or word.lower() in STOP_AFTER or word[0].isupper():
+                break
+            picked.append(word.lower())
+            if len(picked) == 3:
+                break
+        if picked:
+            return " ".join(picked)
+    window = sentence[max(0, start - 80) : start]
+    spend = SPEND_BEFORE.search(window)
+    if spend is not None:
+        after = NP_AFTER_PREP.match(sentence, end)
+        if after is not None:
+            return after.group(1).strip()
+    of_np = OF_BEFORE.search(window)
+    if of_np is not None:
+        return of_np.group(1).strip()
+    verbs = list(VERB_BEFORE.finditer(sentence, max(0, start - 120), start))
+    if verbs:
+        verb = verbs[-1]
+        words = [
+            w for w in verb.group(1).split() if not w[0].isupper() and "'" not in w and "’" not in w
+        ]
+        if words:
+            return " ".join(words[-3:])
+    return None
+
+
+def claim_key(entity: str | None, metric: str | None, unit: str, period: str | None) -> str:
+    return "|".join((normalize(entity), normalize(metric), unit, period or ""))
+
+
+def parse_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
