@@ -24,16 +24,14 @@ from claimwatch.errors import UsageError
 from claimwatch.output import format_option, print_records
 from schedules.notify import NotifySettings, SmtpSettings
 from schedules.scheduler import (
-    CrawlSchedule,
     DaemonSettings,
-    ScheduleError,
     SchedulerLocked,
     add_crawl,
     list_jobs,
     remove_crawl,
     run_daemon,
-    weekly_trigger,
 )
+from schedules.triggers import CrawlSchedule, ScheduleError, weekly_trigger
 
 log = logging.getLogger("claimwatch.schedule")
 

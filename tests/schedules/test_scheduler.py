@@ -15,14 +15,10 @@ from apscheduler.triggers.cron import CronTrigger
 from schedules.notify import NotifySettings
 from schedules.scheduler import (
     DIGEST_JOB_ID,
-    CrawlSchedule,
     DaemonSettings,
     JobInfo,
-    ScheduleError,
     SchedulerLocked,
-    _crontab_weekdays,
     add_crawl,
-    cron_trigger,
     job_store,
     jobstore_path,
     list_jobs,
@@ -30,6 +26,12 @@ from schedules.scheduler import (
     run_daemon,
     scheduler_lock,
     sync_config_jobs,
+)
+from schedules.triggers import (
+    CrawlSchedule,
+    ScheduleError,
+    _crontab_weekdays,
+    cron_trigger,
     weekly_trigger,
 )
 from tests.schedules.servers import webhook_receiver
