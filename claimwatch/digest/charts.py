@@ -7,6 +7,7 @@ make no requests and run nothing: they are plain pictures inside the page.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from datetime import date
 from functools import cache
@@ -82,19 +83,43 @@ def _render(chart: Any) -> Markup:
     return Markup(svg)  # noqa: S704
 
 
+def _buckets(per_day: list[dict[str, Any]]) -> tuple[str, list[tuple[str, int]]]:
+    """Days for a week or a month; ISO weeks up to about a year; months beyond."""
+    days = [(date.fromisoformat(day["day"]), int(day["claims"])) for day in per_day]
+    if len(days) <= 31:
+        fmt = "%a %d" if len(days) <= 7 else "%d %b"
+        return "day", [(day.strftime(fmt), count) for day, count in days]
+    unit = "week" if len(days) <= 371 else "month"
+    totals: dict[str, int] = {}
+    for day, count in days:
+        label = f"{day:%G}-W{day:%V}" if unit == "week" else f"{day:%Y-%m}"
+        totals[label] = totals.get(label, 0) + count
+    return unit, list(totals.items())
+
+
+def _nice_step(top: int) -> int:
+    """A whole 1, 2 or 5 times a power of ten giving at most five steps up to ``top``."""
+    step, factors = 1, itertools.cycle((2, 2.5, 2))  # 1, 2, 5, 10, 20, 50, ...
+    while top / step > 5:
+        step = int(step * next(factors))
+    return step
+
+
 def claims_per_day_chart(per_day: list[dict[str, Any]]) -> Markup:
-    """Bar chart of claims recorded on each day of the window."""
+    """Bar chart of claims recorded per day of the window (per week or month when long)."""
+    unit, buckets = _buckets(per_day)
     chart = _pygal().Bar(
         **_options(),
-        title="Claims per day",
-        x_label_rotation=0,
+        title=f"Claims per {unit}",
+        x_label_rotation=0 if unit == "day" and len(buckets) <= 7 else 30,
+        show_minor_x_labels=len(buckets) <= 12,
+        x_labels_major_count=8,
         print_values=False,
     )
-    counts = [day["claims"] for day in per_day]
-    chart.x_labels = [date.fromisoformat(day["day"]).strftime("%a %d") for day in per_day]
-    # Whole numbers on the axis: claims are counted, never fractional.
-    step = max(1, -(-max(counts, default=0) // 5))
-    chart.y_labels = list(range(0, max(counts, default=0) + step + 1, step))
+    counts = [count for _, count in buckets]
+    chart.x_labels = [label for label, _ in buckets]
+    step = _nice_step(max(counts, default=0))
+    chart.y_labels = list(range(0, max(counts, default=0) + step, step))
     chart.add("claims", counts)
     return _render(chart)
 

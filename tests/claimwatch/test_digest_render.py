@@ -115,3 +115,17 @@ def test_atom_drops_characters_xml_forbids(digest: Digest, tmp_path: Path) -> No
         assert not feedparser.parse(render_atom(digest)).bozo
     finally:
         digest.flags[0]["new_sentence"] = None
+
+
+def test_long_windows_chart_claims_per_week_or_month() -> None:
+    from datetime import date, timedelta
+
+    from claimwatch.digest.charts import claims_per_day_chart
+
+    def days(count: int) -> list[dict[str, object]]:
+        first = date(2025, 1, 6)
+        return [{"day": (first + timedelta(days=n)).isoformat(), "claims": 1} for n in range(count)]
+
+    assert "Claims per day" in claims_per_day_chart(days(7))
+    assert "Claims per week" in claims_per_day_chart(days(70))
+    assert "Claims per month" in claims_per_day_chart(days(800))
