@@ -115,8 +115,9 @@ def parse_feed(body: bytes, base_url: str) -> list[Link]:
         url = entry.get("link") or ""
         if not url:
             continue
-        lastmod = _struct_to_iso(entry.get("updated_parsed")) or _struct_to_iso(
-            entry.get("published_parsed")
+        # dict.get: FeedParserDict.get("updated_parsed") warns and falls back to published.
+        lastmod = _struct_to_iso(dict.get(entry, "updated_parsed")) or _struct_to_iso(
+            dict.get(entry, "published_parsed")
         )
         links.append(Link(url=clean_url(url, base_url), lastmod=lastmod, title=entry.get("title")))
     return links

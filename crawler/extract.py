@@ -120,11 +120,13 @@ def _url_date(url: str | None) -> str | None:
     return parse_date("-".join(f"{int(p):02d}" for p in match.groups())) if match else None
 
 
-def _fallback_date(tree: HtmlElement) -> str | None:
+def _fallback_date(tree: HtmlElement, *, extensive: bool) -> str | None:
     from htmldate import find_date
 
     try:
-        found = find_date(tree, original_date=True, outputformat="%Y-%m-%d", extensive_search=True)
+        found = find_date(
+            tree, original_date=True, outputformat="%Y-%m-%d", extensive_search=extensive
+        )
     except (ValueError, TypeError):
         return None
     return parse_date(found) if found else None
@@ -152,7 +154,11 @@ def extract_article(
     if not authors and fallback.get("author"):
         authors = clean_names(str(fallback["author"]).replace(";", ","))
     if not published:
-        published = _fallback_date(tree) or _url_date(url)
+        published = (
+            _fallback_date(tree, extensive=False)
+            or _url_date(url)
+            or _fallback_date(tree, extensive=True)
+        )
     return Article(
         url=canonical_url(tree, meta, url) or "",
         title=title,
