@@ -9,27 +9,20 @@ engine and their offsets are moved back into the whole text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
+from tracker.claims import extract_en
 from tracker.language import segment_language
 from tracker.model import Claim, Extraction, Source
 from tracker.numbers_zh import Figure, find_figures
 from tracker.sources_zh import Attribution
+from tracker.subject import claim_key
 from tracker.subject_zh import entity_in, metric_before, period_of
 from tracker.text_zh import paragraphs, sentence_spans
 
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
-EnglishEngine = Callable[[str, str | None], Extraction]
-
-
-def claim_key(entity: str | None, metric: str | None, kind: str, period: str | None) -> str | None:
-    """Normalized (entity, metric, unit kind, period): equal keys speak of the same figure."""
-    if not metric:
-        return None
-    parts = [entity or "", metric, kind, period or ""]
-    return "|".join(" ".join(part.split()).casefold() for part in parts)
 
 
 def _source_of(cues: list[tuple[int, Source]], position: int) -> Source | None:
@@ -43,22 +36,10 @@ def _source_of(cues: list[tuple[int, Source]], position: int) -> Source | None:
     return chosen
 
 
-def _english_engine() -> EnglishEngine | None:
-    """The English tracker's whole-text function, once it exists."""
-    try:
-        from tracker.english import extract_en  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return extract_en  # type: ignore[no-any-return]
-
-
 def _english_paragraph(
     text: str, start: int, end: int, published: str | None, attribution: Attribution
 ) -> list[Claim]:
-    engine = _english_engine()
-    if engine is None:
-        return []
-    found = engine(text[start:end], published)
+    found = extract_en(text[start:end], published)
     for source in found.sources:
         attribution.sources.setdefault(source.name, source)
     return [
@@ -74,21 +55,35 @@ def _english_paragraph(
     ]
 
 
+@dataclass
+class _Subject:
+    """What the figures before the current one were about, for figures that only imply it."""
+
+    metric: str | None = None
+    entity: str | None = None
+    floor: int = 0  # where the current figure's metric may begin
+
+
 def _claim(
     text: str,
     figure: Figure,
     sentence: tuple[int, int],
     source: Source | None,
-    context: dict[str, str | None],
+    subject: _Subject,
     published: str | None,
-    known: list[str],
+    known: dict[str, str],
 ) -> Claim:
     start, end = sentence
     sentence_text = text[start:end]
-    metric = metric_before(text, start, figure.start, context.get("metric"))
-    entity = entity_in(sentence_text, known, context.get("entity"))
-    period = period_of(sentence_text, published)
-    context.update(metric=metric, entity=entity)
+    metric = metric_before(text, max(start, subject.floor), figure.start, subject.metric)
+    organization = source and (
+        source.organization or (source.name if source.kind == "organization" else None)
+    )
+    entity = entity_in(sentence_text, known, subject.entity, organization)
+    period = period_of(sentence_text, figure.start - start, published)
+    if metric and (subject.metric is None or not metric.startswith(subject.metric)):
+        subject.metric = metric  # a borrowed "X 同比增长" keeps X as the base for the next one
+    subject.entity, subject.floor = entity, figure.end
     return Claim(
         start=figure.start,
         end=figure.end,
@@ -103,7 +98,7 @@ def _claim(
         entity=entity,
         metric=metric,
         period=period,
-        key=claim_key(entity, metric, figure.kind, period),
+        key=claim_key(entity, metric, figure.unit, period),
         sentence_start=start,
     )
 
@@ -112,22 +107,23 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
     """Sources and claims of a Chinese (or mixed Chinese/English) article text."""
     attribution = Attribution()
     claims: list[Claim] = []
-    context: dict[str, str | None] = {}
+    subject = _Subject()
     for para_start, para_end in paragraphs(text):
         if segment_language(text[para_start:para_end]) == "en":
             claims.extend(_english_paragraph(text, para_start, para_end, published, attribution))
             continue
-        context["metric"] = None
+        subject.metric = None
         sentences = sentence_spans(text, para_start, para_end)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
         for index, sentence in enumerate(sentences):
             sentence_cues = cues[index] or _carried_cues(text, sentences, cues, index)
-            known = list(attribution.aliases) + [
-                s.name for s in attribution.sources.values() if s.kind == "organization"
-            ]
+            known = {
+                s.name: s.name for s in attribution.sources.values() if s.kind == "organization"
+            }
+            known.update(attribution.aliases)
             for figure in find_figures(text, *sentence):
                 source = _source_of(sentence_cues, figure.start)
-                claims.append(_claim(text, figure, sentence, source, context, published, known))
+                claims.append(_claim(text, figure, sentence, source, subject, published, known))
     return Extraction(
         text=text, language="zh", sources=list(attribution.sources.values()), claims=claims
     )

@@ -129,3 +129,12 @@ def is_generic(words: str) -> bool:
 def org_like(words: str) -> bool:
     """Ends with an organization suffix (局, 公司, 平台, 大学...) or a Latin org word."""
     return words.endswith(ORG_ENDINGS) or bool(LATIN_ORG_WORDS.search(words))
+
+
+def organization_of_unnamed(words: str) -> str | None:
+    """'国家统计局局长' / '该行有关负责人' -> the organization part, when no name follows the role."""
+    roles = list(ROLE.finditer(words))
+    if not roles or words[roles[-1].end() :].strip():
+        return None
+    prefix = words[: roles[0].start()]
+    return re.sub(r"(?:有关|相关|新闻)+$", "", prefix) or None

@@ -273,6 +273,9 @@ def _bare(
     prefix = _currency_prefix(text, first, floor)
     if prefix:
         return Figure(prefix[0], last, value, prefix[1], "currency", approximate)
+    numeral = match.group("cn") or ""
+    if numeral[:1] in ("十", "百", "千"):
+        return None  # 千万不要, 百万富翁: words, not figures, without a unit
     if match.group("ar_scale") or match.group("cn_scale") or _has_scale(match):
         if text.startswith(("年", "月", "日"), last):
             return None

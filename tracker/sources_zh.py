@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from tracker.model import Source
-from tracker.names_zh import clean_org, is_generic, looks_like_person, org_like, split_apposition
+from tracker.names_zh import (
+    clean_org,
+    is_generic,
+    looks_like_person,
+    org_like,
+    organization_of_unnamed,
+    split_apposition,
+)
 
 Resolver = Callable[[], "Source | None"]
 BOUNDARY = "，。；：！？,;:!?\n"
@@ -182,9 +189,10 @@ class Attribution:
         if words in self.sources:
             return self._add(self.sources[words])
         official = UNNAMED_OFFICIAL.match(words)
-        if official:
-            # 该行有关负责人称: an unnamed official speaks for a named organization.
-            return self._named(official.group(1), org_first=False) if official.group(1) else None
+        unnamed = official.group(1) if official else organization_of_unnamed(words)
+        if official or unnamed:
+            # 该行有关负责人称, 国家统计局局长表示: an unnamed official speaks for the organization.
+            return self._named(unnamed, org_first=False) if unnamed else None
         cleaned = clean_org(words)
         if not org_first and looks_like_person(cleaned):
             return self._add(Source(cleaned, "person"))

@@ -20,23 +20,30 @@ CHANGE_ONLY = re.compile(
     r"^(?:同比|环比)?(?:增长|下降|提高|提升|增加|减少|上涨|下跌|回落|回升|扩大|缩小)$"
 )
 LEADING = re.compile(
-    r"^(?:其中|同时|此外|另外|而|但|并|且|全市|全省|全国|当地|公司|今年|去年|上半年)+"
+    r"^(?:[0-9０-９一二三四五六七八九十—\-]+(?:年|月份|月|日)|截至|其中|同时|此外|另外|而|但|并|且|"
+    r"全市|全省|全国|当地|公司|今年|去年|上半年|下半年|前三季度)+"
 )
-YEAR = re.compile(r"(20\d{2}|19\d{2})年")
-HALF = re.compile(r"(上|下)半年|半年报|半年度")
-QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
+PERIOD = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})年(?!\d)|(?P<relative>今年|本年|去年|上年|明年|前年))?"
+    r"(?:(?:第)?(?P<quarter>[一二三四1-4])季度|(?P<half>上|下)半年)?"
+)
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
-def metric_before(
-    text: str, sentence_start: int, figure_start: int, previous: str | None
-) -> str | None:
-    """The phrase naming what the figure at ``figure_start`` measures."""
+def metric_before(text: str, floor: int, figure_start: int, previous: str | None) -> str | None:
+    """The phrase naming what the figure at ``figure_start`` measures.
+
+    ``floor`` is where the search may begin: the sentence start or the end of the figure
+    before it, so "从19.6%提升至27.2%" does not fold the first figure into the second's metric.
+    """
     begin = figure_start
-    while begin > sentence_start and text[begin - 1] not in CLAUSE_BOUNDARY:
+    while begin > floor and text[begin - 1] not in CLAUSE_BOUNDARY:
         begin -= 1
     words = text[begin:figure_start]
+    origin = words.find("从", 2)
+    if origin > 0:
+        words = words[:origin]  # 比重从去年同期的19.6%: the metric ends before 从
     for _ in range(3):
         trimmed = TRAILING.sub("", LEADING.sub("", words)).strip()
         if trimmed == words:
@@ -48,36 +55,54 @@ def metric_before(
     return words
 
 
-def period_of(sentence: str, published: str | None) -> str | None:
-    """'2025-H1', '2025-Q3', '2025' or None, from the sentence and the article date."""
-    year: int | None = None
-    explicit = YEAR.search(sentence)
-    if explicit:
-        year = int(explicit.group(1))
-    else:
-        for word, offset in RELATIVE_YEAR.items():
-            if word in sentence and published and published[:4].isdigit():
-                year = int(published[:4]) + offset
-                break
-    half = HALF.search(sentence)
-    quarter = QUARTER.search(sentence)
-    if year is None and (half or quarter) and published and published[:4].isdigit():
-        year = int(published[:4])
-    if year is None:
-        return None
-    if quarter:
-        digit = quarter.group(1)
-        return f"{year}-Q{QUARTERS.get(digit, digit)}"
-    if half:
-        return f"{year}-H{2 if half.group(1) == '下' else 1}"
-    return str(year)
+def period_of(sentence: str, offset: int, published: str | None) -> str | None:
+    """'2025-H1', '2025-Q3', '2025' or None for the figure at ``offset`` in the sentence.
+
+    The nearest period expression before the figure wins (else the first after it); a
+    relative year in a comparison (去年同期, 较上年) names the base, not the figure's period.
+    """
+    base_year = int(published[:4]) if published and published[:4].isdigit() else None
+    found: list[tuple[int, str]] = []
+    for match in PERIOD.finditer(sentence):
+        if not match.group():
+            continue
+        if match.group("year"):
+            if _comparison_base(sentence, match):
+                continue
+            year: int | None = int(match.group("year"))
+        elif match.group("relative"):
+            if _comparison_base(sentence, match):
+                continue
+            year = base_year + RELATIVE_YEAR[match.group("relative")] if base_year else None
+        else:
+            year = base_year
+        if year is None:
+            continue
+        if match.group("quarter"):
+            quarter = match.group("quarter")
+            found.append((match.start(), f"{year}-Q{QUARTERS.get(quarter, quarter)}"))
+        elif match.group("half"):
+            found.append((match.start(), f"{year}-H{2 if match.group('half') == '下' else 1}"))
+        else:
+            found.append((match.start(), str(year)))
+    before = [item for item in found if item[0] <= offset]
+    return before[-1][1] if before else None
 
 
-def entity_in(sentence: str, names: list[str], previous: str | None) -> str | None:
-    """The latest known organization mentioned in the sentence, else the previous entity."""
+def _comparison_base(sentence: str, match: re.Match[str]) -> bool:
+    """去年同期 / 较上年 / 是去年的: the year a figure is compared with, not its period."""
+    before = sentence[match.start() - 1 : match.start()]
+    return sentence.startswith("同期", match.end()) or before in ("较", "比", "是", "于")
+
+
+def entity_in(
+    sentence: str, names: dict[str, str], previous: str | None, fallback: str | None
+) -> str | None:
+    """The latest known organization the sentence mentions (short names mapped to full
+    ones), else the previous figure's entity, else ``fallback`` (the source's organization)."""
     best: tuple[int, str] | None = None
-    for name in names:
+    for name, full in names.items():
         position = sentence.rfind(name)
         if position >= 0 and (best is None or position > best[0]):
-            best = (position, name)
-    return best[1] if best else previous
+            best = (position, full)
+    return best[1] if best else previous or fallback

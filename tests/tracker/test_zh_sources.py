@@ -1,0 +1,126 @@
+"""Attribution in Chinese text: cues, appositions and continuation across sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.chinese import extract_zh
+from tracker.model import Source
+
+
+def attributed(text: str) -> list[tuple[str, str | None]]:
+    return [(claim.surface, claim.source) for claim in extract_zh(text).claims]
+
+
+def sources(text: str) -> list[Source]:
+    return extract_zh(text).sources
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("国家统计局局长表示，全年增长5%。", "国家统计局"),
+        ("该行有关负责人称，全年增长5%。", None),
+        ("王明表示，全年增长5%。", "王明"),
+        ("海关总署指出，出口增长5%。", "海关总署"),
+        ("小米集团称，全年出货量增长5%。", "小米集团"),
+        ("李娜说：“全年增长5%。”", "李娜"),
+        ("工信部认为，全年增长5%。", "工信部"),
+        ("张伟透露，全年增长5%。", "张伟"),
+        ("陈静介绍，全年增长5%。", "陈静"),
+        ("中国汽车工业协会预计，全年销量增长5%。", "中国汽车工业协会"),
+        ("据国家统计局统计，全年增长5%。", "国家统计局"),
+        ("海关总署数据显示，出口增长5%。", "海关总署"),
+        ("据新华社报道，出口增长5%。", "新华社"),
+        ("世界银行在报告中指出，全球经济增长2.6%。", "世界银行"),
+        ("刘强对记者说，销量增长5%。", "刘强"),
+        ("彭博社援引高盛分析师吴凯的话说，油价将上涨5%。", "吴凯"),
+        ("赵敏在接受本报记者采访时说，销量增长5%。", "赵敏"),
+        ("记者从市商务局获悉，销售额增长5%。", "市商务局"),
+        ("全年增长5%，周涛表示。", "周涛"),
+        ("据悉，全年增长5%。", None),
+        ("业内人士认为，全年增长5%。", None),
+        ("全年增长5%。", None),
+    ],
+)
+def test_cue(text: str, source: str | None) -> None:
+    assert attributed(text) == [("5%" if "5%" in text else "2.6%", source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        ("瑞银证券分析师熊伟表示，资本开支将达到4000亿元。", "熊伟", "分析师", "瑞银证券"),
+        (
+            "华为副总裁兼知识产权部部长樊志勇表示，专利超过15万件。",
+            "樊志勇",
+            "副总裁兼知识产权部部长",
+            "华为",
+        ),
+        (
+            "长江证券电力设备行业首席分析师赵琳认为，装机将增长四成。",
+            "赵琳",
+            "电力设备行业首席分析师",
+            "长江证券",
+        ),
+        ("南岭大学旅游学院教授陈佳音认为，消费回升了三成。", "陈佳音", "教授", "南岭大学旅游学院"),
+        ("星驰汽车财务总监王芳说，融资10亿美元。", "王芳", "财务总监", "星驰汽车"),
+        ("美国总统特朗普表示，关税提高10%。", "特朗普", "总统", "美国"),
+    ],
+)
+def test_apposition_gives_role_and_organization(
+    text: str, name: str, role: str, organization: str
+) -> None:
+    assert sources(text) == [Source(name, "person", role, organization)]
+
+
+def test_pronouns_continue_the_last_person() -> None:
+    text = "分析师李明表示，销量增长5%。他透露，利润增长8%。她预计，价格下降3%。"
+    assert attributed(text) == [("5%", "李明"), ("8%", "李明"), ("3%", "李明")]
+
+
+def test_this_organization_continues_the_last_organization_of_that_kind() -> None:
+    text = (
+        "清溪市文化和旅游局发布数据显示，游客增长5%。"
+        "该局副局长周明远介绍，收入增长8%。"
+        "据国际能源署统计，装机增长9%。该机构预计，明年增长10%。"
+    )
+    assert attributed(text) == [
+        ("5%", "清溪市文化和旅游局"),
+        ("8%", "周明远"),
+        ("9%", "国际能源署"),
+        ("10%", "国际能源署"),
+    ]
+    assert sources(text)[1] == Source("周明远", "person", "副局长", "清溪市文化和旅游局")
+
+
+def test_short_name_from_a_company_alias_maps_to_the_full_name() -> None:
+    text = (
+        "华岳新能源科技股份有限公司（以下简称“华岳新能源”）发布半年度报告。"
+        "报告显示，公司营收增长23.1%。"
+        "华岳新能源董事长刘振东表示，毛利率回升至24.5%。"
+        "该公司预计，全年出货量增长五成。"
+    )
+    assert attributed(text) == [
+        ("23.1%", "华岳新能源科技股份有限公司"),
+        ("24.5%", "刘振东"),
+        ("五成", "华岳新能源科技股份有限公司"),
+    ]
+    assert sources(text)[1].organization == "华岳新能源科技股份有限公司"
+
+
+def test_bare_data_shows_continues_the_last_organization() -> None:
+    text = (
+        "据国家电影数据平台统计，票房达到96.8亿元。\n\n数据显示，《山海少年》以41.3亿元位居第一。"
+    )
+    assert {source for _, source in attributed(text)} == {"国家电影数据平台"}
+
+
+def test_a_quotation_takes_the_speaker_of_the_next_sentence() -> None:
+    text = "“价格比年初下降了约百分之二十。”中国光伏行业协会理事长王勃华说。"
+    assert attributed(text) == [("百分之二十", "王勃华")]
+
+
+def test_author_and_reporters_are_not_sources() -> None:
+    text = "本报讯（记者 林晓雯）记者从市统计局获悉，全市人口增长0.5%。本报记者采访了10家企业。"
+    assert [source.name for source in sources(text)] == ["市统计局"]
