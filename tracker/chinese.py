@@ -76,9 +76,11 @@ def _claim(
     start, end = sentence
     sentence_text = text[start:end]
     metric = metric_before(text, max(start, subject.floor), figure.start, subject.metric)
-    organization = source and (
-        source.organization or (source.name if source.kind == "organization" else None)
-    )
+    organization = None
+    if source is not None:
+        organization = source.organization or (
+            source.name if source.kind == "organization" else None
+        )
     entity = entity_in(sentence_text, known, subject.entity, organization)
     period = period_of(sentence_text, figure.start - start, published)
     if metric and (subject.metric is None or not metric.startswith(subject.metric)):
