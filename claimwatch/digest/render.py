@@ -76,7 +76,8 @@ def format_move(old: float | None, new: float | None, unit: str | None) -> str:
     if old is None or new is None:
         return ""
     if unit == "%":
-        return f"{new - old:+.3g} points"
+        delta = new - old
+        return f"{delta:+.3g} point" + ("" if abs(delta) == 1 else "s")
     if old == 0:
         return ""
     return f"{(new - old) / abs(old) * 100:+.3g}%"

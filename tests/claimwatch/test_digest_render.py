@@ -129,3 +129,12 @@ def test_long_windows_chart_claims_per_week_or_month() -> None:
     assert "Claims per day" in claims_per_day_chart(days(7))
     assert "Claims per week" in claims_per_day_chart(days(70))
     assert "Claims per month" in claims_per_day_chart(days(800))
+
+
+def test_chart_labels_from_article_text_stay_text(digest: Digest) -> None:
+    history = dict(digest.histories[0], entity="<script>alert('chart')</script>")
+    from claimwatch.digest.charts import history_chart
+
+    soup = BeautifulSoup(f"<figure>{history_chart(history)}</figure>", "html.parser")
+    assert soup.find_all("script") == []
+    assert "<script>alert('chart')</script>" in soup.get_text()
