@@ -167,3 +167,64 @@ def test_articles_and_runs(db: sqlite_utils.Database, ids: dict[str, int]) -> No
         "articles_unchanged", "errors",
     }  # fmt: skip
     assert [r["outlet"] for r in queries.runs(db, status="failed")] == ["daily"]
+
+
+@pytest.fixture
+def larger(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """Forty articles over forty days, two outlets, three sources, claims in several units."""
+    make = Factory(db)
+    people = [make.source(f"Person {n}", organization=f"Org {n % 2}") for n in range(3)]
+    units = [("%", "percent"), ("USD", "currency"), ("count", "count"), ("MW", "quantity")]
+    for n in range(40):
+        text = " ".join(f"Figure {n}-{k} was {n * 10 + k} units." for k in range(4))
+        version = make.article(
+            f"https://x.example/{n}",
+            text,
+            outlet=f"o{n % 2}",
+            published=f"2025-11-{1 + n % 30:02d}",
+        )
+        for k in range(4):
+            unit, kind = units[(n + k) % 4]
+            make.claim(
+                version,
+                f"{n * 10 + k} units",
+                n * 10 + k,
+                unit,
+                kind=kind,
+                source_id=people[(n + k) % 3] if k else None,
+            )
+    return db
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"source": "person 1"},
+        {"organization": "org 0"},
+        {"unit": "mw"},
+        {"unit": "USD", "min_value": 50, "max_value": 300},
+        {"min_value": 100, "max_value": 150},
+        {"outlet": "o1", "kind": "percent"},
+        {"since": date(2025, 11, 10), "until": date(2025, 11, 20)},
+        {"sort": "-value"},
+        {"sort": "value", "unit": "count"},
+        {"sort": "source", "source": "person"},
+        {"sort": "id"},
+        {"search": "units", "unit": "%"},
+    ],
+)
+def test_every_read_plan_gives_the_same_answer(
+    larger: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch, filters: dict[str, object]
+) -> None:
+    """Sparse filters drive through their index, broad ones scan in order: same records either way."""
+    from db import claims_query
+
+    answers = []
+    for bound in (0, 10**9):  # 0: every filter counts as broad; 10**9: every filter as sparse
+        monkeypatch.setattr(claims_query, "_sparse_limit", lambda db, limit, bound=bound: bound)
+        answers.append([r["id"] for r in queries.claims(larger, ClaimQuery(limit=7, **filters))])  # type: ignore[arg-type]
+        everything = [r["id"] for r in queries.claims(larger, ClaimQuery(limit=0, **filters))]  # type: ignore[arg-type]
+        assert answers[-1] == everything[:7]
+    assert answers[0] == answers[1]
+    assert answers[0], "the filter should match something"
