@@ -221,12 +221,11 @@ def series(gold: Path, pages: Path, db: Any) -> tuple[Score, Score, int, int]:
     for name in later:
         url = f"{BASE}{name}.html"
         version = store.article_versions(db, url)[-1]
+        article_id = tracking.load_version(db, version["id"])["article_id"]
         for row in tracking.version_claims(db, version["id"]):
             if not row["key"]:
                 continue
-            for other in tracking.claims_for_key(
-                db, row["key"], exclude_article_id=version["article_id"]
-            ):
+            for other in tracking.claims_for_key(db, row["key"], exclude_article_id=article_id):
                 if other["url"].startswith(BASE + "early") and other["value"] != row["value"]:
                     naive.append((other["url"], url, other["value"], row["value"]))
                     break

@@ -200,8 +200,12 @@ def cross_article_change(existing: Sequence[Claim], new: Claim) -> Claim | None:
     """The existing claim that ``new`` changes, or None when it restates an existing value.
 
     ``existing`` are the claims with the new claim's key in other articles, most recent first.
-    Values in another unit (dollars against euros) are not comparable and never a change.
+    Values in another unit (dollars against euros) are not comparable and never a change. Nor
+    is a figure without a period: two share moves or two running totals with no date are as
+    likely two moments as one figure that changed.
     """
+    if not new.period:
+        return None
     comparable = [claim for claim in existing if claim.unit == new.unit]
     if not comparable:
         return None

@@ -133,8 +133,9 @@ def test_precision_step() -> None:
 def test_cross_article_change_ignores_other_units_and_approximation() -> None:
     def claim(value: float, surface: str, unit: str = "USD", approximate: bool = False) -> Claim:
         return Claim(
-            0, len(surface), surface, surface, value, unit, "currency", approximate, key="k"
-        )
+            0, len(surface), surface, surface, value, unit, "currency", approximate,
+            period="2025", key="k",
+        )  # fmt: skip
 
     assert (
         cross_article_change([claim(630, "630")], claim(630, "about 630", approximate=True)) is None
@@ -143,6 +144,8 @@ def test_cross_article_change_ignores_other_units_and_approximation() -> None:
     before = claim(630, "630")
     assert cross_article_change([before, claim(600, "600")], claim(650, "650")) is before
     assert cross_article_change([claim(600, "600"), claim(650, "650")], claim(650, "650")) is None
+    undated = Claim(0, 3, "650", "650", 650, "USD", "currency", key="k")
+    assert cross_article_change([before], undated) is None
 
 
 def _gold_claims(article: dict) -> list[Claim]:
