@@ -16,7 +16,15 @@ from typing import Any
 
 import sqlite_utils
 
-from db.query_parts import LATEST_TRACKED, QueryError, fts_query, like, limit_clause, order_by, rows
+from db.query_parts import (
+    LATEST_TRACKED,
+    QueryError,
+    like,
+    limit_clause,
+    order_by,
+    rows,
+    split_search,
+)
 
 # sort name -> SQL expression; a leading "-" on the user's sort name means descending.
 CLAIM_SORTS = {
@@ -135,13 +143,17 @@ def _driver(
 
 
 def _tables(
-    db: sqlite_utils.Database, query: ClaimQuery, sort: str, source_ids: list[int] | None
+    db: sqlite_utils.Database,
+    query: ClaimQuery,
+    sort: str,
+    source_ids: list[int] | None,
+    fts: str | None,
 ) -> str:
     """FROM clause whose first table drives the read (CROSS JOIN keeps SQLite to that order)."""
     by_claim = (
         "CROSS JOIN versions v ON v.id = c.version_id CROSS JOIN articles a ON a.id = v.article_id"
     )
-    if query.search is not None:
+    if fts is not None:
         return f"claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid {by_claim}"
     if query.article:
         return "articles a CROSS JOIN versions v ON v.article_id = a.id CROSS JOIN claims c INDEXED BY claims_version ON c.version_id = v.id"
@@ -159,12 +171,17 @@ def _tables(
     return f"claims c {by_claim}"
 
 
-def _filters(query: ClaimQuery, source_ids: list[int] | None) -> tuple[list[str], list[Any]]:
+def _filters(
+    query: ClaimQuery, source_ids: list[int] | None, fts: str | None, substrings: list[str]
+) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    if query.search is not None:
+    if fts is not None:
         where.append("claims_fts MATCH ?")
-        params.append(fts_query(query.search))
+        params.append(fts)
+    for substring in substrings:
+        where.append("c.sentence LIKE ? ESCAPE '\\'")
+        params.append(like(substring))
     if not query.all_versions:
         where.append(LATEST_TRACKED)
     if source_ids is not None and len(source_ids) <= MAX_SOURCE_IDS:
@@ -201,9 +218,12 @@ def _filters(query: ClaimQuery, source_ids: list[int] | None) -> tuple[list[str]
 
 def claims(db: sqlite_utils.Database, query: ClaimQuery) -> list[dict[str, Any]]:
     """Claims matching ``query``, as ``claims`` records, in the asked order."""
-    sort = query.sort or ("rank" if query.search is not None else "-published")
-    if sort.lstrip("-+") == "rank" and query.search is None:
-        raise QueryError("--sort rank needs --search")
+    fts, substrings = split_search(query.search) if query.search is not None else (None, [])
+    sort = query.sort or ("rank" if fts is not None else "-published")
+    if sort.lstrip("-+") == "rank" and fts is None:
+        if query.search is None:
+            raise QueryError("--sort rank needs --search")
+        sort = "-published"  # text found as substrings has no rank: newest first
     order_by(sort, CLAIM_SORTS, "c.id")  # validates the name
     direction = "DESC" if sort.startswith("-") else "ASC"
     keys = [CLAIM_SORTS[sort.lstrip("-+")]]
@@ -213,13 +233,13 @@ def claims(db: sqlite_utils.Database, query: ClaimQuery) -> list[dict[str, Any]]
     source_ids = _source_ids(db, query) if (query.source or query.organization) else None
     if source_ids == []:
         return []
-    where, params = _filters(query, source_ids)
+    where, params = _filters(query, source_ids, fts, substrings)
     picked_keys = ", ".join(f"{key} AS k{n}" for n, key in enumerate(keys))
     inner_order = ", ".join(f"{key} {direction}" for key in keys)
     outer_order = ", ".join(f"picked.k{n} {direction}" for n in range(len(keys)))
     by_name = "s." in " ".join([*keys, *where])
     inner = f"""SELECT c.id AS claim_id, {picked_keys}
-        FROM {_tables(db, query, sort, source_ids)}
+        FROM {_tables(db, query, sort, source_ids, fts)}
         {"LEFT JOIN sources s ON s.id = c.source_id" if by_name else ""}
         {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY {inner_order}"""  # noqa: S608 - clauses are fixed strings, values are parameters

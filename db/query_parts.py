@@ -56,6 +56,20 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+# Han, kana and hangul: scripts written without spaces, which FTS5's unicode61 tokenizer
+# cannot split into words, so their runs are matched as substrings of the sentence.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def split_search(text: str) -> tuple[str | None, list[str]]:
+    """(FTS5 query for the spaced words or None, substrings of unspaced scripts to find)."""
+    runs = _UNSPACED.findall(text)
+    rest = _UNSPACED.sub(" ", text)
+    if not runs:
+        return fts_query(rest), []
+    return (fts_query(rest) if _HAS_WORD.search(rest) else None), runs
+
+
 def order_by(sort: str, sorts: dict[str, str], tiebreak: str) -> str:
     descending = sort.startswith("-")
     name = sort.lstrip("-+")

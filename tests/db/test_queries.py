@@ -228,3 +228,18 @@ def test_every_read_plan_gives_the_same_answer(
         assert answers[-1] == everything[:7]
     assert answers[0] == answers[1]
     assert answers[0], "the filter should match something"
+
+
+def test_search_finds_words_inside_chinese_sentences(
+    db: sqlite_utils.Database, ids: dict[str, int]
+) -> None:
+    make = Factory(db)
+    version = make.article(
+        "https://zh.example/1", "国家统计局表示，11月社会消费品零售总额增长3.0%。", language="zh"
+    )
+    retail = make.claim(version, "3.0%", 3.0, "%", kind="percent")
+    assert _ids(db, search="零售") == [retail]  # unspaced text: a substring, not a whole token
+    assert _ids(db, search="零售 总额") == [retail]
+    assert _ids(db, search="批发") == []
+    assert _ids(db, search="零售", sort="rank") == [retail]  # no rank for substrings: newest first
+    assert _ids(db, search="sales 零售") == []  # every part must match
