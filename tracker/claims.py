@@ -104,7 +104,7 @@ class _Assembler:
         text = self.text
         sentences = sentence_spans(text)
         mentions = self.finder.find(sentences, dateline_spans(text))
-        attributor = Attributor(text, self.finder)
+        attributor = Attributor(text, self.finder, quote_regions(text))
         per_sentence: list[list[Mention]] = []
         cues: list[list[Cue]] = []
         index = 0

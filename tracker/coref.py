@@ -14,6 +14,7 @@ from tracker import names_lexicon as nl
 from tracker.names import Cluster, NameFinder, is_institution
 
 LOOK_BACK = 80  # remembered mentions scanned for one reference
+RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
 
 
 def cluster_kind(cluster: Cluster) -> str:
@@ -31,6 +32,7 @@ class Antecedents:
         self.history: list[tuple[int, int]] = []  # (position, cluster index)
         self.report_issuers: list[int] = []
         self.org_sources: list[int] = []
+        self.last_org_source = -(10**9)
 
     def remember(self, position: int, cluster: int) -> None:
         self.history.append((position, cluster))
@@ -71,7 +73,10 @@ class Antecedents:
         return fallback
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
-        """Who published "the report": the last publisher of figures, else a public body."""
+        """Who published "the report": a public body quoted before, else the last publisher of figures."""
+        for index in reversed(self.org_sources):
+            if is_institution(self.finder.clusters[index].name):
+                return index
         if self.report_issuers:
             return self.report_issuers[-1]
         for index in self._candidates(position, local):
@@ -86,6 +91,9 @@ class Antecedents:
         if word in ("he", "she", "him", "her"):
             return self.person(position, local)
         if word == "it":
+            # "..., it said": the organization that spoke just before, else the nearest one.
+            if self.org_sources and position - self.last_org_source < RECENT_SPEAKER:
+                return self.org_sources[-1]
             return self.organization(position, local, None)
         if word in nl.REPORT_NOUNS:
             return self.report(position, local)

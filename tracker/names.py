@@ -68,6 +68,8 @@ class Mention:
     org_prefix: str | None = None  # "Northline" in "Northline Chief Executive ..."
     possessive: bool = False
     org_text: str | None = None  # the organization an apposition names ("at UBS Securities")
+    prefix: bool = False  # the organization in front of a title ("Northline" Chief Executive)
+    initial: bool = False  # opens its sentence
     evidence: bool = False  # the kind rests on a title, descriptor or apposition
     cluster: int = -1
 
@@ -123,8 +125,18 @@ class NameFinder:
                 if current_skip is not None and current_skip[0] <= match.start() < current_skip[1]:
                     continue
                 self.mentions.extend(self._clean(match.start(), match.group(), start))
+        self._drop_plural_openers()
         self._cluster()
         return self.mentions
+
+    def _drop_plural_openers(self) -> None:
+        """ "Policymakers expect ...": a capitalized plural that only ever opens a sentence."""
+        elsewhere = {m.name for m in self.mentions if not m.initial}
+        self.mentions = [
+            m for m in self.mentions
+            if not (m.initial and m.name not in elsewhere and " " not in m.name
+                    and m.name.endswith("s") and m.kind is None)
+        ]  # fmt: skip
 
     def _clean(self, start: int, raw: str, sentence_start: int) -> list[Mention]:
         tokens = _tokens(raw)
@@ -148,7 +160,12 @@ class NameFinder:
                 low in nl.STOP_CAPS
                 or low.rstrip(".") in nl.STOP_CAPS
                 or low.endswith(nl.ATTRIBUTIVE_SUFFIXES)
-                or (initial and low in self.lower_words and low not in nl.ROLE_WORDS)
+                or (
+                    initial
+                    and low in self.lower_words
+                    and low not in nl.ROLE_WORDS
+                    and not is_org_name(tokens)
+                )
                 or low in nl.CONNECTOR_WORDS
             )
             if not drop:
@@ -181,12 +198,18 @@ class NameFinder:
         if mention is None:
             return []
         mention.possessive = POSSESSIVE.match(self.text, end) is not None
+        mention.initial = (
+            offset == sentence_start or self.text[sentence_start:offset].strip(" \"“‘'(—–-") == ""
+        )
         self._descriptor(mention)
         self._apposition(mention)
         found = [mention]
         if mention.org_prefix:
-            prefix = Mention(offset, offset + len(mention.org_prefix), mention.org_prefix,
-                             "organization" if is_org_name(_tokens(mention.org_prefix)) else None)  # fmt: skip
+            # Kind unknown until it abbreviates a known organization: "Texas Insurance
+            # Commissioner" names an office, "Northline Chief Executive" a company.
+            prefix = Mention(
+                offset, offset + len(mention.org_prefix), mention.org_prefix, prefix=True
+            )
             found.insert(0, prefix)
         return found
 
@@ -296,6 +319,16 @@ class NameFinder:
         if len(matches) == 1:
             return matches[0]
         return None
+
+    def synthetic(self, name: str, kind: str, position: int) -> int:
+        """A cluster for a source phrase the name pattern cannot see ("AI analysis network")."""
+        for index, cluster in enumerate(self.clusters):
+            if cluster.name == name:
+                return index
+        self.clusters.append(
+            Cluster(name, kind, tuple(_tokens(name)), first=position, evidence=True)
+        )
+        return len(self.clusters) - 1
 
     def cluster_of(self, mention: Mention) -> Cluster:
         return self.clusters[mention.cluster]

@@ -45,7 +45,7 @@ INSTITUTION_WORDS = {
     "institute", "bureau", "commission", "forum", "observatory", "service", "authority",
     "board", "committee", "foundation", "university", "union", "government", "parliament",
     "senate", "congress", "court", "reserve", "administration", "organization", "organisation",
-    "society", "police", "army", "exchange",
+    "society", "police", "army", "exchange", "program", "programme",
 }  # fmt: skip
 
 HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Prof.", "Prof", "Sir",
@@ -134,6 +134,7 @@ REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",
     "study", "ranking", "rankings", "analysis", "calculations", "count", "forecast",
     "forecasts", "index", "research", "tally", "numbers", "findings", "projections", "poll",
+    "statement", "filing", "release", "note", "minutes",
 }  # fmt: skip
 PEOPLE_GROUPS = {"analysts", "researchers", "economists", "experts", "officials", "scientists",
                  "strategists", "executives", "spokespeople", "staff"}  # fmt: skip

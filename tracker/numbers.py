@@ -50,6 +50,7 @@ CANDIDATE = re.compile(
     r"(?P<oneinx>\b(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>\b(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b)"
+    r"|(?P<point>\b(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
     r"|(?P<no>\b(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
     r"|(?P<fold>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
@@ -104,6 +105,12 @@ HALF_NEXT_BLOCKERS = {"time", "year", "hour", "day", "century", "decade", "way",
                       "hearted", "brother", "sister", "life", "yearly", "price", "mast"}  # fmt: skip
 TWICE_NEXT_OK = {"as", "the", "that", "what", "its", "their", "his", "her", "our", "this",
                  "those", "these", "than", "a"}  # fmt: skip
+PER_CURRENCY = re.compile(
+    r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|greenback)\b"
+)
+CURRENCY_NAMED = re.compile(
+    rf"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?({_alt(lx.CURRENCY_WORDS)}|sol|soles)\b"
+)
 PHONE_URL = re.compile(
     r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+@[\w-]+\.\S+"
     r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
@@ -209,6 +216,10 @@ class _Scanner:
             return self._ordinal(match)
         if group == "no":
             return self._number_sign(match)
+        if group == "point":
+            start, end = match.span()
+            value = 0.25 if match.group().lower().startswith("quarter") else 0.5
+            return Quantity(start, end, value, "pp", "percent", _approximate(self.text, start))
         return None
 
     def _word(self, match: re.Match[str]) -> Quantity | None:
@@ -268,6 +279,9 @@ class _Scanner:
                 return judged
         if digits and self._not_a_count(start, end, raw, value, scale):
             return None
+        rate = self._exchange_rate(start, pos)
+        if rate is not None:
+            return Quantity(start, pos, value * scale, rate, "currency", approximate, scale=scale)
         if not digits and HYPHEN_WORD.match(text, pos) and scale == 1.0:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):
@@ -305,6 +319,17 @@ class _Scanner:
             return Quantity(start, end, value, quantity_symbol(unit.group("qty")), "quantity",
                             approximate, True, scale)  # fmt: skip
         return None  # a time unit: a duration, not a claim
+
+    def _exchange_rate(self, start: int, end: int) -> str | None:
+        """ "The sol was little changed at 3.74 per dollar": 3.74 of the currency named."""
+        if PER_CURRENCY.match(self.text, end) is None:
+            return None
+        named = None
+        for named in CURRENCY_NAMED.finditer(self.text, max(0, start - 80), start):
+            pass
+        if named is None:
+            return None
+        return self.currency(named.group(1), None)
 
     def _yen_or_yuan(self) -> str:
         if "yen" not in self._context:
@@ -400,8 +425,11 @@ class _Scanner:
         start, end = match.span()
         if match.group()[0].isupper() and not _sentence_initial(text, start):
             return None
-        if _prev_word(text, start).lower() in HALF_BLOCKERS:
-            return None
+        prev = _prev_word(text, start)
+        if prev.lower() in HALF_BLOCKERS or (
+            prev[:1].isupper() and not _sentence_initial(text, start - len(prev) - 1)
+        ):
+            return None  # "the first half", "the April-September half"
         if end < len(text) and text[end] == "-":
             return None
         following = _next_word(text, end)

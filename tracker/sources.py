@@ -12,6 +12,7 @@ Sentences inside a quotation that spans several sentences share the quotation's 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ _SAY = (
     "said|says|say|told|tells|noted|notes|added|adds|estimated|estimates|expects|expected|"
     "forecast|forecasts|predicted|predicts|projected|projects|reported|reports|disclosed|"
     "discloses|announced|announces|warned|warns|stated|states|wrote|writes|argued|argues|"
-    "explained|explains|pointed out|points out|counted|counts|wants|plans|aims|believes|thinks|"
+    "explained|explains|pointed out|points out|counted|counts|wants|plans|believes|thinks|"
     "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
     "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
     "commented|testified|recorded|registered|expect|estimate|told|tell|predict|project|forecast"
@@ -40,7 +41,8 @@ CUE = re.compile(
     r"(?P<acc>\b[Aa]ccording\s+to\s+)"
     r"|(?P<part>,\s+(?:saying|adding|noting|estimating|citing|predicting|arguing)\b)"
     r"|(?P<fchg>\b(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
-    r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted)\s+"
+    r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted|"
+    r"reiterated|stuck\s+to|stuck\s+with|stands\s+by|stood\s+by)\s+"
     r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
     r"projections?)\b)"
     rf"|(?P<say>\b(?:{_SAY})\b)"
@@ -73,6 +75,7 @@ LOWER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}\Z")
 NP_BEFORE_DATA = re.compile(
     rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
 )
+WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
 
 
@@ -85,12 +88,35 @@ class Cue:
     cluster: int
     scope: tuple[int, int]
     report: bool = False
+    verb: bool = False  # a speech verb ("said"), which a later speech verb may not override
+    tail: bool = False  # ", the company said.": the speaker of the whole sentence
+
+
+def _after_break(text: str, start: int, position: int) -> bool:
+    """Does ``position`` open a clause after a comma or a closing quote?"""
+    before = text[start:position].rstrip()
+    return bool(before) and before[-1] in ',"”’'
+
+
+def _main_speaker(cues: list[Cue]) -> list[Cue]:
+    """One speaker per sentence: a trailing ", X said" wins, else the first speech verb.
+
+    Later speech verbs belong to what was reported ("He added that the airline expected").
+    """
+    verbs = [cue for cue in cues if cue.verb]
+    if len(verbs) < 2:
+        return cues
+    tails = [cue for cue in verbs if cue.tail]
+    keep = tails[-1] if tails else verbs[0]
+    return [cue for cue in cues if not cue.verb or cue is keep]
 
 
 class Attributor:
     """Finds the attribution cues of one article, sentence by sentence, in order."""
 
-    def __init__(self, text: str, finder: NameFinder) -> None:
+    def __init__(self, text: str, finder: NameFinder, quotes: list[tuple[int, int]]) -> None:
+        self.quotes = quotes
+        self.quote_starts = [left for left, _ in quotes]
         self.text = text
         self.finder = finder
         self.antecedents = Antecedents(finder)
@@ -101,9 +127,14 @@ class Attributor:
         local = [(m.start, m.cluster) for m in mentions if self._known(m)]
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
+            if self._quoted(match.start()):
+                continue  # words inside a quotation are what the source said
+            if match.group() in ("wrote", "writes") and not WROTE_OK.match(text, match.end()):
+                continue
             cue = self._cue(match, start, end, mentions, ends, local)
             if cue is not None:
                 cues.append(cue)
+        cues = _main_speaker(cues)
         for mention in mentions:
             if mention.possessive and POSS_REPORT.match(text, mention.end):
                 cues.append(Cue(mention.start, mention.end, mention.cluster, (start, end), True))
@@ -120,6 +151,10 @@ class Attributor:
             self.antecedents.remember(cue.start, cue.cluster)
         return cues
 
+    def _quoted(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        return index >= 0 and position < self.quotes[index][1]
+
     def _known(self, mention: Mention) -> bool:
         return self.finder.clusters[mention.cluster].kind is not None
 
@@ -129,6 +164,7 @@ class Attributor:
             cluster.kind = cluster_kind(cluster)
         if cluster.kind == "organization":
             self.antecedents.org_sources.append(cue.cluster)
+            self.antecedents.last_org_source = max(self.antecedents.last_org_source, cue.start)
             if cue.report:
                 self.antecedents.report_issuers.append(cue.cluster)
 
@@ -150,12 +186,16 @@ class Attributor:
             if first is None:
                 first = next((m for m in mentions if m.start < match.start()), None)
             return Cue(match.start(), match.end(), first.cluster, whole) if first else None
-        found, report = self._left_subject(match.start(), start, ends, local, data=group == "data")
+        found, report, subject = self._left_subject(
+            match.start(), start, ends, local, data=group == "data"
+        )
+        tail = subject > start and _after_break(self.text, start, subject)
         if found is None and group in ("say", "fchg"):
             found = self._post_subject(match, start, end, mentions, local)
+            tail = found is not None and _after_break(self.text, start, match.start())
         if found is None:
             return None
-        return Cue(match.start(), match.end(), found, whole, report)
+        return Cue(match.start(), match.end(), found, whole, report, True, tail)
 
     def _clause(self, position: int, start: int, end: int) -> tuple[int, int]:
         left = self.text.rfind(",", start, position)
@@ -175,11 +215,19 @@ class Attributor:
             if phrase.startswith(first.name) and len(phrase) > len(first.name):
                 self._rename(first, phrase)
         if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
-            return Cue(match.start(), first.end, first.cluster, (start, end), data_np is not None)
+            return Cue(
+                match.start(), first.end, first.cluster, (start, end), data_np is not None, True
+            )
         if first is not None and re.search(
             r"\bby\s+(?:[a-z]+\s+){0,4}\Z", text[max(match.end(), first.start - 60) : first.start]
         ):
             return Cue(match.start(), first.end, first.cluster, (start, end), True)
+        if data_np and first is None and re.search(r"[A-Z]", data_np.group(1)):
+            words = [w for w in data_np.group(1).split() if w.lower() not in ("the", "a", "an")]
+            found = self.finder.synthetic(" ".join(words), "organization", match.end())
+            return Cue(
+                match.start(), match.end() + len(data_np.group(1)), found, (start, end), True
+            )
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
             found = self.antecedents.resolve(head.group(1), match.start(), local)
@@ -199,7 +247,7 @@ class Attributor:
     def _right_name(self, position: int, end: int, mentions: list[Mention], *, generic: bool,
                     local: list[tuple[int, int]]) -> int | None:  # fmt: skip
         for mention in mentions:
-            if mention.start >= position:
+            if mention.start >= position and not mention.prefix:
                 if LOWER_GAP.fullmatch(self.text, position, mention.start) is not None:
                     return mention.cluster
                 break
@@ -210,7 +258,7 @@ class Attributor:
         return None
 
     def _left_subject(self, verb: int, start: int, ends: dict[int, Mention],
-                      local: list[tuple[int, int]], *, data: bool) -> tuple[int | None, bool]:  # fmt: skip
+                      local: list[tuple[int, int]], *, data: bool) -> tuple[int | None, bool, int]:  # fmt: skip
         text = self.text
         floor = max(start, verb - 300)
         tail = verb
@@ -219,44 +267,59 @@ class Attributor:
         adverbs = ADV_TAIL.search(text, floor, verb)
         if adverbs is not None:
             tail = min(tail, adverbs.start())
-        found = self._subject_at(tail, floor, ends, local)
+        found, subject = self._subject_at(tail, floor, ends, local)
         if found is not None:
-            return found, False
+            return found, False, subject
         report = REPORT_TAIL.search(text, floor, tail)
         if report is None:
-            return (None, False) if data else self._apposed(tail, floor, ends)
-        found = self._subject_at(report.start(), floor, ends, local)
-        return found, True
+            return ((None, False) if data else self._apposed(tail, floor, ends)) + (-1,)
+        found, subject = self._subject_at(report.start(), floor, ends, local)
+        return found, True, subject
 
     def _subject_at(self, tail: int, floor: int, ends: dict[int, Mention],
-                    local: list[tuple[int, int]]) -> int | None:  # fmt: skip
+                    local: list[tuple[int, int]]) -> tuple[int | None, int]:  # fmt: skip
+        """The subject ending at ``tail`` and where it starts, or (None, -1)."""
         text = self.text
         mention = ends.get(tail)
         if mention is not None:
-            return mention.cluster
+            return mention.cluster, mention.start
         pronoun = PRONOUN_TAIL.search(text, floor, tail)
         if pronoun is not None:
-            return self.antecedents.resolve(pronoun.group(1), pronoun.start(), local)
+            return self.antecedents.resolve(
+                pronoun.group(1), pronoun.start(), local
+            ), pronoun.start()
         generic = GENERIC_TAIL.search(text, floor, tail)
         if generic is not None:
-            return self.antecedents.resolve(generic.group(1), generic.start(), local)
-        return None
+            return self.antecedents.resolve(
+                generic.group(1), generic.start(), local
+            ), generic.start()
+        return None, -1
 
     def _apposed(self, tail: int, floor: int, ends: dict[int, Mention]) -> tuple[int | None, bool]:
         """ "Kestrel Robotics Inc., which said", "Xiong Wei, an analyst at UBS, noted"."""
         text = self.text
         relative = RELATIVE_TAIL.search(text, floor, tail)
         if relative is not None and relative.start() in ends:
-            return ends[relative.start()].cluster, False
+            antecedent = ends[relative.start()]
+            if (
+                relative.group().rstrip().endswith("who")
+                and self.finder.clusters[antecedent.cluster].kind != "person"
+            ):
+                # "Fiona Galloway, head of research at Ashdown Brokers, who said": the person
+                people = [m for m in ends.values() if m.end <= antecedent.start
+                          and self.finder.clusters[m.cluster].kind == "person"]  # fmt: skip
+                if people:
+                    return max(people, key=lambda m: m.end).cluster, False
+            return antecedent.cluster, False
         if tail > floor and text[tail - 1] == ",":
             opener = text.rfind(",", floor, tail - 1)
-            if (
-                opener >= 0
-                and opener in ends
-                and '"' not in text[opener:tail]
-                and "“" not in text[opener:tail]
-            ):
-                return ends[opener].cluster, False
+            if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
+                if opener in ends:
+                    return ends[opener].cluster, False
+                generic = GENERIC_TAIL.search(text, floor, opener)
+                if generic is not None:  # "The company, which also publishes games, said"
+                    found = self.antecedents.resolve(generic.group(1), generic.start(), [])
+                    return found, False
         return None, False
 
     def _post_subject(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
