@@ -17,7 +17,7 @@ from tracker.model import Claim, Extraction, Source
 from tracker.numbers_zh import Figure, find_figures
 from tracker.sources_zh import Attribution
 from tracker.subject import claim_key
-from tracker.subject_zh import entity_in, metric_before, period_of
+from tracker.subject_zh import mentioned_entity, metric_before, period_at, period_marks
 from tracker.text_zh import paragraphs, sentence_spans
 
 # Longest "X说。" sentence that only attributes the quotation before it.
@@ -70,19 +70,18 @@ def _claim(
     sentence: tuple[int, int],
     source: Source | None,
     subject: _Subject,
-    published: str | None,
-    known: dict[str, str],
+    periods: list[tuple[int, str]],
+    mentioned: str | None,
 ) -> Claim:
     start, end = sentence
-    sentence_text = text[start:end]
     metric = metric_before(text, max(start, subject.floor), figure.start, subject.metric)
     organization = None
     if source is not None:
         organization = source.organization or (
             source.name if source.kind == "organization" else None
         )
-    entity = entity_in(sentence_text, known, subject.entity, organization)
-    period = period_of(sentence_text, figure.start - start, published)
+    entity = mentioned or subject.entity or organization
+    period = period_at(periods, figure.start - start)
     if metric and (subject.metric is None or not metric.startswith(subject.metric)):
         subject.metric = metric  # a borrowed "X 同比增长" keeps X as the base for the next one
     subject.entity, subject.floor = entity, figure.end
@@ -90,7 +89,7 @@ def _claim(
         start=figure.start,
         end=figure.end,
         surface=text[figure.start : figure.end],
-        sentence=sentence_text,
+        sentence=text[start:end],
         value=float(f"{figure.value:.12g}"),
         unit=figure.unit,
         kind=figure.kind,
@@ -105,6 +104,19 @@ def _claim(
     )
 
 
+def _by_sentence(figures: list[Figure], sentences: list[tuple[int, int]]) -> list[list[Figure]]:
+    """The paragraph's figures grouped by the sentence that holds them (both in order)."""
+    groups: list[list[Figure]] = [[] for _ in sentences]
+    index = 0
+    for figure in figures:
+        while index < len(sentences) and sentences[index][1] <= figure.start:
+            index += 1
+        if index < len(sentences) and sentences[index][0] <= figure.start:
+            if figure.end <= sentences[index][1]:
+                groups[index].append(figure)
+    return groups
+
+
 def extract_zh(text: str, *, published: str | None = None) -> Extraction:
     """Sources and claims of a Chinese (or mixed Chinese/English) article text."""
     attribution = Attribution()
@@ -116,25 +128,31 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
             continue
         subject.metric = None
         sentences = sentence_spans(text, para_start, para_end)
+        figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
         for index, sentence in enumerate(sentences):
-            sentence_cues = cues[index] or _carried_cues(text, sentences, cues, index)
+            if not figures[index]:
+                continue
+            sentence_cues = cues[index] or _carried_cues(text, sentences, cues, figures, index)
+            sentence_text = text[sentence[0] : sentence[1]]
+            periods = period_marks(sentence_text, published)
             known = {
                 s.name: s.name for s in attribution.sources.values() if s.kind == "organization"
             }
             known.update(attribution.aliases)
-            for figure in find_figures(text, *sentence):
+            mentioned = mentioned_entity(sentence_text, known)
+            for figure in figures[index]:
                 source = _source_of(sentence_cues, figure.start)
-                claims.append(_claim(text, figure, sentence, source, subject, published, known))
-    return Extraction(
-        text=text, language="zh", sources=list(attribution.sources.values()), claims=claims
-    )
+                claims.append(_claim(text, figure, sentence, source, subject, periods, mentioned))
+    sources = list(attribution.sources.values())
+    return Extraction(text=text, language="zh", sources=sources, claims=claims)
 
 
 def _carried_cues(
     text: str,
     sentences: list[tuple[int, int]],
     cues: list[list[tuple[int, Source]]],
+    figures: list[list[Figure]],
     index: int,
 ) -> list[tuple[int, Source]]:
     """Attribution a sentence without its own cue takes from a neighbour.
@@ -145,9 +163,7 @@ def _carried_cues(
     start, end = sentences[index]
     if text[start] in "“「" and index + 1 < len(sentences) and cues[index + 1]:
         next_start, next_end = sentences[index + 1]
-        if next_end - next_start <= ATTRIBUTION_ONLY and not find_figures(
-            text, next_start, next_end
-        ):
+        if next_end - next_start <= ATTRIBUTION_ONLY and not figures[index + 1]:
             return [(start, cues[index + 1][0][1])]
     if text.startswith(CONTINUING, start) and index > 0 and cues[index - 1]:
         return [(start, cues[index - 1][-1][1])]

@@ -54,6 +54,10 @@ QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,30})[”」』\"]")
 DESCRIPTOR = re.compile(
     r"^.*?(?:出品方|发行方|主办方|承办方|投资方|制片方|官方|卖方|买方|母公司|旗下)"
 )
+LATIN_AFTER_DESCRIPTOR = re.compile(
+    r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$"
+)
+OFFICIAL_QUALIFIERS = re.compile(r"(?:有关|相关|新闻)+$")
 GENERIC = re.compile(
     r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
     r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人)$"
@@ -87,11 +91,10 @@ def clean_org(words: str) -> str:
         return quoted.group(1).strip()
     if "》" in words:
         after_title = words[words.rindex("》") + 1 :]
-        words = after_title if after_title.strip() else words[words.rindex("《") + 1 : -1]
+        title = words[words.rfind("《") + 1 : words.rindex("》")]
+        words = after_title if after_title.strip() else title
     words = DESCRIPTOR.sub("", words)
-    latin = re.search(
-        r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$", words
-    )
+    latin = LATIN_AFTER_DESCRIPTOR.search(words)
     if latin:
         return latin.group(1).strip()
     return words.strip(" ，,、的")
@@ -137,4 +140,4 @@ def organization_of_unnamed(words: str) -> str | None:
     if not roles or words[roles[-1].end() :].strip():
         return None
     prefix = words[: roles[0].start()]
-    return re.sub(r"(?:有关|相关|新闻)+$", "", prefix) or None
+    return OFFICIAL_QUALIFIERS.sub("", prefix) or None

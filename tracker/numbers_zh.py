@@ -55,6 +55,9 @@ TOP_RANK = re.compile(
 )
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?{SCALE}?")
+APPROXIMATOR_BEFORE = re.compile(
+    "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
+)
 LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
 
@@ -131,8 +134,7 @@ def scale_value(scale: str) -> float:
 
 
 def _approximate_before(text: str, start: int, floor: int) -> bool:
-    window = text[max(floor, start - 4) : start]
-    return any(window.endswith(word) for word in APPROX_BEFORE)
+    return APPROXIMATOR_BEFORE.search(text, max(floor, start - 4), start) is not None
 
 
 def _number_value(match: re.Match[str]) -> tuple[float | None, bool]:
@@ -238,7 +240,7 @@ def _with_unit(
         return _bare(text, match, value, approximate, surface_end, floor, ceiling)
     group = unit_match.lastgroup
     unit_end = unit_match.end()
-    approximate = approximate or any(text.startswith(w, unit_end) for w in APPROX_AFTER)
+    approximate = approximate or text.startswith(APPROX_AFTER, unit_end)
     if group in ("skip", "latin_word"):
         return None
     if group == "cheng":
@@ -303,9 +305,7 @@ def _percent_words(text: str, match: re.Match[str], floor: int, ceiling: int) ->
     if value is None:
         return None
     first, last = match.start(), match.end()
-    approximate = _approximate_before(text, first, floor) or any(
-        text.startswith(word, last) for word in APPROX_AFTER
-    )
+    approximate = _approximate_before(text, first, floor) or text.startswith(APPROX_AFTER, last)
     return Figure(first, last, value, "%", "percent", approximate)
 
 
@@ -323,14 +323,14 @@ def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: in
     """第N is a rank after 排名/位居/跻身 or a region word, or as 第N大 / 第N名 / 第N位."""
     first, last = match.start() - 1, match.end()
     tail = text[last:ceiling]
-    if any(tail.startswith(word) for word in RANK_NOT_AFTER) or value != int(value):
+    if tail.startswith(RANK_NOT_AFTER) or value != int(value):
         return None
     clause_start = first
     while clause_start > floor and text[clause_start - 1] not in "，。；：、,;:！？“”":
         clause_start -= 1
     lead = text[max(clause_start, first - 8) : first]
     ranked = tail[:1] in ("大", "名", "位") or any(verb in lead for verb in RANK_VERBS)
-    ranked = ranked or any(lead.endswith(region) for region in RANK_REGIONS)
+    ranked = ranked or lead.endswith(RANK_REGIONS)
     if not ranked:
         return None
     return Figure(first, last, value, "rank", "rank", _approximate_before(text, first, floor))
@@ -339,7 +339,7 @@ def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: in
 def _top(text: str, match: re.Match[str], value: float, floor: int, ceiling: int) -> Figure | None:
     """排名前三 / 前三名 -> a count of 3 with surface 三; 前三季度 and 此前三年 are periods."""
     first, last = match.start(), match.end()
-    if any(text.startswith(word, last) for word in TOP_NOT_AFTER) or value != int(value):
+    if text.startswith(TOP_NOT_AFTER, last) or value != int(value):
         return None
     before = text[first - 2] if first - 2 >= floor else ""
     if value == 1 or (before and before in TOP_NOT_BEFORE):

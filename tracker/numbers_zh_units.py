@@ -51,11 +51,11 @@ APPROX_BEFORE = (
 )  # fmt: skip
 APPROX_AFTER = ("左右", "上下", "以上", "以下", "有余", "出头", "多")
 CHENG_NOT_AFTER = frozenset("为功果本员立交绩长熟型品就效语分份都败形活色全像批套群千不年家")
-RANK_NOT_AFTER = (
+RANK_NOT_AFTER = tuple(
     "季度 季 方 时间 次 届 期 批 条 章 节 号 轮 代 阶段 步 天 年 个 财经 部分 产业 梯队 把手 "
     "责任 书记 课 集 页 版 站 人称 手 线 波 大道 中学 小学 医院 要务 生产力 现场 作者 视角 "
-    "大会 场 层 周 月 日 回 曲 幕 单元 道 桶金 印象 反应 阵营 家 款 部 座"
-).split()
+    "大会 场 层 周 月 日 回 曲 幕 单元 道 桶金 印象 反应 阵营 家 款 部 座".split()
+)
 RANK_VERBS = (
     "排名", "排行", "排在", "位居", "位列", "名列", "跻身", "位于", "升至", "升到", "降至",
     "降到", "跃居", "跃升至", "位次", "居", "列", "成为",
@@ -65,9 +65,9 @@ RANK_REGIONS = (
 )  # fmt: skip
 # 目前 / 此前 / 提前 / 年前: 前 that is not "top N".
 TOP_NOT_BEFORE = frozenset("目此之以提当事眼空向年日月天周生从战会门面跟史")
-TOP_NOT_AFTER = (
-    "季度 个月 月 年 天 日 周 小时 期 次 批 轮 阶段 几 半 夜 后 段 代 届 个交易日 个工作日"
-).split()
+TOP_NOT_AFTER = tuple(
+    "季度 个月 月 年 天 日 周 小时 期 次 批 轮 阶段 几 半 夜 后 段 代 届 个交易日 个工作日".split()
+)
 
 
 def _alternation(words: Iterable[str]) -> str:

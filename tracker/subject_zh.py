@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 
 CLAUSE_BOUNDARY = "，。；：！？,;:!?、\n（）()"
-TRAILING = re.compile(
-    r"(?:同比|环比|较上年|较去年同期|较去年|比去年同期|比上年|累计|合计|共计|共|总计|"
-    r"实现|达到|达|约为|约|为|是|近|超过|逾|至|到|了|的|有|将|已|仍|高达|多达|每晚|每吨|每人|仅|只有|占比)+$"
+# Words trimmed from the end of a metric phrase, longest first.
+TRAILING = tuple(
+    sorted(
+        "同比 环比 较上年 较去年同期 较去年 比去年同期 比上年 累计 合计 共计 共 总计 实现 达到 达 "
+        "约为 约 为 是 近 超过 逾 至 到 了 的 有 将 已 仍 高达 多达 每晚 每吨 每人 仅 只有 占比".split(),
+        key=len,
+        reverse=True,
+    )
 )
+# Longest stretch before a figure that can hold its metric.
+METRIC_WINDOW = 24
 CHANGE_ONLY = re.compile(
     r"^(?:同比|环比)?(?:增长|下降|提高|提升|增加|减少|上涨|下跌|回落|回升|扩大|缩小)$"
 )
@@ -24,8 +31,9 @@ LEADING = re.compile(
     r"全市|全省|全国|当地|公司|今年|去年|上半年|下半年|前三季度)+"
 )
 PERIOD = re.compile(
-    r"(?:(?P<year>(?:19|20)\d{2})年(?!\d)|(?P<relative>今年|本年|去年|上年|明年|前年))?"
+    r"(?:(?P<year>(?:19|20)\d{2})年(?!\d)|(?P<relative>今年|本年|去年|上年|明年|前年))"
     r"(?:(?:第)?(?P<quarter>[一二三四1-4])季度|(?P<half>上|下)半年)?"
+    r"|(?:第)?(?P<quarter_only>[一二三四1-4])季度|(?P<half_only>上|下)半年"
 )
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -38,55 +46,66 @@ def metric_before(text: str, floor: int, figure_start: int, previous: str | None
     before it, so "从19.6%提升至27.2%" does not fold the first figure into the second's metric.
     """
     begin = figure_start
+    floor = max(floor, figure_start - METRIC_WINDOW)
     while begin > floor and text[begin - 1] not in CLAUSE_BOUNDARY:
         begin -= 1
     words = text[begin:figure_start]
     origin = words.find("从", 2)
     if origin > 0:
         words = words[:origin]  # 比重从去年同期的19.6%: the metric ends before 从
-    for _ in range(3):
-        trimmed = TRAILING.sub("", LEADING.sub("", words)).strip()
-        if trimmed == words:
-            break
-        words = trimmed
-    words = words[-16:]
+    leading = LEADING.match(words)
+    if leading:
+        words = words[leading.end() :]
+    words = _trim_end(words.strip())[-16:]
     if not words or CHANGE_ONLY.match(words):
         return f"{previous} {words}".strip() if previous else (words or None)
     return words
 
 
-def period_of(sentence: str, offset: int, published: str | None) -> str | None:
-    """'2025-H1', '2025-Q3', '2025' or None for the figure at ``offset`` in the sentence.
+def _trim_end(words: str) -> str:
+    while words.endswith(TRAILING):
+        words = next(words[: -len(w)] for w in TRAILING if words.endswith(w)).rstrip()
+    return words
 
-    The nearest period expression before the figure wins (else the first after it); a
-    relative year in a comparison (去年同期, 较上年) names the base, not the figure's period.
+
+def period_marks(sentence: str, published: str | None) -> list[tuple[int, str]]:
+    """(position, period) of every period expression of a sentence: '2025-H1', '2025-Q3', '2025'.
+
+    A relative year in a comparison (去年同期, 较上年, 是去年的) names the base a figure is
+    compared with, not its period, and is left out.
     """
     base_year = int(published[:4]) if published and published[:4].isdigit() else None
     found: list[tuple[int, str]] = []
     for match in PERIOD.finditer(sentence):
-        if not match.group():
+        if _comparison_base(sentence, match):
             continue
         if match.group("year"):
-            if _comparison_base(sentence, match):
-                continue
             year: int | None = int(match.group("year"))
         elif match.group("relative"):
-            if _comparison_base(sentence, match):
-                continue
             year = base_year + RELATIVE_YEAR[match.group("relative")] if base_year else None
         else:
             year = base_year
         if year is None:
             continue
-        if match.group("quarter"):
-            quarter = match.group("quarter")
+        quarter = match.group("quarter") or match.group("quarter_only")
+        half = match.group("half") or match.group("half_only")
+        if quarter:
             found.append((match.start(), f"{year}-Q{QUARTERS.get(quarter, quarter)}"))
-        elif match.group("half"):
-            found.append((match.start(), f"{year}-H{2 if match.group('half') == '下' else 1}"))
+        elif half:
+            found.append((match.start(), f"{year}-H{2 if half == '下' else 1}"))
         else:
             found.append((match.start(), str(year)))
-    before = [item for item in found if item[0] <= offset]
-    return before[-1][1] if before else None
+    return found
+
+
+def period_at(marks: list[tuple[int, str]], offset: int) -> str | None:
+    """The period of the nearest expression before ``offset`` (a figure's place in its sentence)."""
+    period = None
+    for position, value in marks:
+        if position > offset:
+            break
+        period = value
+    return period
 
 
 def _comparison_base(sentence: str, match: re.Match[str]) -> bool:
@@ -95,14 +114,11 @@ def _comparison_base(sentence: str, match: re.Match[str]) -> bool:
     return sentence.startswith("同期", match.end()) or before in ("较", "比", "是", "于")
 
 
-def entity_in(
-    sentence: str, names: dict[str, str], previous: str | None, fallback: str | None
-) -> str | None:
-    """The latest known organization the sentence mentions (short names mapped to full
-    ones), else the previous figure's entity, else ``fallback`` (the source's organization)."""
+def mentioned_entity(sentence: str, names: dict[str, str]) -> str | None:
+    """The latest known organization the sentence mentions, short names mapped to full ones."""
     best: tuple[int, str] | None = None
     for name, full in names.items():
         position = sentence.rfind(name)
         if position >= 0 and (best is None or position > best[0]):
             best = (position, full)
-    return best[1] if best else previous or fallback
+    return best[1] if best else None

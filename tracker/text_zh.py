@@ -22,6 +22,8 @@ ABBREVIATIONS = frozenset(
     "apr jun jul aug sep sept oct nov dec gov gen rep sen conn calif mass mt ft a.m p.m".split()
 )
 PARAGRAPH = re.compile(r"[^\n]+")
+QUOTE_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+TERMINATORS = re.compile(r"[。！？!?.]")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Longest quoted passage kept whole; a longer "quote" is more likely an unclosed mark.
 MAX_QUOTE = 600
@@ -44,8 +46,8 @@ def protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     opened_at = start
-    for index in range(start, end):
-        char = text[index]
+    for mark in QUOTE_MARKS.finditer(text, start, end):
+        char, index = mark.group(), mark.start()
         if char in OPENERS:
             if not stack:
                 opened_at = index
@@ -78,30 +80,34 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     protected = protected_spans(text, start, end)
     guard = 0
-    sentence_start = start
-    index = start
-    while index < end:
-        while guard < len(protected) and protected[guard][1] <= index:
+    sentence_start = index = start
+
+    def cut(at: int) -> None:
+        nonlocal sentence_start, index
+        index = _close(text, at, end)
+        spans.append((sentence_start, index))
+        sentence_start = index
+
+    def passed(quote_start: int, quote_end: int) -> None:
+        # A quotation ending in 。” ends the sentence with it.
+        if quote_start >= index and text[quote_end - 2] in ZH_ENDS and text[quote_start] in "“「『":
+            cut(quote_end)
+
+    for mark in TERMINATORS.finditer(text, start, end):
+        position = mark.start()
+        while guard < len(protected) and protected[guard][1] <= position:
+            passed(*protected[guard])
             guard += 1
-        if guard < len(protected) and protected[guard][0] <= index:
-            quote_start, quote_end = protected[guard]
-            index = quote_end
-            # A quotation ending in 。” ends the sentence with it.
-            if text[quote_end - 2] in ZH_ENDS and text[quote_start] not in "《（(【":
-                index = _close(text, quote_end, end)
-                spans.append((sentence_start, index))
-                sentence_start = index
+        if position < index or (guard < len(protected) and protected[guard][0] <= position):
             continue
-        char = text[index]
-        if char in ZH_ENDS or (char in LATIN_ENDS and _ends_english_sentence(text, index, end)):
-            index = _close(text, index + 1, end)
-            spans.append((sentence_start, index))
-            sentence_start = index
-            continue
-        index += 1
+        char = mark.group()
+        if char in ZH_ENDS or _ends_english_sentence(text, position, end):
+            cut(position + 1)
+    for quote in protected[guard:]:
+        passed(*quote)
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [_strip(text, s, e) for s, e in spans if e > s and not text[s:e].isspace()]
 
 
 def _close(text: str, index: int, end: int) -> int:

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tracker
 from claimwatch.cli import cli
@@ -175,3 +177,50 @@ def test_odd_input_never_crashes() -> None:
     ]:
         found = tracker.extract(text, language="zh")
         assert found.language == "zh"
+
+
+CUE_WORDS = [
+    "据",
+    "统计",
+    "表示",
+    "他",
+    "该公司",
+    "（以下简称“",
+    "”）",
+    "《",
+    "》",
+    "“",
+    "”",
+    "第",
+    "前",
+]
+NUMBERS = [
+    "3.2万亿元",
+    "十五",
+    "两",
+    "百分之",
+    "四分之一",
+    "三成",
+    "翻一番",
+    "居首",
+    "约",
+    "余",
+    "%",
+]
+NAMES = ["瑞银证券分析师熊伟", "国家统计局", "华为", "Morgan Stanley said", "记者", "在报告中指出"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(CUE_WORDS + NUMBERS + NAMES + ["，", "。", "\n\n", "A", "2025年"]),
+        max_size=40,
+    )
+)
+def test_any_mix_of_cues_and_figures_keeps_the_contract(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = tracker.extract(text, language="zh")
+    names = {source.name for source in found.sources}
+    for claim in found.claims:
+        assert text[claim.start : claim.end] == claim.surface
+        assert claim.source is None or claim.source in names
