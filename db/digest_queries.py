@@ -151,7 +151,10 @@ def most_quoted_sources(
     source: str | None = None,
     limit: int = 15,
 ) -> list[dict[str, Any]]:
-    """Sources quoted in the window: articles quoting each and claims attributed to each."""
+    """Sources quoted in the window: articles quoting each and claims attributed to each.
+
+    ``sources_quoted`` on every row counts all sources quoted, beyond ``limit``.
+    """
     sql = f"""
         WITH win AS ({_WINDOW_VERSIONS}),
         quoted AS (
@@ -167,7 +170,8 @@ def most_quoted_sources(
         ),
         ids AS (SELECT source_id FROM quoted UNION SELECT source_id FROM figures)
         SELECT s.name, s.kind, s.role, s.organization,
-               COALESCE(q.articles, 0) AS articles, COALESCE(f.claims, 0) AS claims
+               COALESCE(q.articles, 0) AS articles, COALESCE(f.claims, 0) AS claims,
+               COUNT(*) OVER () AS sources_quoted
         FROM ids
         JOIN sources s ON s.id = ids.source_id
         LEFT JOIN quoted q ON q.source_id = ids.source_id

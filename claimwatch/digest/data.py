@@ -86,6 +86,26 @@ def _per_day(window: Window, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     ]
 
 
+def _histories(
+    db: sqlite_utils.Database, changes: list[dict[str, Any]], until: str, outlet: str | None
+) -> list[dict[str, Any]]:
+    """Reported values over time of the changed keys that moved most (changes come sorted)."""
+    histories: list[dict[str, Any]] = []
+    for flag in changes:
+        if len(histories) == MAX_HISTORY_CHARTS:
+            break
+        if flag["kind"] != "changed" or not flag["key"]:
+            continue
+        if any(history["key"] == flag["key"] for history in histories):
+            continue
+        points = queries.key_history(db, flag["key"], until, outlet=outlet)
+        if len(points) >= 2:
+            histories.append(
+                {key: flag[key] for key in ("key", "entity", "metric", "unit")} | {"points": points}
+            )
+    return histories
+
+
 def check_filters(db: sqlite_utils.Database, outlet: str | None, source: str | None) -> None:
     """An outlet or source the database has never seen is most likely a typo."""
     if outlet and not queries.outlet_exists(db, outlet):
@@ -118,29 +138,10 @@ def build_digest(
         **{kind: sum(flag["kind"] == kind for flag in flags) for kind in FLAG_KINDS},
         **queries.version_counts(db, since, until, **scope),
         "claims": sum(day["claims"] for day in per_day),
-        "sources": len(sources),
+        "sources": sources[0]["sources_quoted"] if sources else 0,
         "runs": queries.run_count(db, since, until, outlet=outlet),
         "runs_with_errors": len(failed_runs),
     }
-    histories: list[dict[str, Any]] = []
-    charted = [flag for flag in changes if flag["kind"] == "changed" and flag["key"]]
-    for key in list(
-        dict.fromkeys(flag["key"] for flag in sorted(charted, key=lambda f: -_move(f)))
-    ):
-        if len(histories) == MAX_HISTORY_CHARTS:
-            break
-        points = queries.key_history(db, key, until, outlet=outlet)
-        if len(points) >= 2:
-            example = next(flag for flag in charted if flag["key"] == key)
-            histories.append(
-                {
-                    "key": key,
-                    "entity": example["entity"],
-                    "metric": example["metric"],
-                    "unit": example["unit"],
-                    "points": points,
-                }
-            )
     return Digest(
         window=window,
         generated_at=(now or datetime.now(UTC)).astimezone(UTC),
@@ -155,5 +156,5 @@ def build_digest(
         outlets=queries.outlet_activity(db, since, until, **scope),
         failed_runs=failed_runs,
         claims_per_day=per_day,
-        histories=histories,
+        histories=_histories(db, changes, until, outlet),
     )
