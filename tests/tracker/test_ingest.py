@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -297,3 +300,30 @@ def test_tracked_and_retracked_databases_pass_check(db: sqlite_utils.Database) -
     retrack(db, extract=toy_extract)
     failed = [(r.check, r.problems) for r in check_database(db) if not r.ok]
     assert failed == []
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda t: t.replace("\n\n", " \n\n\n") + "\n", id="whitespace"),
+        pytest.param(lambda t: t.replace("Feb. 17", "Feb. 18", 1), id="date-line"),
+        pytest.param(
+            lambda t: t.replace("\u201c", '"').replace("\u201d", '"').replace("\u2014", "--"),
+            id="encoding",
+        ),
+    ],
+)
+def test_real_tracker_flags_nothing_for_cosmetic_edits(
+    db: sqlite_utils.Database, shared: Path, edit: Callable[[str], str]
+) -> None:
+    text = json.loads((shared / "gold" / "dev" / "dev-en02.json").read_text())["text"]
+    site = Site(db)
+    site.publish("https://n.test/a", text, run_id=site.run(backfill=True), published="2026-02-17")
+    first = track_pending(db)
+    if not first.claims:
+        pytest.skip("the English tracker finds no claims yet")
+    edited = edit(text)
+    assert edited != text
+    site.publish("https://n.test/a", edited, run_id=site.run(), published="2026-02-17")
+    assert track_pending(db).versions == 1
+    assert flags(db) == []
