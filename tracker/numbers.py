@@ -10,9 +10,9 @@ codes, phone numbers and URLs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tracker import lexicon as lx
+from tracker import numbers_words as nw
 from tracker.numbers_units import (
     CURRENCY_PREFIX,
     UNIT_AFTER,
@@ -20,21 +20,7 @@ from tracker.numbers_units import (
     currency_of_word,
     quantity_symbol,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One number the text asserts; ``text[start:end]`` is its surface."""
-
-    start: int
-    end: int
-    value: float
-    unit: str
-    kind: str  # currency | percent | multiple | rank | count | quantity
-    approximate: bool = False
-    suffix_unit: bool = False  # the unit follows the number (a range's first end may borrow it)
-    scale: float = 1.0
-    bare: bool = False  # a plain count with no unit of its own
+from tracker.numbers_words import Quantity
 
 
 def _alt(words: object) -> str:
@@ -65,46 +51,12 @@ SCALE_WORD = re.compile(
 SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|Bn|BN|M|K|B)\b")
 # "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
 GLUED_SCALE_NOUN = re.compile(r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)[a-z]{3,}")
-APPROX_BEFORE = re.compile(rf"\b(?i:{_alt(lx.APPROXIMATORS)})\s+\Z")
-MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s\Z")
-MONTH_AFTER = re.compile(rf"\s(?:{_alt(m.capitalize() for m in lx.MONTHS)})\b")
-WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
 TIME_AFTER = re.compile(
     rf"(?:[ -](?i:{_alt(lx.TIME_UNITS)})\b(?!-?(?:old|long)\b(?<=old))"
     r"|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b)|:\d|/\d|s\b)"
 )
 HYPHEN_WORD = re.compile(r"-([a-z]+)")
 TIMES_FREQ = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter|season)\b")
-NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
-SUPERLATIVE = re.compile(r"[-\s](most\s+[a-z]+|least\s+[a-z]+|[a-z]{2,}est|best|worst)\b")
-NOT_SUPERLATIVE = {"interest", "west", "test", "request", "harvest", "forest", "protest", "guest",
-                   "chest", "nest", "rest", "quest", "crest", "invest", "suggest", "honest",
-                   "modest", "contest", "arrest", "manifest", "digest", "earnest", "latest",
-                   "midwest", "southwest", "northwest", "pest", "vest"}  # fmt: skip
-RANK_BEFORE = re.compile(rf"\b(?i:{_alt(lx.RANK_VERBS)})\s+(?:as\s+)?(?:the\s+)?(?:[\w.]+\s+)?\Z")
-RANK_AFTER = re.compile(rf"\s+(?:{_alt(lx.RANK_AFTER)})\b|\s+only\s+to\b")
-NO_RANK_AFTER = re.compile(
-    r"[,.;:)]|\s+(?:in|among|on|spot|position|ranking|slot|player|maker|producer|seller|"
-    r"supplier|carrier|airline|brand|economy|exporter|importer|bank|company|firm|lender|"
-    r"insurer|retailer|automaker|carmaker|chipmaker|spot|choice|destination|market)\b"
-)
-NO_RANK_BEFORE = re.compile(
-    r"(?:became|become|becomes|is|was|remains|remained|ranked|ranks|the world's|'s|at|as)\s+(?:the\s+)?\Z"
-)
-FRACTION_NEXT_OK = {
-    "of", "less", "more", "fewer", "lower", "higher", "smaller", "larger", "bigger", "cheaper",
-    "as", "to", "from", "in", "than", "and", "or", "said", "say", "says", "were", "was", "are",
-    "is", "had", "have", "has", "will", "would", "could", "may", "might", "expect", "that",
-    "what", "over", "compared", "since", "at", "on", "for", "by", "last", "this", "worried",
-    "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
-}  # fmt: skip
-TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
-HALF_BLOCKERS = {"first", "second", "the", "this", "that", "each", "every", "a", "one", "last",
-                 "next", "latter", "former", "other", "third", "fourth", "and"}  # fmt: skip
-HALF_NEXT_BLOCKERS = {"time", "year", "hour", "day", "century", "decade", "way", "term", "point",
-                      "hearted", "brother", "sister", "life", "yearly", "price", "mast"}  # fmt: skip
-TWICE_NEXT_OK = {"as", "the", "that", "what", "its", "their", "his", "her", "our", "this",
-                 "those", "these", "than", "a"}  # fmt: skip
 PER_CURRENCY = re.compile(
     r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|greenback)\b"
 )
@@ -116,40 +68,6 @@ PHONE_URL = re.compile(
     r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
-_BOUNDARY_BEFORE = set(".!?\"“”‘'(—–:\n")
-
-
-def _word_value(word: str) -> float | None:
-    word = re.sub(r"\s+", " ", word.lower())
-    if word in ("a dozen", "dozen"):
-        return 12.0
-    if word == "a":
-        return 1.0
-    if "-" in word:
-        tens, _, unit = word.partition("-")
-        return float(lx.TENS_WORDS.get(tens, 0) + lx.UNITS_WORDS.get(unit, 0))
-    return float(lx.UNITS_WORDS.get(word, lx.TENS_WORDS.get(word, 0)))
-
-
-def _next_word(text: str, pos: int) -> str:
-    match = NEXT_WORD.match(text, pos)
-    return match.group(1).lower() if match else ""
-
-
-def _prev_word(text: str, pos: int) -> str:
-    match = WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    return match.group(1) if match else ""
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    index = pos - 1
-    while index >= 0 and text[index] in " \t\u00a0":
-        index -= 1
-    return index < 0 or text[index] in _BOUNDARY_BEFORE
-
-
-def _approximate(text: str, start: int) -> bool:
-    return APPROX_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 class _Scanner:
@@ -200,34 +118,34 @@ class _Scanner:
         if group == "word":
             return self._word(match)
         if group == "frac":
-            return self._fraction(match)
+            return nw.fraction(self.text, match)
         if group == "oneinx":
-            return self._one_in(match)
+            return nw.one_in(self.text, match)
         if group == "half":
-            return self._half(match)
+            return nw.half(self.text, match)
         if group == "mult":
-            return self._multiple(match)
+            return nw.multiple(self.text, match)
         if group == "fold":
             head = match.group()[: -len("fold")].rstrip("-").lower()
-            value = float(head) if head.isdigit() else _word_value(head) or 100.0
+            value = float(head) if head.isdigit() else nw._word_value(head) or 100.0
             start, end = match.span()
-            return Quantity(start, end, value, "x", "multiple", _approximate(self.text, start))
+            return Quantity(start, end, value, "x", "multiple", nw._approximate(self.text, start))
         if group == "ord":
-            return self._ordinal(match)
+            return nw.ordinal(self.text, match)
         if group == "no":
-            return self._number_sign(match)
+            return nw.number_sign(self.text, match)
         if group == "point":
             start, end = match.span()
             value = 0.25 if match.group().lower().startswith("quarter") else 0.5
-            return Quantity(start, end, value, "pp", "percent", _approximate(self.text, start))
+            return Quantity(start, end, value, "pp", "percent", nw._approximate(self.text, start))
         return None
 
     def _word(self, match: re.Match[str]) -> Quantity | None:
         text, start = self.text, match.start()
         word = match.group()
-        if word[0].isupper() and not _sentence_initial(text, start):
+        if word[0].isupper() and not nw._sentence_initial(text, start):
             return None  # "Big Four", "Group of Seven"
-        value = _word_value(word)
+        value = nw._word_value(word)
         if value is None:
             return None
         quantity = self._number(match, value, digits=False)
@@ -267,7 +185,7 @@ class _Scanner:
                 break
             scale *= lx.SCALES[word.group(1).lower()]
             pos = word.end()
-        approximate = _approximate(text, start)
+        approximate = nw._approximate(text, start)
         if currency is not None:
             return Quantity(
                 start, pos, value * scale, currency, "currency", approximate, scale=scale
@@ -324,12 +242,10 @@ class _Scanner:
         """ "The sol was little changed at 3.74 per dollar": 3.74 of the currency named."""
         if PER_CURRENCY.match(self.text, end) is None:
             return None
-        named = None
-        for named in CURRENCY_NAMED.finditer(self.text, max(0, start - 80), start):
-            pass
-        if named is None:
+        named = list(CURRENCY_NAMED.finditer(self.text, max(0, start - 80), start))
+        if not named:
             return None
-        return self.currency(named.group(1), None)
+        return self.currency(named[-1].group(1), None)
 
     def _yen_or_yuan(self) -> str:
         if "yen" not in self._context:
@@ -361,11 +277,11 @@ class _Scanner:
             if raw.startswith("0") and len(raw) > 1 and "." not in raw:
                 return True
             if value <= 31 and "." not in raw:
-                if MONTH_BEFORE.search(text, max(0, start - 12), start) or MONTH_AFTER.match(
+                if nw.MONTH_BEFORE.search(text, max(0, start - 12), start) or nw.MONTH_AFTER.match(
                     text, end
                 ):
                     return True
-            prev = _prev_word(text, start)
+            prev = nw._prev_word(text, start)
             if prev and text[start - 1] == " ":
                 low = prev.lower().rstrip(".")
                 if low in lx.LABEL_WORDS:
@@ -373,125 +289,6 @@ class _Scanner:
                 if prev[0].isupper() and low not in lx.CAPITAL_NON_LABELS and low not in lx.MONTHS:
                     return True  # "Section 232", "Route 5", "Model 3"
         return False
-
-    def _fraction(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        numerator_word, denominator_word = re.split(r"[\s-]", match.group().lower(), maxsplit=1)
-        if match.group()[0].isupper() and not _sentence_initial(text, start):
-            return None
-        following = _next_word(text, end)
-        if denominator_word.startswith("quarter") and following in TIME_NEXT:
-            return None
-        prev = _prev_word(text, start).lower()
-        if denominator_word.startswith("quarter") and prev in (
-            "in",
-            "per",
-            "each",
-            "every",
-            "this",
-            "last",
-            "next",
-        ):
-            return None
-        if (
-            following
-            and following.isalpha()
-            and following not in FRACTION_NEXT_OK
-            and not following.endswith("ed")
-        ):
-            if "-" not in match.group():
-                return None  # "a third term", "a quarter century"
-        numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
-        value = numerator / lx.FRACTIONS[denominator_word]
-        return Quantity(start, end, value, "x", "multiple", _approximate(text, start))
-
-    def _one_in(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        head = match.group().split()[0].lower()
-        numerator = float(head) if head.isdigit() else float(lx.UNITS_WORDS[head])
-        den_word = re.sub(r"\s+", " ", match.group("den").lower())
-        denominator = float(den_word) if den_word.isdigit() else (
-            100.0 if den_word == "a hundred" else float(lx.UNITS_WORDS.get(den_word) or lx.TENS_WORDS[den_word]))  # fmt: skip
-        if denominator <= numerator or _next_word(text, end) in lx.TIME_UNITS:
-            return None
-        return Quantity(
-            start, end, numerator / denominator, "x", "multiple", _approximate(text, start)
-        )
-
-    def _half(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        if match.group()[0].isupper() and not _sentence_initial(text, start):
-            return None
-        prev = _prev_word(text, start)
-        if prev.lower() in HALF_BLOCKERS or (
-            prev[:1].isupper() and not _sentence_initial(text, start - len(prev) - 1)
-        ):
-            return None  # "the first half", "the April-September half"
-        if end < len(text) and text[end] == "-":
-            return None
-        following = _next_word(text, end)
-        if following in HALF_NEXT_BLOCKERS:
-            return None
-        if following in ("a", "an"):
-            after = _next_word(text, end + 1 + len(following) + 1)
-            if after in lx.TIME_UNITS or after in HALF_NEXT_BLOCKERS:
-                return None
-        return Quantity(start, end, 0.5, "x", "multiple", _approximate(text, start))
-
-    def _multiple(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        word = match.group()
-        if word[0].isupper() and not _sentence_initial(text, start):
-            return None
-        if end < len(text) and text[end] == "-":
-            return None
-        following = _next_word(text, end)
-        if following in lx.MULTIPLE_BLOCKERS:
-            return None
-        if word.lower() == "twice" and following.isalpha() and following not in TWICE_NEXT_OK:
-            return None
-        if (
-            word.lower() == "twice"
-            and following == "a"
-            and _next_word(text, end + 3) in lx.TIME_UNITS
-        ):
-            return None
-        value = lx.MULTIPLE_WORDS[word.lower()]
-        return Quantity(start, end, value, "x", "multiple", _approximate(text, start))
-
-    def _ordinal(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        word = match.group().lower()
-        if word[0].isdigit():
-            if MONTH_BEFORE.search(text, max(0, start - 12), start) or MONTH_AFTER.match(text, end):
-                return None
-            value = float(re.match(r"\d+", word).group())  # type: ignore[union-attr]
-        else:
-            value = float(lx.ORDINALS[word])
-        if match.group()[0].isupper() and not _sentence_initial(text, start):
-            return None
-        superlative = SUPERLATIVE.match(text, end)
-        if superlative is not None and superlative.group(1) not in NOT_SUPERLATIVE:
-            return Quantity(
-                start, superlative.end(), value, "rank", "rank", _approximate(text, start)
-            )
-        if RANK_AFTER.match(text, end) or RANK_BEFORE.search(text, max(0, start - 40), start):
-            if _next_word(text, end) in lx.TIME_UNITS or _next_word(text, end) in ("half", "time"):
-                return None
-            return Quantity(start, end, value, "rank", "rank", _approximate(text, start))
-        return None
-
-    def _number_sign(self, match: re.Match[str]) -> Quantity | None:
-        text = self.text
-        start, end = match.span()
-        if NO_RANK_AFTER.match(text, end) or NO_RANK_BEFORE.search(text, max(0, start - 30), start):
-            return Quantity(start, end, float(match.group("nonum")), "rank", "rank")
-        return None
 
 
 def _prefix_code(symbol: str) -> str:
