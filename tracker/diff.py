@@ -120,7 +120,7 @@ def _pair_in_sentence(
     matcher = SequenceMatcher(
         None, [old[i].unit for i in old_ids], [new[j].unit for j in new_ids], autojunk=False
     )
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.extend(zip(old_ids[i1:i2], new_ids[j1:j2], strict=True))

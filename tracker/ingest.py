@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -103,7 +104,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
 
 
 def _store_sources(
-    conn: Any, version_id: int, extraction: Extraction
+    conn: sqlite3.Connection, version_id: int, extraction: Extraction
 ) -> tuple[dict[str, int], int]:
     """Store and link the extraction's sources; returns name -> source id and the links made."""
     by_name: dict[str, Source] = {source.name: source for source in extraction.sources}
@@ -126,7 +127,7 @@ def _store_sources(
 
 
 def _store_claims(
-    conn: Any, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
+    conn: sqlite3.Connection, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
 ) -> list[int]:
     stored = []
     for claim in claims:
@@ -162,25 +163,22 @@ def _edit_flags(
     for change in diff.version_changes(old, new):
         before = old[change.old] if change.old is not None else None
         after = new[change.new] if change.new is not None else None
+        figure = after or before
+        assert figure is not None  # every change has at least one side
         flags.append(
             _flag(
-                change.kind,
-                version,
-                run_id,
-                now,
+                change.kind, version, run_id, now,
                 claim_id=new_ids[change.new] if change.new is not None else None,
                 previous_claim_id=old_rows[change.old]["id"] if change.old is not None else None,
                 old_value=before.value if before else None,
                 new_value=after.value if after else None,
-                unit=(after or before).unit if (after or before) else None,
-                source=(
-                    after.source if after and after.source else before.source if before else None
-                ),
+                unit=figure.unit,
+                source=(after and after.source) or (before and before.source) or None,
                 old_sentence=before.sentence if before else None,
                 new_sentence=after.sentence if after else None,
-                key=(after or before).key if (after or before) else None,
+                key=figure.key,
             )
-        )
+        )  # fmt: skip
     return flags
 
 
