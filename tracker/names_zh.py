@@ -18,7 +18,7 @@ ROLE_WORDS = (
     "副理事长 理事长 副主席 主席 副书记 书记 副市长 市长 副省长 省长 县长 区长 镇长 新闻发言人 "
     "发言人 负责人 联合创始人 创始人 合伙人 总监 经理 副行长 行长 董事会秘书 董秘 董事 监事 "
     "总工程师 工程师 专家 学者 顾问 主管 副校长 校长 总编辑 主编 总干事 大使 委员 总理 总经济师 "
-    "店长 馆长 站长 队长 团长 律师 医师 医生 教练 交易员 总统 首相 国务卿 州长 议员 副总 "
+    "作者 历史学家 科学家 教授 店长 馆长 站长 队长 团长 律师 医师 医生 教练 交易员 总统 首相 国务卿 州长 议员 副总 "
     "CEO CFO CTO COO"
 ).split()
 # Words that narrow a role: 财务总监, 大中华区总裁, 资深分析师.
@@ -47,7 +47,9 @@ SURNAMES = frozenset(
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯")
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
+FOREIGN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})*[·•][\u4e00-\u9fff]{1,5}"
+)
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){0,3}")
 QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,30})[”」』\"]")
 # Common nouns ending a descriptor in front of a name: 出品方青禾影业, 市场研究机构“储能视界”.
@@ -58,9 +60,10 @@ LATIN_AFTER_DESCRIPTOR = re.compile(
     r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$"
 )
 OFFICIAL_QUALIFIERS = re.compile(r"(?:有关|相关|新闻)+$")
+WORK = re.compile(r"》(?:一书|一文|一片|一剧|书|节目)?$")
 GENERIC = re.compile(
     r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
-    r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人)$"
+    r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人|们)$"
 )
 LATIN_ORG_WORDS = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|Group|Bank|Capital|Research|Partners|Securities|Institute|"
@@ -120,7 +123,8 @@ def split_apposition(words: str) -> tuple[str, str | None, str | None] | None:
         role_start = suffixes[-1].end()
         prefix = prefix[:role_start]
     role = words[role_start : roles[-1].end()].strip(" 、的")
-    organization = clean_org(prefix) or None
+    # 《芯片战争》一书作者: a work, not an organization.
+    organization = None if WORK.search(prefix) else clean_org(prefix) or None
     return name, role or None, organization
 
 

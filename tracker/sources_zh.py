@@ -51,8 +51,8 @@ PUBLISHED = re.compile(
 )
 ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
 SPEECH = re.compile(
-    r"分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
-    r"估计|预测|说道|直言|判断|披露|证实|声称|称|说"
+    r"(?:分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
+    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认)(?:说|称|道)?|称|说道|说"
 )
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
 # (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
@@ -74,10 +74,13 @@ DATE_TIME = re.compile(
     r"(?:[0-9０-９]{1,4}年)?(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:晚间|早间|上午|下午|晚|凌晨|中午)?$"
 )
 ADVERBS = re.compile(
-    r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并)$"
+    r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并|就|"
+    r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日)$"
 )
 LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则)")
-UNNAMED_OFFICIAL = re.compile(r"^(.*?)(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士)$")
+UNNAMED_OFFICIAL = re.compile(
+    r"^(.*?)的?(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士|研究人员|工作人员|专家|学者|分析师)$"
+)
 PRONOUN = re.compile(r"^(?:他|她)$")
 SAME_ORG = re.compile(
     r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
@@ -188,6 +191,9 @@ class Attribution:
             return self._add(Source(name, "person", role, self._organization(organization)))
         if words in self.sources:
             return self._add(self.sources[words])
+        known = self._known_person(words)
+        if known is not None:
+            return self._add(known)
         official = UNNAMED_OFFICIAL.match(words)
         unnamed = official.group(1) if official else organization_of_unnamed(words)
         if official or unnamed:
@@ -203,6 +209,13 @@ class Attribution:
             return self._add(self.sources[cleaned])
         if org_first or org_like(cleaned) or cleaned in self.aliases.values():
             return self._add(Source(cleaned, "organization"))
+        return None
+
+    def _known_person(self, words: str) -> Source | None:
+        """米勒 after 克里斯·米勒: a transliterated surname alone names the person met before."""
+        for source in reversed(list(self.sources.values())):
+            if source.kind == "person" and "·" in source.name and source.name.endswith("·" + words):
+                return source
         return None
 
     def _organization(self, words: str | None) -> str | None:
