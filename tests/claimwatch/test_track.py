@@ -76,3 +76,22 @@ def test_track_without_a_database_is_a_usage_error(runner: CliRunner, tmp_path: 
     code, _, err = _run(runner, tmp_path / "missing.db", "track")
     assert code == 2
     assert "no such database" in err
+
+
+def test_a_version_that_fails_is_exit_1_and_stays_pending(
+    runner: CliRunner, stored: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracker
+
+    def broken(text: str, **options: object) -> object:
+        raise ValueError("tracker bug")
+
+    monkeypatch.setattr(tracker, "extract", broken)
+    code, out, err = _run(runner, stored, "track")
+    assert code == 1
+    assert out.startswith("tracked 0 versions:")
+    assert "Error: version 1: tracker bug" in err
+    assert err.strip().endswith("Error: 2 versions could not be tracked")
+    monkeypatch.undo()
+    code, out, _ = _run(runner, stored, "track")
+    assert (code, out.split(":")[0]) == (0, "tracked 2 versions")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.diff import (
     align,
@@ -180,3 +183,30 @@ def test_gold_versions_give_the_expected_changes(shared: Path, article: str) -> 
     assert sorted(old[c.old].value for c in changes if c.kind == "removed") == sorted(
         c["value"] for c in expected["removed"]
     )
+
+
+_figures = st.lists(
+    st.tuples(
+        st.sampled_from(["5%", "630", "1.2 million", "five"]), st.sampled_from(["%", "count"])
+    ),
+    max_size=8,
+)
+
+
+@given(_figures, st.randoms(use_true_random=False))
+def test_an_unchanged_or_shuffled_article_has_no_changes(
+    figures: list[tuple[str, str]], random: Any
+) -> None:
+    sentences = [
+        f"Line {chr(65 + i)} says {surface} here." for i, (surface, _) in enumerate(figures)
+    ]
+    text = " ".join(sentences)
+    claims = [
+        Claim(text.index(s) + s.index(surface), text.index(s) + s.index(surface) + len(surface),
+              surface, s, 1.0 + i, unit, "count")
+        for i, (s, (surface, unit)) in enumerate(zip(sentences, figures, strict=True))
+    ]  # fmt: skip
+    assert version_changes(claims, claims) == []
+    shuffled = list(claims)
+    random.shuffle(shuffled)
+    assert version_changes(claims, shuffled) == []
