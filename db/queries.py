@@ -32,8 +32,8 @@ SOURCE_SORTS = {
     "claims": "claims",
     "articles": "articles",
     "name": "s.name",
-    "first_seen": "first_seen",
-    "last_seen": "last_seen",
+    "first_seen": "seen.first_seen",
+    "last_seen": "seen.last_seen",
 }
 ARTICLE_SORTS = {
     "published": "a.published",
@@ -67,24 +67,34 @@ def sources(
         where.append("s.kind = ?")
         params.append(kind.lower())
     order = order_by(sort, SOURCE_SORTS, "s.id")
-    sql = f"""WITH appearances AS (
-            SELECT source_id, version_id FROM version_sources
-            UNION
-            SELECT source_id, version_id FROM claims WHERE source_id IS NOT NULL
+    # Aggregate each table once, grouped by source (restricted to the filtered sources),
+    # instead of a correlated count per source.
+    restrict = " AND ".join(where)
+    chosen = f"IN (SELECT s.id FROM sources s WHERE {restrict})" if where else "IS NOT NULL"  # noqa: S608
+    sql = f"""WITH claim_counts AS (
+            SELECT c.source_id, COUNT(*) AS claims
+            FROM claims c INDEXED BY claims_source CROSS JOIN versions v ON v.id = c.version_id
+            WHERE c.source_id {chosen} AND {LATEST_TRACKED}
+            GROUP BY c.source_id
+        ), seen AS (
+            SELECT vs.source_id, COUNT(DISTINCT v.article_id) AS articles,
+                MIN(COALESCE(a.published, a.first_seen)) AS first_seen,
+                MAX(COALESCE(a.published, a.last_seen)) AS last_seen
+            FROM version_sources vs INDEXED BY version_sources_source
+            CROSS JOIN versions v ON v.id = vs.version_id
+            CROSS JOIN articles a ON a.id = v.article_id
+            WHERE vs.source_id {chosen}
+            GROUP BY vs.source_id
         )
         SELECT s.name, s.kind, s.role, s.organization,
-            (SELECT COUNT(*) FROM claims c JOIN versions v ON v.id = c.version_id
-             WHERE c.source_id = s.id AND {LATEST_TRACKED}) AS claims,
-            COUNT(DISTINCT v.article_id) AS articles,
-            MIN(COALESCE(a.published, a.first_seen)) AS first_seen,
-            MAX(COALESCE(a.published, a.last_seen)) AS last_seen
+            COALESCE(cc.claims, 0) AS claims, COALESCE(seen.articles, 0) AS articles,
+            seen.first_seen, seen.last_seen
         FROM sources s
-        LEFT JOIN appearances ap ON ap.source_id = s.id
-        LEFT JOIN versions v ON v.id = ap.version_id
-        LEFT JOIN articles a ON a.id = v.article_id
+        LEFT JOIN claim_counts cc ON cc.source_id = s.id
+        LEFT JOIN seen ON seen.source_id = s.id
         {"WHERE " + " AND ".join(where) if where else ""}
-        GROUP BY s.id
         ORDER BY {order}"""  # noqa: S608 - clauses are fixed strings, values are parameters
+    params = params * 3 if where else params
     sql += limit_clause(limit, params)
     return rows(db, sql, params)
 
