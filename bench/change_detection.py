@@ -244,34 +244,45 @@ def main() -> None:
     if args.oracle:
         global EXTRACT
         EXTRACT = gold_extractor(args.gold)
-    if not (args.gold / "versions").is_dir() or not args.pages.is_dir():
-        sys.exit(f"no gold versions under {args.gold} or pages under {args.pages}")
+    has_versions = any((args.gold / "versions").glob("*.changes.json"))
+    has_series = (args.gold / "series" / "expected.json").is_file()
+    if not args.pages.is_dir() or not (has_versions or has_series):
+        sys.exit(f"no gold versions or series under {args.gold}, or no pages under {args.pages}")
     with tempfile.TemporaryDirectory() as folder:
         db = connect(Path(folder) / "bench.db")
-        ours, base, third = versions(args.gold, args.pages, db)
-        print(f"versions ({args.gold / 'versions'}):")
-        total, total_base = Score(), Score()
-        for kind in ours:
-            print("  " + ours[kind].line(kind))
-            for score, into in ((ours[kind], total), (base[kind], total_base)):
-                into.expected += score.expected
-                into.predicted += score.predicted
-                into.matched += score.matched
-        print("  " + total.line("all edits"))
-        print("  " + total_base.line("baseline (by position)"))
-        ratio = total.f1() / total_base.f1() if total_base.f1() else float("inf")
-        print(f"  F1 ratio ours/baseline: {ratio:.2f}")
-        print(f"  flags written by a third crawl of the same pages: {third}")
-        if (args.gold / "series" / "expected.json").is_file():
-            changed, naive, traps, trap_count = series(args.gold, args.pages, db)
-            print(f"series ({args.gold / 'series'}):")
-            print("  " + changed.line("changed"))
-            print(f"  traps flagged: {traps} of {trap_count}")
-            print(f"  false alarms: {changed.predicted - changed.matched}")
-            print("  " + naive.line("baseline (exact values)"))
-            ratio = changed.f1() / naive.f1() if naive.f1() else float("inf")
-            print(f"  F1 ratio ours/baseline: {ratio:.2f}")
+        if has_versions:
+            _report_versions(*versions(args.gold, args.pages, db), args.gold / "versions")
+        if has_series:
+            _report_series(*series(args.gold, args.pages, db), args.gold / "series")
         db.close()
+
+
+def _report_versions(
+    ours: dict[str, Score], base: dict[str, Score], third: int, folder: Path
+) -> None:
+    print(f"versions ({folder}):")
+    total, total_base = Score(), Score()
+    for kind in ours:
+        print("  " + ours[kind].line(kind))
+        for score, into in ((ours[kind], total), (base[kind], total_base)):
+            into.expected += score.expected
+            into.predicted += score.predicted
+            into.matched += score.matched
+    print("  " + total.line("all edits"))
+    print("  " + total_base.line("baseline (by position)"))
+    ratio = total.f1() / total_base.f1() if total_base.f1() else float("inf")
+    print(f"  F1 ratio ours/baseline: {ratio:.2f}")
+    print(f"  flags written by a third crawl of the same pages: {third}")
+
+
+def _report_series(changed: Score, naive: Score, traps: int, trap_count: int, folder: Path) -> None:
+    print(f"series ({folder}):")
+    print("  " + changed.line("changed"))
+    print(f"  traps flagged: {traps} of {trap_count}")
+    print(f"  false alarms: {changed.predicted - changed.matched}")
+    print("  " + naive.line("baseline (exact values)"))
+    ratio = changed.f1() / naive.f1() if naive.f1() else float("inf")
+    print(f"  F1 ratio ours/baseline: {ratio:.2f}")
 
 
 if __name__ == "__main__":
