@@ -146,7 +146,7 @@ def _number_value(match: re.Match[str]) -> tuple[float | None, bool]:
         numeral = match.group("cn")
         scale, more = match.group("cn_scale"), match.group("cn_more")
         if numeral in ("零", "〇") or (
-            numeral[0] in "百千" and not (scale or "万" in numeral or "亿" in numeral)
+            numeral[0] in "百千" and not (more or scale or "万" in numeral or "亿" in numeral)
         ):
             return None, False
         value = chinese_value(numeral)
@@ -191,7 +191,9 @@ def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure
     first, last = match.start(), match.end()
     before = text[first - 1] if first > floor else ""
     if match.group("ar") and not match.group("pre") and before and before in LATIN_BEFORE:
-        return None
+        range_end = before in "-~" and first - 2 >= floor and text[first - 2].isdigit()
+        if not range_end:
+            return None
     if match.group("pre") == "百分之":
         return _percent_words(text, match, floor, ceiling)
     value, more = _number_value(match)
@@ -227,12 +229,25 @@ def _with_unit(
     ceiling: int,
 ) -> Figure | None:
     first, last = match.start(), match.end()
+    scaled = match.group("ar_scale") or match.group("cn_scale") or _has_scale(match)
+    if scaled and text.startswith(("余", "多"), last):
+        approximate, last = True, last + 1  # 8万余人: the surface stays 8万
     unit_match = UNIT.match(text, last, ceiling)
     if unit_match is None:
         carried = RANGE.match(text, last, ceiling)
         if carried:
             unit_match = UNIT.match(text, carried.end(), ceiling)
-            if unit_match is not None and unit_match.lastgroup in ("pct", "pp", "bp", "cur", "x"):
+            group = unit_match.lastgroup if unit_match is not None else None
+            if unit_match is not None and group in (
+                "pct",
+                "pp",
+                "bp",
+                "cur_word",
+                "x",
+                "qty",
+                "count",
+            ):
+                # 3000万至5000万元, 10-15%, 5至8座: the first number takes the second's unit.
                 unit, kind, scale = unit_of(unit_match)
                 return Figure(first, surface_end, value * scale, unit, kind, approximate)
             unit_match = None

@@ -81,6 +81,10 @@ LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另
 UNNAMED_OFFICIAL = re.compile(
     r"^(.*?)的?(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士|研究人员|工作人员|专家|学者|分析师)$"
 )
+# 一家代工厂负责人, 某券商分析师: someone the text does not name.
+INDEFINITE = re.compile(
+    r"^(?:一家|一位|一名|一个|一些|某|多家|多位|部分|有的|不少|其他|多名|数家|几家)"
+)
 PRONOUN = re.compile(r"^(?:他|她)$")
 SAME_ORG = re.compile(
     r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
@@ -178,7 +182,7 @@ class Attribution:
     def _named(self, words: str, *, org_first: bool) -> Source | None:
         """The source ``words`` name, registered; None for descriptions and unknown pronouns."""
         words = LEADING.sub("", PARENTHESES.sub("", ALIAS.sub("", words))).strip(" ，,、")
-        if not words or "记者" in words or words.startswith("本报"):
+        if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
         same = SAME_ORG.match(words)
         if same or words == "公司":
@@ -225,7 +229,13 @@ class Attribution:
         if same or words == "公司":
             found = self._same_org(same.group(1) if same else "公司")
             return found.name if found else None
-        return self.aliases.get(words, words)
+        if words in self.aliases:
+            return self.aliases[words]
+        # 腾讯总裁 after 腾讯控股 was named: the short form of a known organization.
+        for source in reversed(list(self.sources.values())):
+            if source.kind == "organization" and len(words) >= 2 and source.name.startswith(words):
+                return source.name
+        return words
 
     def _same_org(self, suffix: str) -> Source | None:
         """该局 / 该公司: the latest organization named so, else the latest one at all."""

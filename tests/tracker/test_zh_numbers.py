@@ -58,6 +58,14 @@ def test_figure(text: str, surface: str, value: float, unit: str) -> None:
     assert [(s, v, u) for s, v, u, _ in found] == [(surface, round(value, 6), unit)]
 
 
+def test_a_range_gives_its_unit_to_the_first_number() -> None:
+    text = "投资3000万至5000万元，增长10-15%，新建5至8座工厂。"
+    assert [(s, v, u) for s, v, u, _ in figures(text)] == [
+        ("3000万", 3e7, "CNY"), ("5000万元", 5e7, "CNY"), ("10", 10, "%"), ("15%", 15, "%"),
+        ("5", 5, "count"), ("8", 8, "count"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
@@ -69,6 +77,8 @@ def test_figure(text: str, surface: str, value: float, unit: str) -> None:
         ("回落至7.5万元左右。", "7.5万元"),
         ("占四成以上。", "四成"),
         ("共有2000余万元投资。", "2000余万元"),
+        ("从业人员8万余人。", "8万"),
+        ("独角兽企业达千余家。", "千"),
     ],
 )
 def test_approximation_stays_out_of_the_surface(text: str, surface: str) -> None:
