@@ -194,12 +194,22 @@ def _migration_4(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_5(conn: sqlite3.Connection) -> None:
+    """Queries: find each article's latest tracked version from an index, not the text rows."""
+    conn.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS versions_latest ON versions(article_id, number, tracked_at);
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
