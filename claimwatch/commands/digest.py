@@ -41,7 +41,11 @@ def digest(
 ) -> None:
     """Report changed and new figures, quoted sources and crawl health for a week.
 
-    Examples: claimwatch digest --week 2025-W50 --format html -o week50.html;
+    The window is the last full ISO week (UTC) unless --week or --since/--until
+    says otherwise. Examples:
+
+    \b
+    claimwatch digest --week 2025-W50 --format html -o week50.html
     claimwatch digest --since 2025-12-01 --until 2025-12-03 --outlet example-wire
     """
     window = choose_window(week, since, until)
