@@ -114,6 +114,9 @@ def split_apposition(words: str) -> tuple[str, str | None, str | None] | None:
     if not roles:
         return None
     name = words[roles[-1].end() :].strip(" ：:")
+    before_role = words[: roles[-1].start()]
+    if not name and len(roles) == 1 and looks_like_person(before_role):
+        return before_role, roles[0].group(), None  # 张伟教授: the role after the name
     if not name or not looks_like_person(name, after_role=True):
         return None
     prefix = words[: roles[0].start()]

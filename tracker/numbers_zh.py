@@ -58,6 +58,7 @@ RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?
 APPROXIMATOR_BEFORE = re.compile(
     "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
 )
+VAGUE_BEFORE = frozenset("几数上成")
 LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
 
@@ -199,6 +200,8 @@ def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure
     value, more = _number_value(match)
     if value is None:
         return None
+    if before and before in VAGUE_BEFORE and (match.group("cn") or "")[:1] in "十百千万":
+        return None  # 数十家, 几十万人, 成千上万: no figure is asserted
     if match.group("den"):
         return _fraction(text, match, value, floor)
     if match.group("pre") == "千分之":

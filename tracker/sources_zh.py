@@ -40,7 +40,7 @@ PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
 PERSON_CUE = re.compile(r"(?:介绍|透露|表示|称|说|指出)$")
 DATA_SHOWS = re.compile(
     r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|一份|该|这份)?"
-    r"(?:统计数据|调查结果|研究报告|数据|报告|统计|调查|研究|公告|财报|年报|半年报|季报|报表|白皮书|研报"
+    r"(?:统计数据|调查结果|研究报告|数据|报告|统计|调查|研究|测算|公告|财报|年报|半年报|季报|报表|白皮书|研报"
     r"|《[^》\n]{1,40}》)"
     r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称)"
 )
@@ -52,7 +52,8 @@ PUBLISHED = re.compile(
 ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
 SPEECH = re.compile(
     r"(?:分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
-    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认)(?:说|称|道)?|称|说道|说"
+    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|报道(?=称|说))(?:说|称|道)?"
+    r"|告诉(?:本报|本台)?记者|称|说道|说"
 )
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
 # (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
@@ -85,6 +86,7 @@ UNNAMED_OFFICIAL = re.compile(
 INDEFINITE = re.compile(
     r"^(?:一家|一位|一名|一个|一些|某|多家|多位|部分|有的|不少|其他|多名|数家|几家)"
 )
+HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 PRONOUN = re.compile(r"^(?:他|她)$")
 SAME_ORG = re.compile(
     r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
@@ -182,6 +184,7 @@ class Attribution:
     def _named(self, words: str, *, org_first: bool) -> Source | None:
         """The source ``words`` name, registered; None for descriptions and unknown pronouns."""
         words = LEADING.sub("", PARENTHESES.sub("", ALIAS.sub("", words))).strip(" ，,、")
+        words = HONORIFIC.sub("", words) if len(words) > 3 else words
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
         same = SAME_ORG.match(words)
