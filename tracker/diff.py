@@ -100,8 +100,13 @@ def _pair_sentences(old: list[str], new: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _keys_agree(a: Claim, b: Claim) -> bool:
-    return a.key is None or b.key is None or a.key == b.key
+def _same_metric(a: Claim, b: Claim) -> bool:
+    """Whether two claims may state one figure: their metrics agree when both have one.
+
+    The metric comes from the claim's own sentence; entity and period may come from the
+    sentences around it, which an edit that moves paragraphs changes, so they are not asked.
+    """
+    return not a.metric or not b.metric or a.metric == b.metric
 
 
 def _pair_in_sentence(
@@ -114,7 +119,7 @@ def _pair_in_sentence(
 ) -> list[tuple[int, int]]:
     """Pair claims of two aligned sentences in order, by unit.
 
-    In a reworded sentence (``exact`` False) claims pair only when their keys agree, so a
+    In a reworded sentence (``exact`` False) claims pair only when their metrics agree, so a
     sentence built like its neighbour ("X said Y rose #%") does not pass for an edit of it.
     """
     matcher = SequenceMatcher(
@@ -124,7 +129,7 @@ def _pair_in_sentence(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.extend(zip(old_ids[i1:i2], new_ids[j1:j2], strict=True))
-    return [(i, j) for i, j in pairs if exact or _keys_agree(old[i], new[j])]
+    return [(i, j) for i, j in pairs if exact or _same_metric(old[i], new[j])]
 
 
 def align(old: Sequence[Claim], new: Sequence[Claim]) -> list[tuple[int, int]]:
