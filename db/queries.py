@@ -45,6 +45,10 @@ ARTICLE_SORTS = {
 RUN_SORTS = {"started_at": "r.started_at", "id": "r.id", "errors": "r.errors"}
 
 
+def _count(db: sqlite_utils.Database, sql: str, params: list[Any]) -> int:
+    return int(db.execute(sql, params).fetchone()[0])
+
+
 def sources(
     db: sqlite_utils.Database,
     *,
@@ -67,34 +71,45 @@ def sources(
         where.append("s.kind = ?")
         params.append(kind.lower())
     order = order_by(sort, SOURCE_SORTS, "s.id")
-    # Aggregate each table once, grouped by source (restricted to the filtered sources),
-    # instead of a correlated count per source.
+    # Each table is aggregated once, grouped by source, from indexes where it can be: claims
+    # are counted in full and those of superseded versions (few) taken off again.
     restrict = " AND ".join(where)
     chosen = f"IN (SELECT s.id FROM sources s WHERE {restrict})" if where else "IS NOT NULL"  # noqa: S608
+    # Few chosen sources: start from their links; many: walk all versions in article order
+    # (the unary + below keeps SQLite from probing every chosen source for each version).
+    counting = f"SELECT COUNT(*) FROM sources s WHERE {restrict}"  # noqa: S608
+    few = bool(where) and _count(db, counting, params) <= 200
+    links = (
+        "version_sources vs INDEXED BY version_sources_source CROSS JOIN versions v ON v.id = vs.version_id"
+        if few
+        else "versions v CROSS JOIN version_sources vs ON vs.version_id = v.id"
+    )
     sql = f"""WITH claim_counts AS (
+            SELECT source_id, COUNT(*) AS claims FROM claims
+            WHERE source_id {chosen} GROUP BY source_id
+        ), superseded_counts AS (
             SELECT c.source_id, COUNT(*) AS claims
-            FROM claims c INDEXED BY claims_source CROSS JOIN versions v ON v.id = c.version_id
-            WHERE c.source_id {chosen} AND {LATEST_TRACKED}
+            FROM versions v CROSS JOIN claims c INDEXED BY claims_version ON c.version_id = v.id
+            WHERE NOT ({LATEST_TRACKED}) AND +c.source_id {chosen}
             GROUP BY c.source_id
         ), seen AS (
             SELECT vs.source_id, COUNT(DISTINCT v.article_id) AS articles,
                 MIN(COALESCE(a.published, a.first_seen)) AS first_seen,
                 MAX(COALESCE(a.published, a.last_seen)) AS last_seen
-            FROM version_sources vs INDEXED BY version_sources_source
-            CROSS JOIN versions v ON v.id = vs.version_id
-            CROSS JOIN articles a ON a.id = v.article_id
-            WHERE vs.source_id {chosen}
+            FROM {links} CROSS JOIN articles a ON a.id = v.article_id
+            WHERE +vs.source_id {chosen}
             GROUP BY vs.source_id
         )
         SELECT s.name, s.kind, s.role, s.organization,
-            COALESCE(cc.claims, 0) AS claims, COALESCE(seen.articles, 0) AS articles,
-            seen.first_seen, seen.last_seen
+            COALESCE(cc.claims, 0) - COALESCE(sc.claims, 0) AS claims,
+            COALESCE(seen.articles, 0) AS articles, seen.first_seen, seen.last_seen
         FROM sources s
         LEFT JOIN claim_counts cc ON cc.source_id = s.id
+        LEFT JOIN superseded_counts sc ON sc.source_id = s.id
         LEFT JOIN seen ON seen.source_id = s.id
-        {"WHERE " + " AND ".join(where) if where else ""}
+        {"WHERE " + restrict if where else ""}
         ORDER BY {order}"""  # noqa: S608 - clauses are fixed strings, values are parameters
-    params = params * 3 if where else params
+    params = params * 4 if where else params
     sql += limit_clause(limit, params)
     return rows(db, sql, params)
 

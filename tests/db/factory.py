@@ -114,6 +114,11 @@ class Factory:
         organization: str | None = None,
     ) -> int:
         key = (name.lower(), (organization or "").lower())
+        existing = self.db.execute(
+            "SELECT id FROM sources WHERE norm_name = ? AND norm_organization = ?", list(key)
+        ).fetchone()
+        if existing:
+            self._sources[key] = existing[0]
         if key not in self._sources:
             self._sources[key] = int(
                 self.db["sources"]

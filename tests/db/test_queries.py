@@ -243,3 +243,21 @@ def test_search_finds_words_inside_chinese_sentences(
     assert _ids(db, search="批发") == []
     assert _ids(db, search="零售", sort="rank") == [retail]  # no rank for substrings: newest first
     assert _ids(db, search="sales 零售") == []  # every part must match
+
+
+@pytest.mark.parametrize("name", [None, "xiong"])
+def test_source_counts_leave_out_superseded_versions(
+    db: sqlite_utils.Database, ids: dict[str, int], name: str | None
+) -> None:
+    make = Factory(db)
+    xiong = make.source("Xiong Wei", role="analyst", organization="UBS Securities")
+    first = make.article("https://wire.example/edited", "Output rose 3% and 4%, Xiong Wei said.")
+    make.claim(first, "3%", 3, "%", kind="percent", source_id=xiong)
+    make.claim(first, "4%", 4, "%", kind="percent", source_id=xiong)
+    article_id = db.execute("SELECT article_id FROM versions WHERE id = ?", [first]).fetchone()[0]
+    second = make.version(article_id, "Output rose 5%, Xiong Wei said.")
+    make.claim(second, "5%", 5, "%", kind="percent", source_id=xiong)
+    record = next(r for r in queries.sources(db, name=name) if r["name"] == "Xiong Wei")
+    assert record["claims"] == 3  # capex, jobs_new and the edited article's 5%
+    assert record["claims"] == len(_ids(db, source="Xiong Wei"))
+    assert record["articles"] == 3
