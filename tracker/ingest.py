@@ -110,14 +110,14 @@ def _store_sources(
     by_name: dict[str, Source] = {source.name: source for source in extraction.sources}
     for claim in extraction.claims:
         if claim.source and claim.source not in by_name:
-            by_name[claim.source] = Source(name=claim.source, kind="organization")
+            by_name[claim.source] = Source(name=claim.source, kind="")
     ids: dict[str, int] = {}
     for name, source in by_name.items():
         ids[name] = tracking.source_id(
             conn,
             name=source.name,
             norm_name=normalize_name(source.name),
-            kind=source.kind,
+            kind=source.kind or None,  # unknown for a name only a claim gave
             role=source.role,
             organization=source.organization,
             norm_organization=normalize_name(source.organization),
