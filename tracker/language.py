@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LATIN = re.compile(r"[A-Za-z]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN = re.compile(r"[A-Za-z]+")
 LETTERS_PER_WORD = 4.0
 # Chinese when Han characters make up at least this share of the weighted script count.
 ZH_SHARE = 0.3
@@ -20,7 +20,8 @@ ZH_SHARE = 0.3
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Han characters, Latin letters) in ``text``."""
-    return len(HAN.findall(text)), len(LATIN.findall(text))
+    # Runs, not characters: far fewer matches to build, same counts.
+    return sum(map(len, HAN.findall(text))), sum(map(len, LATIN.findall(text)))
 
 
 def han_share(text: str) -> float:

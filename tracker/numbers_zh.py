@@ -58,6 +58,7 @@ RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?
 APPROXIMATOR_BEFORE = re.compile(
     "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
 )
+CLAUSE_TAIL = re.compile(r"[^，。；：、,;:！？“”]*$")
 VAGUE_BEFORE = frozenset("几数上成")
 LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
@@ -161,12 +162,12 @@ def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """Every figure in text[start:end] (one sentence), in order of position."""
+    """Every figure in text[start:end] (a sentence or paragraph), in order of position."""
     end = len(text) if end is None else end
-    titles = _title_spans(text, start, end)
+    titles = _title_spans(text, start, end) if "《" in text[start:end] else []
     figures: list[Figure] = []
     for match in TOKEN.finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in titles):
+        if titles and any(s <= match.start() < e for s, e in titles):
             continue
         figure = _figure(text, match, start, end)
         if figure is not None:
@@ -343,10 +344,7 @@ def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: in
     tail = text[last:ceiling]
     if tail.startswith(RANK_NOT_AFTER) or value != int(value):
         return None
-    clause_start = first
-    while clause_start > floor and text[clause_start - 1] not in "，。；：、,;:！？“”":
-        clause_start -= 1
-    lead = text[max(clause_start, first - 8) : first]
+    lead = CLAUSE_TAIL.search(text, max(floor, first - 8), first).group()
     ranked = tail[:1] in ("大", "名", "位") or any(verb in lead for verb in RANK_VERBS)
     ranked = ranked or lead.endswith(RANK_REGIONS)
     if not ranked:

@@ -21,6 +21,7 @@ TRAILING = tuple(
         reverse=True,
     )
 )
+TRAILING_RUN = re.compile("(?:" + "|".join(TRAILING) + ")+$")
 # Longest stretch before a figure that can hold its metric.
 METRIC_WINDOW = 24
 CHANGE_ONLY = re.compile(
@@ -63,9 +64,8 @@ def metric_before(text: str, floor: int, figure_start: int, previous: str | None
 
 
 def _trim_end(words: str) -> str:
-    while words.endswith(TRAILING):
-        words = next(words[: -len(w)] for w in TRAILING if words.endswith(w)).rstrip()
-    return words
+    trailing = TRAILING_RUN.search(words)
+    return words[: trailing.start()].rstrip() if trailing else words
 
 
 def period_marks(sentence: str, published: str | None) -> list[tuple[int, str]]:
@@ -74,6 +74,8 @@ def period_marks(sentence: str, published: str | None) -> list[tuple[int, str]]:
     A relative year in a comparison (去年同期, 较上年, 是去年的) names the base a figure is
     compared with, not its period, and is left out.
     """
+    if "年" not in sentence and "季度" not in sentence:
+        return []
     base_year = int(published[:4]) if published and published[:4].isdigit() else None
     found: list[tuple[int, str]] = []
     for match in PERIOD.finditer(sentence):
