@@ -344,7 +344,8 @@ def _rank(text: str, match: re.Match[str], value: float, floor: int, ceiling: in
     tail = text[last:ceiling]
     if tail.startswith(RANK_NOT_AFTER) or value != int(value):
         return None
-    lead = CLAUSE_TAIL.search(text, max(floor, first - 8), first).group()
+    clause = CLAUSE_TAIL.search(text, max(floor, first - 8), first)
+    lead = clause.group() if clause else ""
     ranked = tail[:1] in ("大", "名", "位") or any(verb in lead for verb in RANK_VERBS)
     ranked = ranked or lead.endswith(RANK_REGIONS)
     if not ranked:
