@@ -7,6 +7,7 @@ tables and columns, sets facets and full-text search, and adds canned queries.
 
 from __future__ import annotations
 
+import socket
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,15 @@ def build_app(path: Path, *, immutable: bool = False) -> Any:
     return datasette.app()
 
 
+def _check_port(host: str, port: int) -> None:
+    """A port already taken (or an address not on this machine) is a usage error, exit 2."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+
 @click.command()
 @click.option(
     "--port",
@@ -79,5 +89,6 @@ def serve(app: AppContext, port: int, host: str, immutable: bool) -> None:
         asgi = build_app(path, immutable=immutable)
     except (OSError, ValueError) as error:
         raise UsageError(f"cannot serve {path}: {error}") from None
+    _check_port(host, port)
     click.echo(f"serving {path} read-only at http://{host}:{port}/{DATABASE_NAME} (Ctrl-C stops)")
     uvicorn.run(asgi, host=host, port=port, log_level="warning", lifespan="on")

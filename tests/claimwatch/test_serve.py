@@ -120,3 +120,13 @@ def test_missing_database_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
     assert result.exit_code == 2
     assert "no such database" in result.stderr
+
+
+def test_port_in_use_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    db_path = tmp_path / "x.db"
+    connect(db_path).close()
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = runner.invoke(cli, ["--db", str(db_path), "serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"Error: cannot listen on 127.0.0.1:{port}" in result.stderr
