@@ -201,19 +201,33 @@ def same_figure(old_value: float, old_surface: str, new_value: float, new_surfac
     return abs(old_value - new_value) <= step / 2 * (1 + 1e-9)
 
 
-def cross_article_change(existing: Sequence[Claim], new: Claim) -> Claim | None:
-    """The existing claim that ``new`` changes, or None when it restates an existing value.
+def _one_figure(claims: Sequence[Claim]) -> bool:
+    """Whether all these claims state one figure (same unit, same value at their precision)."""
+    first = claims[0]
+    return all(
+        claim.unit == first.unit
+        and same_figure(first.value, first.surface, claim.value, claim.surface)
+        for claim in claims[1:]
+    )
 
-    ``existing`` are the claims with the new claim's key in other articles, most recent first.
-    Values in another unit (dollars against euros) are not comparable and never a change. Nor
-    is a figure without a period: two share moves or two running totals with no date are as
-    likely two moments as one figure that changed.
+
+def cross_article_change(
+    latest: Sequence[Claim], new: Sequence[Claim]
+) -> tuple[Claim, Claim] | None:
+    """(old, new) claims when a new article changes a figure, else None.
+
+    ``latest`` are the claims with one key in the most recent other article that has it,
+    ``new`` those with the same key in the new article. It is a change when both sides state
+    one figure each and the two differ at the precision of the less precise one. Not a change:
+    a key that holds two different values within one article (it is too coarse to tell which
+    figure is meant), values in different units (dollars against euros), and figures without
+    a period (two share moves or running totals with no date are as likely two moments).
     """
-    if not new.period:
+    if not latest or not new or not new[0].period:
         return None
-    comparable = [claim for claim in existing if claim.unit == new.unit]
-    if not comparable:
+    if not _one_figure(latest) or not _one_figure(new):
         return None
-    if any(same_figure(c.value, c.surface, new.value, new.surface) for c in comparable):
+    old, fresh = latest[0], new[0]
+    if old.unit != fresh.unit or same_figure(old.value, old.surface, fresh.value, fresh.surface):
         return None
-    return comparable[0]
+    return old, fresh

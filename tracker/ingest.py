@@ -217,28 +217,26 @@ def _key_flags(
             continue
         # An older article found late is history, not an update of a newer one.
         rows = [row for row in rows if _is_later(version["published"], row["published"])]
-        existing = [claim_from_row(row) for row in rows]
-        flagged: list[Claim] = []
-        for index in indexes:
-            claim = new[index]
-            if any(
-                diff.same_figure(f.value, f.surface, claim.value, claim.surface) for f in flagged
-            ):
-                continue
-            before = diff.cross_article_change(existing, claim)
-            if before is None:
-                continue
-            row = rows[existing.index(before)]
-            flagged.append(claim)
-            flags.append(
-                _flag(
-                    "changed", version, run_id, now,
-                    claim_id=new_ids[index], previous_claim_id=row["id"],
-                    previous_article_id=row["article_id"], old_value=before.value,
-                    new_value=claim.value, unit=claim.unit, source=claim.source or before.source,
-                    old_sentence=before.sentence, new_sentence=claim.sentence, key=key,
-                )
-            )  # fmt: skip
+        if not rows:
+            continue
+        latest = [row for row in rows if row["article_id"] == rows[0]["article_id"]]
+        change = diff.cross_article_change(
+            [claim_from_row(row) for row in latest], [new[index] for index in indexes]
+        )
+        if change is None:
+            continue
+        before, after = change  # the first claim on each side
+        row = latest[0]
+        flags.append(
+            _flag(
+                "changed", version, run_id, now,
+                claim_id=new_ids[indexes[0]],
+                previous_claim_id=row["id"], previous_article_id=row["article_id"],
+                old_value=before.value, new_value=after.value, unit=after.unit,
+                source=after.source or before.source, old_sentence=before.sentence,
+                new_sentence=after.sentence, key=key,
+            )
+        )  # fmt: skip
     return flags
 
 

@@ -133,22 +133,23 @@ def test_precision_step() -> None:
     assert precision_step(12865000, "1286.5万") == pytest.approx(1e3)
 
 
-def test_cross_article_change_ignores_other_units_and_approximation() -> None:
+def test_cross_article_change_needs_one_dated_figure_on_each_side() -> None:
     def claim(value: float, surface: str, unit: str = "USD", approximate: bool = False) -> Claim:
         return Claim(
             0, len(surface), surface, surface, value, unit, "currency", approximate,
             period="2025", key="k",
         )  # fmt: skip
 
-    assert (
-        cross_article_change([claim(630, "630")], claim(630, "about 630", approximate=True)) is None
-    )
-    assert cross_article_change([claim(630, "630", "EUR")], claim(650, "650")) is None
-    before = claim(630, "630")
-    assert cross_article_change([before, claim(600, "600")], claim(650, "650")) is before
-    assert cross_article_change([claim(600, "600"), claim(650, "650")], claim(650, "650")) is None
+    about = claim(630, "about 630", approximate=True)
+    assert cross_article_change([claim(630, "630")], [about]) is None
+    assert cross_article_change([claim(630, "630", "EUR")], [claim(650, "650")]) is None
+    before, after = claim(630, "630"), claim(650, "650")
+    assert cross_article_change([before, about], [after, claim(650.2, "650.2")]) == (before, after)
+    # A key with two values in one article is too coarse to say which figure changed.
+    assert cross_article_change([before, claim(600, "600")], [after]) is None
+    assert cross_article_change([before], [after, claim(600, "600")]) is None
     undated = Claim(0, 3, "650", "650", 650, "USD", "currency", key="k")
-    assert cross_article_change([before], undated) is None
+    assert cross_article_change([before], [undated]) is None
 
 
 def _gold_claims(article: dict) -> list[Claim]:

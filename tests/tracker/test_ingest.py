@@ -327,3 +327,31 @@ def test_real_tracker_flags_nothing_for_cosmetic_edits(
     site.publish("https://n.test/a", edited, run_id=site.run(), published="2026-02-17")
     assert track_pending(db).versions == 1
     assert flags(db) == []
+
+
+def test_changed_compares_with_the_latest_article_and_skips_ambiguous_keys(
+    db: sqlite_utils.Database,
+) -> None:
+    site = Site(db)
+    site.publish("https://n.test/a", FIRST, run_id=site.run(backfill=True), published="2025-12-01")
+    site.publish(
+        "https://n.test/b", "Bo Ek said Acme revenue in 2025 was 650 million.",
+        run_id=site.run(), published="2025-12-02",
+    )  # fmt: skip
+    track(db)
+    assert [(f["old_value"], f["new_value"]) for f in flags(db)] == [(630e6, 650e6)]
+    # Back to 630: a change against the latest article (650), not a restatement of the first.
+    site.publish(
+        "https://n.test/c", "Cy Do said Acme revenue in 2025 was 630 million.",
+        run_id=site.run(), published="2025-12-03",
+    )  # fmt: skip
+    # Two values for one key in one article: too coarse to say which figure changed.
+    site.publish(
+        "https://n.test/d",
+        "Di Fo said Acme profit in 2025 was 50 million. Di Fo said Acme profit in 2025 was 45 million.",
+        run_id=site.run(), published="2025-12-04",
+    )  # fmt: skip
+    track(db)
+    assert [(f["kind"], f["old_value"], f["new_value"]) for f in flags(db)][1:] == [
+        ("changed", 650e6, 630e6)
+    ]
