@@ -88,9 +88,12 @@ INDEFINITE = re.compile(
 )
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 PRONOUN = re.compile(r"^(?:他|她)$")
-SAME_ORG = re.compile(
-    r"^(?:该|这家|此|其)(公司|机构|局|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告)$"
+SAME_ORG_WORDS = (
+    "公司|机构|局|厅|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告"
 )
+SAME_ORG = re.compile(rf"^(?:该|这家|此|其)({SAME_ORG_WORDS})$")
+# 该厅种植业管理处: a part of the organization named before.
+SAME_ORG_PART = re.compile(rf"^(?:该|这家|此)({SAME_ORG_WORDS})(.+)$")
 GENERIC_DATA = re.compile(r"^(?:该|这份|这一|同时|此外|另外|最新|其|有关)?$")
 
 
@@ -232,6 +235,10 @@ class Attribution:
         if same or words == "公司":
             found = self._same_org(same.group(1) if same else "公司")
             return found.name if found else None
+        part = SAME_ORG_PART.match(words)
+        if part:
+            found = self._same_org(part.group(1))
+            return found.name + part.group(2) if found else part.group(2)
         if words in self.aliases:
             return self.aliases[words]
         # 腾讯总裁 after 腾讯控股 was named: the short form of a known organization.
