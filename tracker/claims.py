@@ -16,7 +16,14 @@ from tracker.model import Claim, Extraction, Source
 from tracker.names import Cluster, Mention, NameFinder
 from tracker.numbers import Quantity, find_quantities
 from tracker.sources import Attributor, Cue
-from tracker.subject import claim_key, entity_name, metric_of, parse_date, period_of
+from tracker.subject import (
+    claim_key,
+    entity_name,
+    metric_of,
+    nearest_period,
+    parse_date,
+    time_expressions,
+)
 from tracker.text import sentence_spans
 
 DATELINE = re.compile(
@@ -24,6 +31,7 @@ DATELINE = re.compile(
     r"(?:\([^()\n]{1,60}\)[ \t]*)?(?:[—–]|--?)[ \t]*",
     re.M,
 )
+MAX_ORG_SCAN = 500  # names compared with an apposition's organization (bounds huge inputs)
 QUOTE_MARK = re.compile(r"[\"“”]|\n\s*\n")
 
 
@@ -99,6 +107,7 @@ class _Assembler:
         self.finder = NameFinder(text)
         self.sources: dict[int, None] = {}
         self.main_entity: str | None = None
+        self._times: tuple[int, list[tuple[int, str]]] | None = None
 
     def run(self) -> Extraction:
         text = self.text
@@ -158,7 +167,9 @@ class _Assembler:
         offset = quantity.start - sentence_start
         entity = self._entity(quantity, cluster, mentions, cue)
         metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
-        period = period_of(sentence, offset, self.published)
+        if self._times is None or self._times[0] != sentence_start:
+            self._times = (sentence_start, time_expressions(sentence, self.published))
+        period = nearest_period(self._times[1], offset)
         subject = " ".join(p for p in (entity, metric) if p) or None
         return Claim(
             start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],
@@ -209,7 +220,7 @@ class _Assembler:
     def _organization(self, org_text: str, *, prefix: bool) -> str | None:
         lowered = org_text.lower()
         head = lowered.split()[-1] if lowered.startswith("the ") else None
-        for cluster in self.finder.clusters:
+        for cluster in self.finder.clusters[:MAX_ORG_SCAN]:
             if cluster.kind != "organization":
                 continue
             if head is not None and head in (t.lower() for t in cluster.tokens):

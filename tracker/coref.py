@@ -74,7 +74,7 @@ class Antecedents:
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Who published "the report": a public body quoted before, else the last publisher of figures."""
-        for index in reversed(self.org_sources):
+        for index in reversed(self.org_sources[-LOOK_BACK:]):
             if is_institution(self.finder.clusters[index].name):
                 return index
         if self.report_issuers:

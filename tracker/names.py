@@ -112,6 +112,8 @@ class NameFinder:
         self.lower_words = set(re.findall(r"(?<![\w'])[a-z][a-z-]+", text))
         self.mentions: list[Mention] = []
         self.clusters: list[Cluster] = []
+        self._by_first: dict[str, list[int]] = {}  # first token -> clusters, for abbreviations
+        self._by_last: dict[str, list[int]] = {}
 
     def find(self, spans: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Mention]:
         """All mentions inside sentence ``spans``, except inside ``skip`` (datelines)."""
@@ -287,6 +289,8 @@ class NameFinder:
                     Cluster(mention.name, mention.kind, tokens, first=mention.start)
                 )
                 by_name[mention.name] = target
+                self._by_first.setdefault(tokens[0], []).append(target)
+                self._by_last.setdefault(tokens[-1], []).append(target)
             cluster = self.clusters[target]
             mention.cluster = target
             cluster.members.append(index)
@@ -305,7 +309,9 @@ class NameFinder:
 
     def _abbreviates(self, tokens: tuple[str, ...], mention: Mention) -> int | None:
         matches = []
-        for index, cluster in enumerate(self.clusters):
+        candidates = self._by_first.get(tokens[0], []) + self._by_last.get(tokens[-1], [])
+        for index in dict.fromkeys(candidates):
+            cluster = self.clusters[index]
             full = cluster.tokens
             if len(tokens) >= len(full):
                 continue

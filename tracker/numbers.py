@@ -32,18 +32,24 @@ _WORD_NUM = (
     rf"|{_alt(lx.UNITS_WORDS)}"
 )
 _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
+# Every alternative starts at a word boundary with one of these characters, which lets the
+# regex engine skip most positions of a text at once.
+_FIRST = r"(?=[\dADEFHNOQSTZadefhnoqstz])"
 CANDIDATE = re.compile(
-    r"(?P<oneinx>\b(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
+    rf"\b{_FIRST}(?:"
+    r"(?P<oneinx>(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
-    rf"|(?P<frac>\b(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b)"
-    r"|(?P<point>\b(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
-    r"|(?P<no>\b(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
-    r"|(?P<fold>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
+    rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b)"
+    r"|(?P<point>(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
+    r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
+    r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
+    r"|(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
-    rf"|(?P<word>\b(?i:a\s+dozen|dozen|{_WORD_NUM}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b)))\b"
-    r"|(?P<half>\b(?i:half)\b)"
-    rf"|(?P<mult>\b(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
-    rf"|(?P<ord>\b(?i:{_alt(lx.ORDINALS)})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)"
+    rf"|(?P<word>(?i:a\s+dozen|dozen|{_WORD_NUM}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
+    r"|(?P<half>(?i:half)\b)"
+    rf"|(?P<mult>(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
+    rf"|(?P<ordw>(?i:{_alt(lx.ORDINALS)})\b)"
+    r")"
 )
 SCALE_WORD = re.compile(
     r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
@@ -63,11 +69,27 @@ PER_CURRENCY = re.compile(
 CURRENCY_NAMED = re.compile(
     rf"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?({_alt(lx.CURRENCY_WORDS)}|sol|soles)\b"
 )
-PHONE_URL = re.compile(
-    r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+@[\w-]+\.\S+"
-    r"|\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
+PHONE = re.compile(
+    r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and phone numbers, whose digits are no claims."""
+    spans = [m.span() for m in PHONE.finditer(text)] if "-" in text or " " in text else []
+    for mark in ("/", "@"):
+        index = text.find(mark)
+        while index >= 0:
+            left = max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
+            right = index
+            while right < len(text) and not text[right].isspace():
+                right += 1
+            token = text[left:right]
+            if "://" in token or "www." in token or (mark == "@" or "." in token[: index - left]):
+                spans.append((left, right))
+            index = text.find(mark, right)
+    return sorted(spans)
 
 
 class _Scanner:
@@ -75,20 +97,16 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.masked = (
-            [m.span() for m in PHONE_URL.finditer(text)]
-            if "/" in text or "@" in text or "-" in text
-            else []
-        )
+        self.masked = masked_spans(text)
+        self._mask_at = 0
         self._context: dict[str, str] = {}
 
     def _in_mask(self, start: int) -> bool:
-        for left, right in self.masked:
-            if left <= start < right:
-                return True
-            if left > start:
-                break
-        return False
+        """Is ``start`` inside a masked span? Called with increasing positions."""
+        masked = self.masked
+        while self._mask_at < len(masked) and masked[self._mask_at][1] <= start:
+            self._mask_at += 1
+        return self._mask_at < len(masked) and masked[self._mask_at][0] <= start
 
     def currency(self, word: str, adjective: str | None) -> str | None:
         code = currency_of_word(word, adjective)
@@ -130,7 +148,7 @@ class _Scanner:
             value = float(head) if head.isdigit() else nw._word_value(head) or 100.0
             start, end = match.span()
             return Quantity(start, end, value, "x", "multiple", nw._approximate(self.text, start))
-        if group == "ord":
+        if group in ("ord", "ordw"):
             return nw.ordinal(self.text, match)
         if group == "no":
             return nw.number_sign(self.text, match)

@@ -33,7 +33,6 @@ def _alt(words: object) -> str:
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
 WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
-APPROX_BEFORE = re.compile(rf"\b(?i:{_alt(lx.APPROXIMATORS)})\s+\Z")
 MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s\Z")
 MONTH_AFTER = re.compile(rf"\s(?:{_alt(m.capitalize() for m in lx.MONTHS)})\b")
 SUPERLATIVE = re.compile(r"[-\s](most\s+[a-z]+|least\s+[a-z]+|[a-z]{2,}est|best|worst)\b")
@@ -97,8 +96,20 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return index < 0 or text[index] in _BOUNDARY_BEFORE
 
 
+_APPROX_ENDINGS = tuple(f"{word} " for word in lx.APPROXIMATORS)
+
+
 def _approximate(text: str, start: int) -> bool:
-    return APPROX_BEFORE.search(text, max(0, start - 24), start) is not None
+    """Does "about", "nearly", "more than" ... stand right before ``start``?"""
+    window = text[max(0, start - 24) : start].lower()
+    if not window.endswith(" "):
+        return False
+    window = window.rstrip() + " "
+    for ending in _APPROX_ENDINGS:
+        if window.endswith(ending):
+            before = len(window) - len(ending) - 1
+            return before < 0 or not window[before].isalnum()
+    return False
 
 
 def fraction(text: str, match: re.Match[str]) -> Quantity | None:

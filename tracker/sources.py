@@ -38,19 +38,19 @@ _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|
 _HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
 _REPORTS = _alt(nl.REPORT_NOUNS)
 CUE = re.compile(
-    r"(?P<acc>\b[Aa]ccording\s+to\s+)"
-    r"|(?P<part>,\s+(?:saying|adding|noting|estimating|citing|predicting|arguing)\b)"
-    r"|(?P<fchg>\b(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
+    r",\s+(?P<part>(?:saying|adding|noting|estimating|citing|predicting|arguing)\b)"
+    r"|\b(?=[a-zA])(?:(?P<acc>According\s+to\s+|according\s+to\s+)"
+    r"|(?P<fchg>(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
     r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted|"
     r"reiterated|stuck\s+to|stuck\s+with|stands\s+by|stood\s+by)\s+"
     r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
     r"projections?)\b)"
-    rf"|(?P<say>\b(?:{_SAY})\b)"
-    rf"|(?P<data>\b(?:{_DATA_VERBS})\b)"
-    r"|(?P<by>\b(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
+    rf"|(?P<say>(?:{_SAY})\b)"
+    rf"|(?P<data>(?:{_DATA_VERBS})\b)"
+    r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
     r"issued|produced|collected|gathered|tracked|measured|provided)\s+(?:[\w]+\s+){0,3}?by\s+)"
-    rf"|(?P<from>\b(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
-    r"(?:from|by)\s+)"
+    rf"|(?P<from>(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
+    r"(?:from|by)\s+))"
 )
 ADV_TAIL = re.compile(
     r"(?:\s+(?:also|previously|separately|recently|later|earlier|now|still|has|have|had|would|"
@@ -264,13 +264,13 @@ class Attributor:
         tail = verb
         while tail > floor and text[tail - 1].isspace():
             tail -= 1
-        adverbs = ADV_TAIL.search(text, floor, verb)
+        adverbs = ADV_TAIL.search(text, max(floor, verb - 60), verb)
         if adverbs is not None:
             tail = min(tail, adverbs.start())
         found, subject = self._subject_at(tail, floor, ends, local)
         if found is not None:
             return found, False, subject
-        report = REPORT_TAIL.search(text, floor, tail)
+        report = REPORT_TAIL.search(text, max(floor, tail - 60), tail)
         if report is None:
             return ((None, False) if data else self._apposed(tail, floor, ends)) + (-1,)
         found, subject = self._subject_at(report.start(), floor, ends, local)
@@ -283,12 +283,12 @@ class Attributor:
         mention = ends.get(tail)
         if mention is not None:
             return mention.cluster, mention.start
-        pronoun = PRONOUN_TAIL.search(text, floor, tail)
+        pronoun = PRONOUN_TAIL.search(text, max(floor, tail - 4), tail)
         if pronoun is not None:
             return self.antecedents.resolve(
                 pronoun.group(1), pronoun.start(), local
             ), pronoun.start()
-        generic = GENERIC_TAIL.search(text, floor, tail)
+        generic = GENERIC_TAIL.search(text, max(floor, tail - 80), tail)
         if generic is not None:
             return self.antecedents.resolve(
                 generic.group(1), generic.start(), local
@@ -298,7 +298,7 @@ class Attributor:
     def _apposed(self, tail: int, floor: int, ends: dict[int, Mention]) -> tuple[int | None, bool]:
         """ "Kestrel Robotics Inc., which said", "Xiong Wei, an analyst at UBS, noted"."""
         text = self.text
-        relative = RELATIVE_TAIL.search(text, floor, tail)
+        relative = RELATIVE_TAIL.search(text, max(floor, tail - 12), tail)
         if relative is not None and relative.start() in ends:
             antecedent = ends[relative.start()]
             if (
@@ -316,7 +316,7 @@ class Attributor:
             if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
                 if opener in ends:
                     return ends[opener].cluster, False
-                generic = GENERIC_TAIL.search(text, floor, opener)
+                generic = GENERIC_TAIL.search(text, max(floor, opener - 80), opener)
                 if generic is not None:  # "The company, which also publishes games, said"
                     found = self.antecedents.resolve(generic.group(1), generic.start(), [])
                     return found, False

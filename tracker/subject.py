@@ -13,6 +13,10 @@ from datetime import date
 
 from tracker import lexicon as lx
 
+TIME_HINT = re.compile(
+    r"\d{4}|year|season|quarter|half|Q[1-4]|"
+    + "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
+)
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
 RELATIVE = re.compile(
     r"\b(?:(last|this|next|the\s+previous|the\s+past|the\s+current|a)\s+"
@@ -36,11 +40,12 @@ STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the
 OF_BEFORE = re.compile(
     r"((?:[a-z][\w-]*\s+){1,3})of\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\Z"
 )
-VERB_BEFORE = re.compile(
-    r"((?:[A-Za-z][\w'’-]*\s+){1,5}?)(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|"
-    r"slipped|slid|reached|totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|"
-    r"declined|gained|plunged|surged|dipped|will\s+be|would\s+be|averaged|hit)\b"
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
+    r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
+    r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit)\b"
 )
+WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’-]*\s+){1,5}\Z")
 SPEND_BEFORE = re.compile(
     r"\b(?:spent|spend|spending|invested|invest|investing|paid|pay)\s+(?:[\w-]+\s+){0,2}?\Z"
 )
@@ -81,7 +86,21 @@ def _quarter_period(number: int, year: int | None, published: date | None) -> st
 
 def period_of(sentence: str, offset: int, published: date | None) -> str | None:
     """The period a claim at ``offset`` in ``sentence`` speaks of, nearest expression first."""
+    return nearest_period(time_expressions(sentence, published), offset)
+
+
+def nearest_period(found: list[tuple[int, str]], offset: int) -> str | None:
+    """The period of the expression nearest ``offset``; one just after the figure is nearer."""
+    if not found:
+        return None
+    return min(found, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
+
+
+def time_expressions(sentence: str, published: date | None) -> list[tuple[int, str]]:
+    """(offset, period) of every year, quarter, half, month and relative year in a sentence."""
     found: list[tuple[int, str]] = []
+    if not TIME_HINT.search(sentence):
+        return found
     years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sentence)]
     for match in QUARTER.finditer(sentence):
         number = ORDINAL_NUM[match.group(1).lower()] if match.group(1) else int(match.group(2))
@@ -108,9 +127,7 @@ def period_of(sentence: str, offset: int, published: date | None) -> str | None:
             year = published.year - (1 if month > published.month else 0)
             found.append((match.start(), f"{year}-{month:02d}"))
     found.extend((p, str(y)) for p, y in years)
-    if not found:
-        return None
-    return min(found, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
+    return found
 
 
 def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
@@ -135,11 +152,15 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     of_np = OF_BEFORE.search(window)
     if of_np is not None:
         return of_np.group(1).strip()
-    verbs = list(VERB_BEFORE.finditer(sentence, max(0, start - 120), start))
-    if verbs:
-        verb = verbs[-1]
+    verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
+    verb = (
+        WORDS_BEFORE.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
+        if verbs
+        else None
+    )
+    if verb is not None:
         words = [
-            w for w in verb.group(1).split() if not w[0].isupper() and "'" not in w and "’" not in w
+            w for w in verb.group().split() if not w[0].isupper() and "'" not in w and "’" not in w
         ]
         if words:
             return " ".join(words[-3:])
