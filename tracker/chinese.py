@@ -137,7 +137,10 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
             sentence_text = text[sentence[0] : sentence[1]]
             periods = period_marks(sentence_text, published)
             known = {
-                s.name: s.name for s in attribution.sources.values() if s.kind == "organization"
+                name: name
+                for s in attribution.sources.values()
+                for name in (s.name if s.kind == "organization" else s.organization,)
+                if name
             }
             known.update(attribution.aliases)
             mentioned = mentioned_entity(sentence_text, known)

@@ -55,6 +55,10 @@ QUOTED = re.compile(r"[“「『\"]([^”」』\"]{1,30})[”」』\"]")
 # Common nouns ending a descriptor in front of a name: 出品方青禾影业, 市场研究机构“储能视界”.
 DESCRIPTOR = re.compile(
     r"^.*?(?:出品方|发行方|主办方|承办方|投资方|制片方|官方|卖方|买方|母公司|旗下)"
+    # 市场研究机构艾瑞咨询, 在线旅游平台游途网: a kind of organization before its name.
+    r"|^(?:知名|权威|国际|第三方|独立)?(?:市场研究|行业研究|市场调研|研究|调研|咨询|数据|评级|"
+    r"分析|在线旅游|在线票务|票务|旅游|电商|招聘|财经|投资)(?:机构|公司|平台|网站|媒体)"
+    r"(?=[\u4e00-\u9fffA-Za-z]{2})"
 )
 LATIN_AFTER_DESCRIPTOR = re.compile(
     r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$"

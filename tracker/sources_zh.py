@@ -69,6 +69,7 @@ SETTING = re.compile(
     r"(?:(?:在|于)[^，。；]{0,30}?(?:上|中|时|期间|之际|里)"
     r"|(?:在)?接受[^，。；]{0,20}?采访(?:时)?"
     r"|(?:对|向|告诉)[^，。；]{0,10}?记者"
+    r"|(?:对|向)(?:媒体|外界|本报|新华社|中新社)"
     r")$"
 )
 DATE_TIME = re.compile(
@@ -86,6 +87,8 @@ UNNAMED_OFFICIAL = re.compile(
 INDEFINITE = re.compile(
     r"^(?:一家|一位|一名|一个|一些|某|多家|多位|部分|有的|不少|其他|多名|数家|几家)"
 )
+# 新华社北京3月8日电 / 本报讯（记者 林晓雯）: the dateline before the first sentence.
+DATELINE = re.compile(r"^(?:[^，。；：\s]{0,16}?\d{1,2}日电|本报讯)\s*(?:（[^）]{0,20}）)?\s*")
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 PRONOUN = re.compile(r"^(?:他|她)$")
 SAME_ORG_WORDS = (
@@ -293,7 +296,7 @@ def _clause_words(sentence: str, stop: int) -> str:
     begin = stop
     while begin > 0 and sentence[begin - 1] not in BOUNDARY:
         begin -= 1
-    words = sentence[begin:stop]
+    words = DATELINE.sub("", sentence[begin:stop])
     if "”" in words and "“" not in words[: words.index("”")]:
         words = words[words.index("”") + 1 :]
     return words.strip()
