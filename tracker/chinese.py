@@ -9,7 +9,7 @@ engine and their offsets are moved back into the whole text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.claims import extract_en
 from tracker.language import segment_language
@@ -36,21 +36,20 @@ def _source_of(cues: list[tuple[int, Source]], position: int) -> Source | None:
     return chosen
 
 
-def _english_paragraph(
+def _english_span(
     text: str, start: int, end: int, published: str | None, attribution: Attribution
 ) -> list[Claim]:
+    """Claims of an English paragraph or sentence, by the English tracker, in whole-text offsets."""
     found = extract_en(text[start:end], published)
     for source in found.sources:
         attribution.sources.setdefault(source.name, source)
     return [
-        Claim(
-            **{
-                **claim.__dict__,
-                "start": claim.start + start,
-                "end": claim.end + start,
-                "sentence_start": claim.sentence_start + start,
-            }
-        )  # fmt: skip
+        replace(
+            claim,
+            start=claim.start + start,
+            end=claim.end + start,
+            sentence_start=claim.sentence_start + start,
+        )
         for claim in found.claims
     ]
 
@@ -124,13 +123,16 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
     subject = _Subject()
     for para_start, para_end in paragraphs(text):
         if segment_language(text[para_start:para_end]) == "en":
-            claims.extend(_english_paragraph(text, para_start, para_end, published, attribution))
+            claims.extend(_english_span(text, para_start, para_end, published, attribution))
             continue
         subject.metric = None
         sentences = sentence_spans(text, para_start, para_end)
         figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
         for index, sentence in enumerate(sentences):
+            if segment_language(text[sentence[0] : sentence[1]]) == "en":
+                claims.extend(_english_span(text, *sentence, published, attribution))
+                continue
             if not figures[index]:
                 continue
             sentence_cues = cues[index] or _carried_cues(text, sentences, cues, figures, index)

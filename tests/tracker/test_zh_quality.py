@@ -224,3 +224,15 @@ def test_any_mix_of_cues_and_figures_keeps_the_contract(parts: list[str]) -> Non
     for claim in found.claims:
         assert text[claim.start : claim.end] == claim.surface
         assert claim.source is None or claim.source in names
+
+
+def test_english_sentence_inside_a_chinese_paragraph_goes_to_the_english_engine() -> None:
+    text = "据国家统计局统计，全年增长5%。Morgan Stanley said revenue rose 12% to $3.4 billion. 他表示同意。"
+    found = tracker.extract(text)
+    assert found.language == "zh"
+    assert [(c.surface, c.unit, c.source) for c in found.claims] == [
+        ("5%", "%", "国家统计局"),
+        ("12%", "%", "Morgan Stanley"),
+        ("$3.4 billion", "USD", "Morgan Stanley"),
+    ]
+    assert all(text[c.start : c.end] == c.surface for c in found.claims)
