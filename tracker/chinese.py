@@ -9,6 +9,7 @@ engine and their offsets are moved back into the whole text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from tracker.claims import extract_en
@@ -20,6 +21,7 @@ from tracker.subject import claim_key
 from tracker.subject_zh import mentioned_entity, metric_before, period_at, period_marks
 from tracker.text_zh import paragraphs, sentence_spans
 
+LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
@@ -130,7 +132,8 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
         figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
         for index, sentence in enumerate(sentences):
-            if segment_language(text[sentence[0] : sentence[1]]) == "en":
+            latin = LATIN_WORD.search(text, *sentence)
+            if latin and segment_language(text[sentence[0] : sentence[1]]) == "en":
                 claims.extend(_english_span(text, *sentence, published, attribution))
                 continue
             if not figures[index]:

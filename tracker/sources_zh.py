@@ -127,11 +127,16 @@ class Attribution:
 
     def _scan(self, sentence: str) -> list[tuple[int, int, Resolver]]:
         hits: list[tuple[int, int, Resolver]] = []
-        for match in QUOTING.finditer(sentence):
+        # Each pattern needs a character of its own; most sentences have none of them.
+        quoting = QUOTING.finditer(sentence) if "援引" in sentence else ()
+        according = ACCORDING.finditer(sentence) if "据" in sentence else ()
+        learned = LEARNED_FROM.finditer(sentence) if "从" in sentence else ()
+        published = PUBLISHED.finditer(sentence) if "发布" in sentence else ()
+        for match in quoting:
             hits.append(
                 (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
             )
-        for match in ACCORDING.finditer(sentence):
+        for match in according:
             stop = _clause_end(sentence, match.end())
             clause = TITLE_END.sub("", sentence[match.end() : stop])
             words = ACCORDING_END.sub("", clause)
@@ -141,7 +146,7 @@ class Attribution:
                 hits.append((match.start(), stop, partial(self._named, words, org_first=org_first)))
             else:
                 hits.append((match.start(), stop, _nobody))
-        for match in LEARNED_FROM.finditer(sentence):
+        for match in learned:
             hits.append(
                 (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
             )
@@ -153,7 +158,7 @@ class Attribution:
                 hits.append(
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )
-        for match in PUBLISHED.finditer(sentence):
+        for match in published:
             words = _speaker_words(sentence, match.start())
             if words and org_like(words) or words in self.aliases:
                 hits.append(
