@@ -20,6 +20,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("claimwatch.commands.init", "init"),
     ("claimwatch.commands.extract", "extract"),
     ("claimwatch.commands.crawl", "crawl"),
+    ("claimwatch.commands.distributed", "enqueue"),
+    ("claimwatch.commands.distributed", "ingest"),
     ("claimwatch.commands.demo", "demo"),
     ("claimwatch.commands.query", "claims"),
     ("claimwatch.commands.query", "sources"),

@@ -173,14 +173,44 @@ def _error_lines(run: dict[str, Any]) -> list[str]:
 @click.command()
 @click.argument("outlet_names", nargs=-1, metavar="[OUTLET]...")
 @click.option("--quiet", is_flag=True, help="Log lines instead of a progress display (for cron).")
+@click.option(
+    "--distributed",
+    "redis_url",
+    metavar="REDIS_URL",
+    is_flag=False,
+    flag_value="-",
+    help="Run a distributed crawl worker on this Redis (alone: the configured one); "
+    "see 'Scaling out'.",
+)
+@click.option(
+    "--until-idle",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="With --distributed: exit once no crawl work has been left for this long.",
+)
 @pass_app
-def crawl(app: AppContext, outlet_names: tuple[str, ...], quiet: bool) -> None:
+def crawl(
+    app: AppContext,
+    outlet_names: tuple[str, ...],
+    quiet: bool,
+    redis_url: str | None,
+    until_idle: float | None,
+) -> None:
     """Crawl the configured outlets (all, or those named), store articles and track them.
 
     Exit status 1 when some pages failed (listed in the summary and in `claimwatch runs`).
 
     Example: claimwatch crawl example-wire
+
+    Example: claimwatch crawl --distributed redis://127.0.0.1:6379/0 --until-idle 60
     """
+    if redis_url is not None:
+        from claimwatch.commands.distributed import crawl_worker
+
+        crawl_worker(app, redis_url, outlet_names, until_idle=until_idle, quiet=quiet)
+        return
+    if until_idle is not None:
+        raise UsageError("--until-idle is for --distributed workers")
     config = app.config
     if not config.outlets:
         raise UsageError(

@@ -1,0 +1,204 @@
+"""The single writer: drain the Redis item list into SQLite, reliably.
+
+Each item is moved to a processing list (``BLMOVE``), stored in one transaction by
+:func:`db.store.store_article`, and only then removed from the processing list. An ingester
+that dies loses nothing: the next one puts the processing list back first. An item
+delivered twice (a worker killed after pushing it, before acknowledging its request) finds
+the same text stored and adds no version.
+
+Runs: the first item of an outlet opens a run; the run closes when the whole crawl has
+drained (no seeds, queued or in-flight requests, or items left), or when the ingester stops.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis
+import sqlite_utils
+
+from crawler.distributed import RedisKeys
+from crawler.distributed.queue import crawl_pending
+from crawler.distributed.records import BadRecord, decode_item
+from db.store import RunCounts, finish_run, mark_not_modified, start_run, store_article
+
+logger = logging.getLogger(__name__)
+
+MAX_LOGGED_ERRORS = 200
+TRACK_EVERY_ITEMS = 200  # track stored versions at least this often during a long stream
+TRACK_EVERY_SECONDS = 30.0
+
+AfterBatch = Callable[[sqlite_utils.Database], Any]
+
+
+class ItemQueue:
+    """The reliable consumer side of the item list."""
+
+    def __init__(self, server: redis.Redis, keys: RedisKeys) -> None:
+        self.server = server
+        self.keys = keys
+
+    def recover(self) -> int:
+        """Put items a stopped ingester took but never committed back at the head."""
+        moved = 0
+        while self.server.lmove(self.keys.items_processing, self.keys.items, "RIGHT", "LEFT"):
+            moved += 1
+        return moved
+
+    def take(self, timeout: float) -> bytes | None:
+        data = self.server.blmove(
+            self.keys.items, self.keys.items_processing, timeout, "LEFT", "RIGHT"
+        )
+        return data if data else None
+
+    def ack(self, data: bytes) -> None:
+        self.server.lrem(self.keys.items_processing, 1, data)
+
+
+@dataclass
+class OpenRun:
+    run_id: int
+    counts: RunCounts = field(default_factory=RunCounts)
+    error_log: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestTotals:
+    items: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    errors: int = 0
+    bad: int = 0
+    recovered: int = 0
+    runs: list[int] = field(default_factory=list)
+    tracked: list[Any] = field(default_factory=list)  # what after_batch returned each time
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "errors": self.errors,
+            "bad": self.bad,
+            "recovered": self.recovered,
+            "runs": len(self.runs),
+        }
+
+
+class Ingester:
+    """Store items from Redis into ``db``; ``after_batch(db)`` runs after each batch (tracking)."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        server: redis.Redis,
+        keys: RedisKeys,
+        *,
+        after_batch: AfterBatch | None = None,
+    ) -> None:
+        self.db = db
+        self.server = server
+        self.keys = keys
+        self.queue = ItemQueue(server, keys)
+        self.after_batch = after_batch
+        self.open_runs: dict[str, OpenRun] = {}
+        self.totals = IngestTotals()
+        self._untracked = 0
+        self._last_track = time.monotonic()
+
+    def _run_for(self, outlet: str) -> OpenRun:
+        run = self.open_runs.get(outlet)
+        if run is None:
+            run = OpenRun(run_id=start_run(self.db, outlet))
+            self.open_runs[outlet] = run
+            self.totals.runs.append(run.run_id)
+        return run
+
+    def handle(self, data: bytes) -> None:
+        """Store one item (one transaction)."""
+        try:
+            record = decode_item(data)
+        except BadRecord as error:
+            self.totals.bad += 1
+            logger.error("dropped an item that is not claimwatch's: %s", error)
+            return
+        self.totals.items += 1
+        run = self._run_for(record.get("outlet") or "unknown")
+        if record["type"] == "error":
+            run.counts.errors += 1
+            run.counts.pages += 1
+            self.totals.errors += 1
+            if len(run.error_log) < MAX_LOGGED_ERRORS:
+                run.error_log.append(str(record.get("line", ""))[:500])
+            return
+        run.counts.pages += 1
+        if record["type"] == "not_modified":
+            mark_not_modified(self.db, record["url"], lastmod=record.get("lastmod"))
+            outcome = "unchanged"
+        else:
+            outcome = store_article(self.db, record, run_id=run.run_id)
+            self._untracked += outcome != "unchanged"
+        setattr(run.counts, f"articles_{outcome}", getattr(run.counts, f"articles_{outcome}") + 1)
+        setattr(self.totals, outcome, getattr(self.totals, outcome) + 1)
+
+    def close_runs(self, status: str) -> None:
+        for run in self.open_runs.values():
+            run_status = (
+                "failed" if status == "ok" and run.counts.pages == run.counts.errors else status
+            )
+            finish_run(
+                self.db, run.run_id, status=run_status, counts=run.counts, error_log=run.error_log
+            )
+        self.open_runs.clear()
+
+    def track(self) -> None:
+        if self.after_batch is not None and self._untracked:
+            self.totals.tracked.append(self.after_batch(self.db))
+        self._untracked = 0
+        self._last_track = time.monotonic()
+
+    def run(
+        self,
+        *,
+        until_idle: float | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
+        poll: float = 0.5,
+    ) -> IngestTotals:
+        """Drain items until ``should_stop()`` or, with ``until_idle``, no work for that long."""
+        self.totals.recovered = self.queue.recover()
+        idle_since: float | None = None
+        status = "interrupted"  # unless the loop ends by going idle
+        try:
+            while not should_stop():
+                data = self.queue.take(poll)
+                if data is not None:
+                    self.handle(data)
+                    self.queue.ack(data)  # after the commit: a crash before this re-delivers
+                    idle_since = None
+                    if self._track_due():
+                        self.track()
+                    continue
+                self.track()
+                if crawl_pending(self.server, self.keys) or self.server.llen(self.keys.items):
+                    idle_since = None
+                    continue
+                self.close_runs("ok")  # the crawl has drained: this round's runs are complete
+                idle_since = idle_since or time.monotonic()
+                if until_idle is not None and time.monotonic() - idle_since >= until_idle:
+                    status = "ok"
+                    break
+        finally:
+            self.close_runs(status)
+            self.track()
+        return self.totals
+
+    def _track_due(self) -> bool:
+        if self._untracked >= TRACK_EVERY_ITEMS:
+            return True
+        return bool(self._untracked) and time.monotonic() - self._last_track > TRACK_EVERY_SECONDS
