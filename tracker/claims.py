@@ -63,7 +63,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 def _quoted_sources(
     text: str, sentences: list[tuple[int, int]], cues: list[list[Cue]]
 ) -> list[int | None]:
-    """For each sentence without a cue inside a multi-sentence quotation, the quote's source."""
+    """The quotation's source for each sentence without a cue inside a multi-sentence
+    quotation, or for a whole-sentence quotation right after an attributed sentence."""
     inherited: list[int | None] = [None] * len(sentences)
     starts = [s for s, _ in sentences]
     for left, right in quote_regions(text):
@@ -82,7 +83,22 @@ def _quoted_sources(
         for index in range(first, last + 1):
             if not cues[index]:
                 inherited[index] = speaker
+    for index in range(1, len(sentences)):
+        left, right = sentences[index]
+        if cues[index] or inherited[index] is not None or not _all_quoted(text, left, right):
+            continue
+        before = sentences[index - 1]
+        if "\n" in text[before[1] : left]:
+            continue  # a new paragraph
+        whole = [c.cluster for c in cues[index - 1] if c.scope == before]
+        speaker = whole[0] if whole else inherited[index - 1]
+        if speaker is not None:
+            inherited[index] = speaker  # a follow-up quotation: the same speaker goes on
     return inherited
+
+
+def _all_quoted(text: str, left: int, right: int) -> bool:
+    return text[left] in '"“' and text[right - 1] in '"”' and right - left > 2
 
 
 def _pick(cues: list[Cue], quantity: Quantity) -> Cue | None:

@@ -320,7 +320,12 @@ class NameFinder:
             )
             if full[: len(tokens)] == tokens and (cluster.kind != "person" or len(tokens) == 1):
                 matches.append(index)
-            elif len(tokens) == 1 and person_like and tokens[0] == full[-1]:
+            elif (
+                len(tokens) == 1
+                and person_like
+                and tokens[0] == full[-1]
+                and mention.start > cluster.first
+            ):
                 matches.append(index)
         if len(matches) == 1:
             return matches[0]

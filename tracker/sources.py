@@ -27,12 +27,12 @@ def _alt(words: object) -> str:
 
 _SAY = (
     "said|says|say|told|tells|noted|notes|added|adds|estimated|estimates|expects|expected|"
-    "forecast|forecasts|predicted|predicts|projected|projects|reported|reports|disclosed|"
+    "forecast|forecasts|predicted|predicts|projected|reported|reports|disclosed|"
     "discloses|announced|announces|warned|warns|stated|states|wrote|writes|argued|argues|"
     "explained|explains|pointed out|points out|counted|counts|wants|plans|believes|thinks|"
     "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
     "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
-    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|project|forecast"
+    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast"
 )
 _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
 _HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
@@ -75,6 +75,10 @@ LOWER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}\Z")
 NP_BEFORE_DATA = re.compile(
     rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
 )
+AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", "plans", "counts",
+                   "shows", "show", "states", "notes", "put", "puts", "found", "registered",
+                   "recorded", "expect", "estimated"}  # fmt: skip
+NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
 
@@ -131,6 +135,8 @@ class Attributor:
                 continue  # words inside a quotation are what the source said
             if match.group() in ("wrote", "writes") and not WROTE_OK.match(text, match.end()):
                 continue
+            if match.group() in AMBIGUOUS_VERBS and NOUN_NEXT.match(text, match.end()):
+                continue  # "the forecast of", "its estimates for": nouns
             cue = self._cue(match, start, end, mentions, ends, local)
             if cue is not None:
                 cues.append(cue)
@@ -313,6 +319,8 @@ class Attributor:
             return antecedent.cluster, False
         if tail > floor and text[tail - 1] == ",":
             opener = text.rfind(",", floor, tail - 1)
+            while opener > floor and not text[opener + 1].isspace():  # "1,200" is no comma
+                opener = text.rfind(",", floor, opener)
             if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
                 if opener in ends:
                     return ends[opener].cluster, False
