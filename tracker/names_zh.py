@@ -46,7 +46,7 @@ SURNAMES = frozenset(
     "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯")
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+HAN_NAME_LONG = re.compile(r"[\u4e00-\u9fff]{2,6}")
 FOREIGN_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})*[·•][\u4e00-\u9fff]{1,5}"
 )
@@ -64,6 +64,8 @@ LATIN_AFTER_DESCRIPTOR = re.compile(
     r"(?:机构|平台|公司|网站|媒体|咨询公司|研究公司)\s*([A-Za-z][\w&.\- ]*)$"
 )
 OFFICIAL_QUALIFIERS = re.compile(r"(?:有关|相关|新闻)+$")
+# Heads whose title repeats the unit they lead, written once in "商务部长", "教育局长".
+HEAD_OF = frozenset("部长 局长 厅长 司长 处长 院长 所长 行长 校长 社长 台长 馆长 站长 署长".split())
 WORK = re.compile(r"》(?:一书|一文|一片|一剧|书|节目)?$")
 GENERIC = re.compile(
     r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
@@ -81,10 +83,10 @@ def looks_like_person(name: str, *, after_role: bool = False) -> bool:
         return True
     if LATIN_NAME.fullmatch(name):
         return " " in name and not LATIN_ORG_WORDS.search(name)
-    if not HAN_NAME.fullmatch(name) or ORG_SUFFIX_ANYWHERE.search(name[-2:]):
+    if not HAN_NAME_LONG.fullmatch(name) or ORG_SUFFIX_ANYWHERE.search(name[-2:]):
         return False
     if after_role:
-        return True
+        return len(name) <= 6  # 格奥尔基耶娃: transliterations run long
     if name.startswith(COMPOUND_SURNAMES):
         return len(name) <= 4
     return name[0] in SURNAMES and len(name) <= 3
@@ -130,6 +132,14 @@ def split_apposition(words: str) -> tuple[str, str | None, str | None] | None:
         role_start = suffixes[-1].end()
         prefix = prefix[:role_start]
     role = words[role_start : roles[-1].end()].strip(" 、的")
+    head = roles[0].group()
+    if (
+        prefix
+        and head in HEAD_OF
+        and not prefix.endswith(head[0])
+        and role_start == roles[0].start()
+    ):
+        prefix += head[0]  # 美国商务部长: the head of 美国商务部
     # 《芯片战争》一书作者: a work, not an organization.
     organization = None if WORK.search(prefix) else clean_org(prefix) or None
     return name, role or None, organization
