@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -89,13 +90,72 @@ def browser_page(chromium_browser: object) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def redis_url() -> str:
-    """redis://127.0.0.1:6379/15 when a Redis server answers there (skips elsewhere; fails under CI)."""
+def redis_url() -> Iterator[str]:
+    """redis://127.0.0.1:6379/15 when a Redis server answers there, else a temporary
+    ``redis-server`` on a free port if one is installed (skips otherwise; fails under CI)."""
     import redis
 
     url = "redis://127.0.0.1:6379/15"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:
-        _required_under_ci("no Redis server at 127.0.0.1:6379")
-    return url
+        pass
+    else:
+        yield url
+        return
+    with _temporary_redis() as temporary:
+        if temporary is None:
+            _required_under_ci(
+                "no Redis server at 127.0.0.1:6379 and no redis-server to start "
+                "(apt-get install redis-server)"
+            )
+        yield temporary
+
+
+@contextmanager
+def _temporary_redis() -> Iterator[str | None]:
+    """A throwaway redis-server on 127.0.0.1 (no persistence), or None when none is installed."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    import redis
+
+    executable = shutil.which("redis-server")
+    if executable is None:
+        yield None
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            executable,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/15"
+    try:
+        for _ in range(50):
+            try:
+                redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+                break
+            except redis.RedisError:
+                time.sleep(0.1)
+        else:
+            yield None
+            return
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
