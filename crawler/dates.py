@@ -129,8 +129,11 @@ def visible_date(tree: HtmlElement) -> str | None:
             fallback = fallback or parsed
             continue
         return parsed
-    if fallback:
-        return fallback
+    return fallback
+
+
+def loose_date(tree: HtmlElement) -> str | None:
+    """The first short element of the page that is mostly a full date (weak evidence)."""
     for node in tree.xpath(
         "//body//*[self::p or self::span or self::div or self::time or self::small]"
     )[:300]:
@@ -138,3 +141,25 @@ def visible_date(tree: HtmlElement) -> str | None:
         if 6 <= len(line) <= 60 and (parsed := date_in_line(line)):
             return parsed
     return None
+
+
+def local_day(published: str, shown: list[str | None]) -> str:
+    """A UTC timestamp near midnight names the wrong calendar day for most newsrooms: when a
+    date the page shows (date line, local-time meta, <time> text) is the day before or after,
+    that local day is the date."""
+    if not re.search(r"T(0[0-5]|1[89]|2[0-3]):\d\d(:\d\d)?(\.\d+)?(Z|\+00:00)$", published):
+        return published
+    try:
+        utc_day = datetime.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    for candidate in shown:
+        if not candidate or candidate.endswith(("Z", "+00:00")):
+            continue
+        try:
+            day = datetime.fromisoformat(candidate[:10])
+        except ValueError:
+            continue
+        if abs((day - utc_day).days) == 1:
+            return candidate
+    return published

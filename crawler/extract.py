@@ -18,7 +18,7 @@ import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from crawler.dates import date_in_line, parse_date
+from crawler.dates import date_in_line, loose_date, parse_date
 from crawler.encoding import decode_html
 from crawler.items import Article
 from crawler.metadata import (
@@ -157,6 +157,7 @@ def extract_article(
         published = (
             _fallback_date(tree, extensive=False)
             or _url_date(url)
+            or loose_date(tree)
             or _fallback_date(tree, extensive=True)
         )
     return Article(

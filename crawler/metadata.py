@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_date, visible_date
+from crawler.dates import local_day, parse_date, visible_date
 
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -240,17 +240,44 @@ def _chinese_reporters(tree: HtmlElement) -> list[str]:
 # --- dates ------------------------------------------------------------------------------
 
 
+_PUBLISHED_KEY = re.compile(r"publish|pub_?date|issued|created", re.I)
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|edit", re.I)
+_ARTICLE_TIME = (
+    "//*[self::article or self::main or self::header]//time[@datetime] | "
+    "//time[@datetime][@pubdate or @itemprop='datePublished' or contains(@class,'publish')]"
+)
+
+
 def find_published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    """Structured and visible publication date: JSON-LD, meta, <time> of the article, date line."""
+    found = _structured_published(tree, ld, meta)
+    if not found:
+        return visible_date(tree)
+    if found.endswith(("Z", "+00:00")):
+        shown = [visible_date(tree)]
+        shown += [parse_date(value) for key, value in meta.items() if "date" in key]
+        shown += [parse_date(_text(node)) for node in tree.xpath("//time")[:3]]
+        found = local_day(found, shown)
+    return found
+
+
+def _structured_published(
+    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]
+) -> str | None:
     for value in (ld.get("datePublished"), ld.get("dateCreated")):
         if isinstance(value, str) and (parsed := parse_date(value)):
             return parsed
     for key in _PUBLISHED_META:
         if key in meta and (parsed := parse_date(meta[key])):
             return parsed
-    for node in tree.xpath("//time[@datetime]")[:3]:
+    for key, value in meta.items():  # vendor prefixes: shareaholic:article_published_time, ...
+        if _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
+            if parsed := parse_date(value):
+                return parsed
+    for node in tree.xpath(_ARTICLE_TIME)[:3]:
         if parsed := parse_date(node.get("datetime", "")):
             return parsed
-    return visible_date(tree)
+    return None
 
 
 def find_modified(ld: dict[str, Any], meta: dict[str, str]) -> str | None:

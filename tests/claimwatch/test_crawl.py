@@ -194,3 +194,19 @@ def test_second_crawl_skips_old_unchanged_articles_and_uses_conditional_get(
     assert _hits(requests, "/2025/11/10/zeta-story") == 1  # lastmod moved on
     assert _hits(requests, "/fresh/omega-story") == 1  # under two days old: always re-checked
     assert _hits(requests, "/broken/server-error-story") >= 1  # what failed is tried again
+
+
+def test_unknown_outlet_or_no_outlets_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    config = write_config(tmp_path / "claimwatch.toml", "http://127.0.0.1:9")
+    result = CliRunner().invoke(cli, ["--config", str(config), "crawl", "nosuch"])
+    assert result.exit_code == 2
+    assert "no outlet named 'nosuch'" in result.output
+    empty = tmp_path / "empty.toml"
+    empty.write_text("[crawl]\ndelay = 0\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(empty), "crawl"])
+    assert result.exit_code == 2
+    assert "no [[outlets]] configured" in result.output
