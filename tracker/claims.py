@@ -189,7 +189,7 @@ class _Assembler:
         subject = " ".join(p for p in (entity, metric) if p) or None
         return Claim(
             start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],
-            sentence=sentence, value=quantity.value, unit=quantity.unit, kind=quantity.kind,
+            sentence=sentence, value=float(f"{quantity.value:.12g}"), unit=quantity.unit, kind=quantity.kind,
             approximate=quantity.approximate, source=source, subject=subject, entity=entity,
             metric=metric, period=period, key=claim_key(entity, metric, quantity.unit, period),
             sentence_start=sentence_start,
@@ -235,7 +235,10 @@ class _Assembler:
 
     def _organization(self, org_text: str, *, prefix: bool) -> str | None:
         lowered = org_text.lower()
-        head = lowered.split()[-1] if lowered.startswith("the ") else None
+        generic = lowered.startswith("the ") or lowered == org_text
+        head = lowered.split()[-1] if generic and lowered.split() else None
+        if head in nl.COMPANY_HEADS and self.main_entity:
+            return self.main_entity  # "the company's chief financial officer"
         for cluster in self.finder.clusters[:MAX_ORG_SCAN]:
             if cluster.kind != "organization":
                 continue

@@ -44,11 +44,15 @@ class Antecedents:
         return found
 
     def person(self, position: int, local: list[tuple[int, int]]) -> int | None:
+        """Nearest known person, else the nearest name that looks like one ("Marta Seixas")."""
+        guess = None
         for index in self._candidates(position, local):
             cluster = self.finder.clusters[index]
             if cluster.kind == "person":
                 return index
-        return None
+            if guess is None and cluster.kind is None and len(cluster.tokens) in (2, 3):
+                guess = index
+        return guess
 
     def organization(
         self, position: int, local: list[tuple[int, int]], head: str | None

@@ -97,7 +97,7 @@ def is_org_name(tokens: list[str]) -> bool:
         low = token.lower().rstrip(".")
         if low in nl.ORG_WORDS or token in nl.ORG_SUFFIXES or token.rstrip(".") in nl.ORG_SUFFIXES:
             return True
-    return "&" in tokens or any(t.isupper() and len(t) > 1 and "." not in t for t in tokens)
+    return "&" in tokens or any(t.isalpha() and t.isupper() and len(t) > 1 for t in tokens)
 
 
 def is_institution(name: str) -> bool:
@@ -329,6 +329,9 @@ class NameFinder:
                 matches.append(index)
         if len(matches) == 1:
             return matches[0]
+        organizations = [i for i in matches if self.clusters[i].kind == "organization"]
+        if len(organizations) == 1:
+            return organizations[0]  # "Lumo" is Lumo Auto, not the Lumo S5 sedan
         return None
 
     def synthetic(self, name: str, kind: str, position: int) -> int:

@@ -97,7 +97,8 @@ NOT_NAMES = {
     "portuguese", "swiss", "finnish", "polish", "turkish", "nordic", "asian", "african",
     "western", "eastern", "northern", "southern", "central", "globally", "worldwide",
     "u.s.", "u.k.", "us", "uk", "eu", "ai", "gdp", "ceo", "cfo", "ipo", "covid", "covid-19",
-    "tv", "it", "stem", "i", "ok", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+    "tv", "it", "stem", "i", "ok", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "rmb", "usd", "eur",
+    "gbp", "jpy", "cny", "hkd", "inr", "krw", "rs",
 }  # fmt: skip
 
 ORG_DESCRIPTORS = {

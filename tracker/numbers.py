@@ -39,7 +39,7 @@ CANDIDATE = re.compile(
     rf"\b{_FIRST}(?:"
     r"(?P<oneinx>(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
-    rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b)"
+    rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"
     r"|(?P<point>(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
     r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
     r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
@@ -213,7 +213,7 @@ class _Scanner:
             judged = self._unit(unit, start, value * scale, approximate, scale)
             if judged is not None or unit.lastgroup in ("time", "times_freq"):
                 return judged
-        if digits and self._not_a_count(start, end, raw, value, scale):
+        if digits and self._not_a_count(start, pos, raw, value, scale):
             return None
         rate = self._exchange_rate(start, pos)
         if rate is not None:

@@ -128,7 +128,7 @@ class Attributor:
     def sentence_cues(self, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
         text = self.text
         ends = {m.end: m for m in mentions}
-        local = [(m.start, m.cluster) for m in mentions if self._known(m)]
+        local = [(m.start, m.cluster) for m in mentions if not m.prefix]
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
             if self._quoted(match.start()):
@@ -151,7 +151,7 @@ class Attributor:
         for cue in cues:
             self._note_source(cue)
         for mention in mentions:
-            if self._known(mention):
+            if not mention.prefix:
                 self.antecedents.remember(mention.start, mention.cluster)
         for cue in sorted(cues, key=lambda c: c.start):
             self.antecedents.remember(cue.start, cue.cluster)
@@ -324,6 +324,9 @@ class Attributor:
             if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
                 if opener in ends:
                     return ends[opener].cluster, False
+                named = ends.get(tail - 1)
+                if named is not None and text[opener + 1 : named.start].strip() == "":
+                    return named.cluster, False  # "the company's founder, Marisol Quintero, said"
                 generic = GENERIC_TAIL.search(text, max(floor, opener - 80), opener)
                 if generic is not None:  # "The company, which also publishes games, said"
                     found = self.antecedents.resolve(generic.group(1), generic.start(), [])

@@ -52,6 +52,13 @@ SPEND_BEFORE = re.compile(
 NP_AFTER_PREP = re.compile(r"\s+(?:on|in|for)\s+((?:[a-z][\w-]*\s*){1,3})")
 
 
+POSSESSIVE_S = re.compile(r"['’]s\b|['’]")
+LEADING_VERB = re.compile(
+    r"^(?:(?:[a-z]+ed|has|had|have|is|was|were|are|its|their|a|an|the|posted|booked|"
+    r"expects?|said|sees?|made|paid|spent|won|lost|set)\s+)+"
+)
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -64,7 +71,7 @@ def normalize(phrase: str | None) -> str:
     """Lowercase, drop determiners and punctuation, singular nouns: a stable key part."""
     if not phrase:
         return ""
-    words = re.findall(r"[\w-]+", phrase.lower())
+    words = re.findall(r"[\w-]+", POSSESSIVE_S.sub("", phrase.lower()))
     return " ".join(_singular(w) for w in words if w not in STOP)
 
 
@@ -151,7 +158,7 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
             return after.group(1).strip()
     of_np = OF_BEFORE.search(window)
     if of_np is not None:
-        return of_np.group(1).strip()
+        return LEADING_VERB.sub("", of_np.group(1).strip()) or None
     verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
     verb = (
         WORDS_BEFORE.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())

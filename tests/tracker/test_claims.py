@@ -1,0 +1,99 @@
+"""Claim assembly: the extract entry point, subject, period and claim key."""
+
+from __future__ import annotations
+
+import pytest
+
+import tracker
+from tracker.model import Claim
+from tracker.subject import claim_key, normalize, parse_date, period_of
+
+
+def claims(text: str, published: str | None = "2025-01-16") -> list[Claim]:
+    return tracker.extract(text, published=published, language="en").claims
+
+
+def test_extract_returns_typed_records_with_offsets() -> None:
+    text = "Acme Corp. said on Monday profit rose 12% to $4.1 billion."
+    found = tracker.extract(text, published="2025-06-01")
+    assert found.language == "en"
+    assert [type(s) for s in found.sources] == [tracker.Source]
+    for claim in found.claims:
+        assert isinstance(claim, Claim)
+        assert text[claim.start : claim.end] == claim.surface
+        assert (
+            text[claim.sentence_start : claim.sentence_start + len(claim.sentence)]
+            == claim.sentence
+        )
+    record = found.claims[1].to_dict()
+    assert record["value"] == 4_100_000_000 and isinstance(record["value"], int)
+    assert set(record) >= {"start", "end", "surface", "sentence", "value", "unit", "kind",
+                           "approximate", "source", "subject", "entity", "metric", "period", "key"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Estrela Air carried 18.4 million passengers last year.", "2024"),
+        ("For this year, Estrela Air aims to carry 20 million passengers.", "2025"),
+        ("It expects 19.2 million passengers in 2025.", "2025"),
+        ("Net income rose 5% in the fourth quarter.", "2024-Q4"),
+        ("Capacity will lift spending next year by 9%.", "2026"),
+        ("Sales fell 9% in the first half.", "2025-H1"),
+        ("Prices rose 3% in December.", "2024-12"),
+    ],
+)
+def test_period_resolves_against_the_article_date(sentence: str, period: str) -> None:
+    (claim,) = claims(sentence)
+    assert claim.period == period
+
+
+def test_period_prefers_the_expression_next_to_the_figure() -> None:
+    sentence = (
+        "Spending will rise to C$2.6 billion next year, compared with C$2.3 billion this year."
+    )
+    assert period_of(sentence, sentence.index("C$2.6"), parse_date("2025-11-04")) == "2026"
+    assert period_of(sentence, sentence.index("C$2.3"), parse_date("2025-11-04")) == "2025"
+
+
+def test_key_is_stable_across_wordings_and_differs_by_period_and_entity() -> None:
+    early = claims(
+        "Estrela Air said it carried a record 18.4 million passengers last year.", "2025-01-16"
+    )[0]
+    later = claims(
+        "Estrela Air said on Tuesday it carried 18.37 million passengers in 2024.", "2025-05-20"
+    )[0]
+    rival = claims("Sulbrisa said it carried 9.6 million passengers last year.", "2025-05-20")[0]
+    next_year = claims(
+        "Estrela Air said it aims to carry 20 million passengers this year.", "2025-01-16"
+    )[0]
+    assert early.key == later.key
+    assert early.entity == "Estrela Air" and early.metric == "passengers"
+    assert rival.key != early.key
+    assert next_year.key != early.key
+
+
+def test_key_parts_are_normalized() -> None:
+    assert normalize("The Company's Wireless Subscribers") == "company wireless subscriber"
+    assert claim_key("Huawei", "patent licensing income", "USD", "2024") == (
+        "huawei|patent licensing income|USD|2024"
+    )
+    assert claim_key(None, None, "%", None) == "||%|"
+
+
+def test_entity_from_the_speaking_company_and_metric_from_of_phrase() -> None:
+    (claim,) = claims("Northline Telecom Inc. reported net income of C$412 million.", "2025-11-04")
+    assert claim.entity == "Northline Telecom"
+    assert claim.metric == "net income"
+    assert claim.subject == "Northline Telecom net income"
+
+
+def test_language_auto_and_chinese_delegation() -> None:
+    assert tracker.extract("Profit rose 5%.").language == "en"
+    chinese = tracker.extract("华为去年专利许可收入达到6.3亿美元，同比增长百分之五。")
+    assert chinese.language == "zh"
+
+
+def test_type_error_for_non_text() -> None:
+    with pytest.raises(TypeError):
+        tracker.extract(b"bytes")  # type: ignore[arg-type]

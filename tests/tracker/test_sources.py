@@ -1,0 +1,135 @@
+"""English attribution: sources, appositions, roles, pronouns, generic nouns, quotations."""
+
+from __future__ import annotations
+
+import tracker
+
+
+def attributed(text: str) -> list[tuple[str, str | None]]:
+    found = tracker.extract(text, published="2025-06-01", language="en")
+    return [(claim.surface, claim.source) for claim in found.claims]
+
+
+def sources(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    found = tracker.extract(text, published="2025-06-01", language="en")
+    return {s.name: (s.kind, s.role, s.organization) for s in found.sources}
+
+
+def test_said_before_and_after_the_name() -> None:
+    assert attributed("Acme Corp. said on Monday profit rose 12%.") == [("12%", "Acme Corp.")]
+    assert attributed('"Prices rose 12%," said Jane Doe, an economist at Birch Bank.') == [
+        ("12%", "Jane Doe")
+    ]
+    assert attributed("Profit rose 12% last year, Acme Corp. said.") == [("12%", "Acme Corp.")]
+
+
+def test_apposition_gives_role_and_organization() -> None:
+    text = (
+        "Xiong Wei, an analyst at UBS Securities covering China's internet sector, noted in a "
+        "recent report that spending reached about 400 billion yuan."
+    )
+    assert attributed(text) == [("400 billion yuan", "Xiong Wei")]
+    assert sources(text)["Xiong Wei"] == ("person", "analyst", "UBS Securities")
+
+
+def test_title_before_the_name_is_a_role() -> None:
+    text = "Calloway Steel Corp. said output rose. Calloway Chief Executive Gerald Munro told reporters costs fell 5%."
+    found = sources(text)
+    assert found["Gerald Munro"] == ("person", "Chief Executive", "Calloway Steel Corp.")
+    assert attributed(text) == [("5%", "Gerald Munro")]
+
+
+def test_according_to_and_data_from() -> None:
+    assert attributed(
+        "Imports fell 21%, according to the Steel Trade Council, an industry group."
+    ) == [("21%", "Steel Trade Council")]
+    assert attributed("Data from the National Statistics Institute show exports rose 58%.") == [
+        ("58%", "National Statistics Institute")
+    ]
+    assert attributed("Prices climbed to $940, data from price agency SteelBench show.") == [
+        ("$940", "SteelBench")
+    ]
+    assert attributed(
+        "Sales fell 9%, according to a report published by data provider Foundry Metrics."
+    ) == [("9%", "Foundry Metrics")]
+
+
+def test_possessive_report_and_passive_by() -> None:
+    assert attributed(
+        "Granby Securities covers telecoms. According to Granby's estimates, losses hit C$900 million."
+    ) == [("C$900 million", "Granby Securities")]
+    text = "An index compiled by Pillar Risk Capital fell 1.4% last week."
+    assert attributed(text) == [("1.4%", "Pillar Risk Capital")]
+
+
+def test_passive_by_in_a_later_clause_covers_only_that_clause() -> None:
+    text = "Revenue rose 34% to $7.9 billion, beating the $7.6 billion estimate of analysts polled by Tallymark."
+    assert attributed(text) == [
+        ("34%", None),
+        ("$7.9 billion", None),
+        ("$7.6 billion", "Tallymark"),
+    ]
+
+
+def test_pronoun_and_generic_noun_continue_the_source() -> None:
+    text = (
+        "Hannah Obi, an aviation analyst at Carrow Partners, said fares would rise. "
+        "She estimated that fares could rise by 8%. "
+        "Coastal Mutual Insurance Co. writes policies in Texas. "
+        "The company said it expected claims of $2.2 billion."
+    )
+    assert attributed(text) == [
+        ("8%", "Hannah Obi"),
+        ("$2.2 billion", "Coastal Mutual Insurance Co."),
+    ]
+
+
+def test_generic_noun_finds_the_organization_named_by_its_head() -> None:
+    text = (
+        "The Pampas Grain Exchange cut its forecast on Thursday. Carrow Partners disagreed. "
+        "Farmers planted 63,500 hectares, the exchange estimates."
+    )
+    assert attributed(text)[0][1] == "Pampas Grain Exchange"
+
+
+def test_later_speech_verbs_belong_to_the_first_speaker() -> None:
+    text = "Keogh works at Aerlinn Air. Ronan Keogh added that the airline expected costs of 60 million euros."
+    assert attributed(text) == [("60 million euros", "Ronan Keogh")]
+
+
+def test_trailing_speaker_wins_over_a_verb_in_the_reported_clause() -> None:
+    text = (
+        "Marta Seixas is the finance chief of Estrela Air. "
+        "The airline now forecasts a fuel bill of €618 million, she said."
+    )
+    assert attributed(text) == [("€618 million", "Marta Seixas")]
+
+
+def test_quotation_spanning_sentences_and_follow_up_quote() -> None:
+    text = (
+        '"Turbine prices have come down by about a fifth. That changes things," said Ingrid Moe. '
+        '"We will hire 450 people."'
+    )
+    assert attributed(text) == [("a fifth", "Ingrid Moe"), ("450", "Ingrid Moe")]
+
+
+def test_names_are_canonical_within_an_article() -> None:
+    text = (
+        "Tomoko Arai, an analyst at Shirogane Securities, spoke on Monday. "
+        "Ms. Arai said orders could reach ¥180 billion in Japan."
+    )
+    assert attributed(text) == [("¥180 billion", "Tomoko Arai")]
+    assert list(sources(text)) == ["Tomoko Arai"]
+
+
+def test_writers_own_figures_have_no_source() -> None:
+    assert attributed("Northline shares fell 2.3% to C$48.62 in Toronto trading.") == [
+        ("2.3%", None),
+        ("C$48.62", None),
+    ]
+
+
+def test_dateline_wire_and_generic_groups_are_not_sources() -> None:
+    text = "TORONTO, Nov. 4 (Harbour Ledger) — Analysts said prices rose 4%. Bankers said few firms would list."
+    assert attributed(text) == [("4%", None)]
+    assert sources(text) == {}
