@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_LEASE = 30.0  # seconds a silent worker keeps its in-flight requests
 VIEW_REFRESH = 60.0  # seconds before an outlet's config is read from Redis again
-IDLE_POLL = 1.0  # seconds between looks at the shared queue when this worker has nothing to do
+IDLE_POLL = 0.5  # seconds between looks at the shared queue when this worker has nothing to do
 DISPATCHED = ("parse_feed", "parse_sitemap", "parse_section", "parse_article")
 SEED_KINDS = ("feed", "sitemap", "section")
 

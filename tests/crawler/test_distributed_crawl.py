@@ -29,7 +29,7 @@ def _worker(config: Path, url: str, *, lease: float = 30.0) -> subprocess.Popen[
     env = {**os.environ, "PYTHONPATH": str(REPO), "CLAIMWATCH_WORKER_LEASE": str(lease)}
     env.pop("CLAIMWATCH_DB", None)
     command = [sys.executable, "-m", "claimwatch", "--config", str(config)]
-    command += ["crawl", "--distributed", url, "--until-idle", "1.5"]
+    command += ["crawl", "--distributed", url, "--until-idle", "1"]
     return subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
