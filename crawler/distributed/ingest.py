@@ -50,13 +50,18 @@ class ItemQueue:
         return moved
 
     def take(self, timeout: float) -> bytes | None:
+        # Redis >= 6 takes a fractional timeout; redis-py's annotation says int.
         data = self.server.blmove(
-            self.keys.items, self.keys.items_processing, timeout, "LEFT", "RIGHT"
+            self.keys.items,
+            self.keys.items_processing,
+            timeout,  # type: ignore[arg-type]
+            "LEFT",
+            "RIGHT",
         )
-        return data if data else None
+        return data if isinstance(data, bytes) and data else None
 
     def ack(self, data: bytes) -> None:
-        self.server.lrem(self.keys.items_processing, 1, data)
+        self.server.lrem(self.keys.items_processing, 1, data)  # type: ignore[arg-type]
 
 
 @dataclass
