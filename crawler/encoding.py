@@ -53,12 +53,12 @@ def _python_name(label: str | None) -> str | None:
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The charset named by the Content-Type header, else by a ``<meta>`` in the first 4 KB."""
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        if match and _python_name(match.group(1)):
-            return _python_name(match.group(1))
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        return _python_name(match.group(1).decode("ascii", "ignore"))
+        header = _HEADER_CHARSET.search(content_type)
+        if header and _python_name(header.group(1)):
+            return _python_name(header.group(1))
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        return _python_name(meta.group(1).decode("ascii", "ignore"))
     return None
 
 

@@ -51,7 +51,7 @@ def refusal(address: IPAddress, *, allow_private: bool) -> str | None:
 
 def _resolve(host: str) -> list[IPAddress]:
     infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
 def _host(url: str) -> str:

@@ -61,14 +61,19 @@ def run_demo(db_path: Path, *, replace: bool, console: Console) -> dict[str, Any
     started = time.monotonic()
     with serve() as base:
         console.print(f"serving the demo site at {base}")
-        outlet = OutletConfig(
-            name=OUTLET,
-            feeds=[f"{base}/feed.xml"],
-            sitemaps=[f"{base}/sitemap.xml"],
-            sections=[f"{base}/business/"],
-            article_pattern=r"/\d{4}/\d{2}/\d{2}/",
+        outlet = OutletConfig.model_validate(
+            {
+                "name": OUTLET,
+                "feeds": [f"{base}/feed.xml"],
+                "sitemaps": [f"{base}/sitemap.xml"],
+                "sections": [f"{base}/business/"],
+                "article_pattern": r"/\d{4}/\d{2}/\d{2}/",
+            }
         )
-        crawl = CrawlConfig(delay=0, allow_private=True, concurrency_per_site=8, timeout=20)
+        # Loopback needs allow_private; no delay: the demo is our own server.
+        crawl = CrawlConfig.model_validate(
+            {"delay": 0, "allow_private": True, "concurrency_per_site": 8, "timeout": 20}
+        )
         result = crawl_outlets([outlet], crawl, db_path, console=console)
     print_summary(result, console)
     database = connect(db_path)

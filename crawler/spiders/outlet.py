@@ -198,7 +198,7 @@ class OutletSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModified(url=clean_url(response.url), lastmod=lastmod)
             return
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (_header(response, b"Content-Type") or "").lower()
         if content_type and not content_type.startswith(HTML_TYPES):
             self._count("skipped_non_html")
             logger.info("skipped %s: not HTML (%s)", response.url, content_type)
