@@ -1,11 +1,15 @@
 """Time a week's digest over a large synthetic database (target: < 2 s at 1,000,000 claims).
 
-Synthesizes ``--claims`` claims over ``--articles`` articles fetched across ``--weeks`` weeks
-(10 outlets, a few thousand sources, 10,000 claim keys, one flag per ~20 claims, runs every
-4 hours), unless ``--db`` names one built before. Then, for the last synthesized week, it
-times ``build_digest`` and each renderer, beside a baseline measured in the same run: one
-plain query fetching all the week's claims with their articles (the least any digest over
-that week must read). Usage::
+The database comes from ``bench/db_scale.py``'s synthesizer (its articles, sources and
+claims, written through the production path) when that script is there, else from a
+smaller-scale synthesizer of our own (``--synth own``); either way ``--claims`` claims over
+``--articles`` articles. Flags are then derived as the tracker would raise them across
+articles: a claim whose key was reported before is ``changed`` (else ``new``), one claim
+in twenty. ``--db FILE`` keeps the database for the next run.
+
+For week 2025-W50 it times ``build_digest`` and each renderer, beside a baseline measured
+in the same run: one plain query fetching all the week's claims with their articles (the
+least any digest over that week must read). Usage::
 
     python bench/digest.py [--claims 1000000] [--articles 100000] [--db /tmp/bench-digest.db]
 """
@@ -13,6 +17,7 @@ that week must read). Usage::
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import sys
 import tempfile
@@ -24,6 +29,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from claimwatch.digest import build_digest, iso_week, render  # noqa: E402
 from db.schema import connect  # noqa: E402
@@ -172,6 +178,49 @@ def synthesize(path: Path, *, claims: int, articles: int, weeks: int, seed: int 
     db.close()
 
 
+# Bench-only data synthesis (not a claimwatch query): each claim paired with the previous
+# report of its key, as the tracker's cross-article `changed` / `new` flags would be.
+DERIVE_FLAGS = """
+    INSERT INTO flags (kind, article_id, claim_id, previous_claim_id, previous_article_id,
+                       old_value, new_value, unit, source, old_sentence, new_sentence, key,
+                       created_at)
+    SELECT CASE WHEN previous_id IS NULL THEN 'new' ELSE 'changed' END, article_id, id,
+           previous_id, previous_article_id, previous_value, value, unit, source_name,
+           previous_sentence, sentence, key, fetched_at
+    FROM (
+        SELECT c.id, c.value, c.unit, c.sentence, c.key, v.article_id, v.fetched_at,
+               s.name AS source_name,
+               LAG(c.id) OVER key_order AS previous_id,
+               LAG(v.article_id) OVER key_order AS previous_article_id,
+               LAG(c.value) OVER key_order AS previous_value,
+               LAG(c.sentence) OVER key_order AS previous_sentence
+        FROM claims c
+        JOIN versions v ON v.id = c.version_id
+        LEFT JOIN sources s ON s.id = c.source_id
+        WHERE c.key IS NOT NULL
+        WINDOW key_order AS (PARTITION BY c.key ORDER BY v.fetched_at, c.id)
+    )
+    WHERE id % 20 = 0
+"""
+
+
+def synthesize_db_scale(path: Path, *, claims: int, articles: int) -> bool:
+    """bench/db_scale.py's database plus derived flags; False when that script is absent."""
+    try:
+        db_scale = importlib.import_module("db_scale")
+        make_world, write = db_scale.make_world, db_scale.write
+    except (ImportError, AttributeError):
+        return False
+    seed = 20251201
+    world = make_world(random.Random(seed), max(10, claims // 50))
+    db = connect(path)
+    write(db, world, seed=seed, claims=claims, articles=articles)
+    db.execute(DERIVE_FLAGS)
+    db.execute("ANALYZE")
+    db.close()
+    return True
+
+
 def _best(func: Any, repeat: int) -> tuple[float, Any]:
     best, result = float("inf"), None
     for _ in range(repeat):
@@ -187,6 +236,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--weeks", type=int, default=52)
     parser.add_argument("--db", type=Path, help="reuse (or create) this database file")
+    parser.add_argument(
+        "--synth",
+        choices=("db_scale", "own"),
+        default="db_scale",
+        help="synthesizer: bench/db_scale.py's (falls back to own when absent) or our own",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
     args = parser.parse_args()
 
@@ -194,9 +249,16 @@ def main() -> None:
     path = args.db or Path(folder.name) / "digest.db"  # type: ignore[union-attr]
     if not path.exists():
         began = time.perf_counter()
-        synthesize(path, claims=args.claims, articles=args.articles, weeks=args.weeks)
+        synth = (
+            "db_scale"
+            if args.synth == "db_scale"
+            and synthesize_db_scale(path, claims=args.claims, articles=args.articles)
+            else "own"
+        )
+        if synth == "own":
+            synthesize(path, claims=args.claims, articles=args.articles, weeks=args.weeks)
         print(
-            f"synthesized {args.claims:,} claims over {args.articles:,} articles "
+            f"synthesized ({synth}) {args.claims:,} claims over {args.articles:,} articles "
             f"in {time.perf_counter() - began:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
         )
     db = connect(path, create=False)
@@ -212,6 +274,9 @@ def main() -> None:
         ).fetchall(),
         args.repeat,
     )
+    began = time.perf_counter()
+    build_digest(db, week)
+    first = time.perf_counter() - began
     built, digest = _best(lambda: build_digest(db, week), args.repeat)
     print(
         f"database: {total:,} claims; week {week.label}: {len(rows):,} claims, "
@@ -220,7 +285,7 @@ def main() -> None:
     print(f"baseline (fetch the week's claims with their articles): {baseline * 1000:8.1f} ms")
     print(
         f"build_digest (all sections):                           {built * 1000:8.1f} ms "
-        f"({built / baseline:.1f}x baseline)"
+        f"({built / baseline:.1f}x baseline; first run {first * 1000:.1f} ms)"
     )
     for output_format in ("md", "html", "json", "csv", "atom"):
         rendered, text = _best(lambda f=output_format: render(digest, f), args.repeat)
