@@ -51,7 +51,7 @@ def digest(
     window = choose_window(week, since, until)
     db = app.open_db(create=False)
     try:
-        check_filters(db, outlet, source)
+        check_filters(db, outlet, source, (known.name for known in app.config.outlets))
         text = render(build_digest(db, window, outlet=outlet, source=source), output_format)
     finally:
         db.close()

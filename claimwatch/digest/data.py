@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -106,9 +107,14 @@ def _histories(
     return histories
 
 
-def check_filters(db: sqlite_utils.Database, outlet: str | None, source: str | None) -> None:
-    """An outlet or source the database has never seen is most likely a typo."""
-    if outlet and not queries.outlet_exists(db, outlet):
+def check_filters(
+    db: sqlite_utils.Database,
+    outlet: str | None,
+    source: str | None,
+    configured_outlets: Iterable[str] = (),
+) -> None:
+    """An outlet (not configured) or source the database has never seen is most likely a typo."""
+    if outlet and outlet not in set(configured_outlets) and not queries.outlet_exists(db, outlet):
         raise UsageError(f"no outlet named {outlet!r} in the database")
     if source and not queries.source_exists(db, source):
         raise UsageError(f"no source named {source!r} in the database")

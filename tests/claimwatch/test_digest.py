@@ -192,3 +192,26 @@ def test_sources_quoted_counts_beyond_the_listed_few(newsroom: Path) -> None:
     finally:
         db.close()
     assert top["sources_quoted"] == 3
+
+
+def test_configured_outlet_without_articles_is_an_empty_digest(
+    runner: CliRunner, newsroom: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "claimwatch.toml"
+    config.write_text('[[outlets]]\nname = "fresh"\nfeeds = ["https://fresh.example/rss"]\n')
+    result = runner.invoke(
+        cli,
+        [
+            "--config",
+            str(config),
+            "--db",
+            str(newsroom),
+            "digest",
+            "--week",
+            WEEK,
+            "--outlet",
+            "fresh",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "No changed figures" in result.output
