@@ -24,16 +24,9 @@ def script_counts(text: str) -> tuple[int, int]:
     return sum(map(len, HAN.findall(text))), sum(map(len, LATIN.findall(text)))
 
 
-def han_share(text: str) -> float:
-    """Han characters as a share of Han characters plus Latin words (0.0 when neither)."""
-    han, latin = script_counts(text)
-    weighted = han + latin / LETTERS_PER_WORD
-    return han / weighted if weighted else 0.0
-
-
 def detect_language(text: str) -> str:
     """'zh' when the text is mostly Chinese, else 'en' (also for empty or digit-only text)."""
-    return "zh" if han_share(text) >= ZH_SHARE else "en"
+    return segment_language(text, default="en")
 
 
 def segment_language(text: str, default: str = "zh") -> str:
@@ -45,5 +38,4 @@ def segment_language(text: str, default: str = "zh") -> str:
     han, latin = script_counts(text)
     if not han and not latin:
         return default
-    weighted = han + latin / LETTERS_PER_WORD
-    return "zh" if han / weighted >= ZH_SHARE else "en"
+    return "zh" if han / (han + latin / LETTERS_PER_WORD) >= ZH_SHARE else "en"

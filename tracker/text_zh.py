@@ -16,7 +16,6 @@ from collections.abc import Iterator
 OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "【": "】"}
 CLOSERS = frozenset(OPENERS.values()) | {"’", '"', "'"}
 ZH_ENDS = frozenset("。！？!?")
-LATIN_ENDS = frozenset(".!?")
 ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u dr mr mrs ms prof inc corp co ltd jr sr st no vs etc e.g i.e jan feb mar "
     "apr jun jul aug sep sept oct nov dec gov gen rep sen conn calif mass mt ft a.m p.m".split()
