@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 PER_SECTION_PAGE = 25
 FEED_ITEMS = 40
+MISSING = "/news/2025/01/01/story-gone"
 CITIES = ("Oslo", "Lima", "Perth", "Accra", "Quito", "Hanoi", "Tunis", "Riga")
 
 
@@ -28,6 +29,7 @@ CITIES = ("Oslo", "Lima", "Perth", "Accra", "Quito", "Hanoi", "Tunis", "Riga")
 class Site:
     pages: int
     delay: float = 0.0  # seconds before each article answer
+    broken: bool = False  # the feed also links to an article that answers 404
     base: str = ""
     hits: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -76,6 +78,8 @@ class Site:
             f"<item><title>Story {n}</title><link>{self.base}{self.article_path(n)}</link></item>"
             for n in range(max(0, self.pages - FEED_ITEMS), self.pages)
         )
+        if self.broken:
+            items += f"<item><title>Gone</title><link>{self.base}{MISSING}</link></item>"
         return (
             "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
             f"<title>News</title><link>{self.base}/</link>{items}</channel></rss>"
@@ -89,7 +93,7 @@ class Site:
         if path == "/news/":
             page = int(query.removeprefix("page=")) if query.startswith("page=") else 1
             return 200, "text/html; charset=utf-8", self.section(page)
-        if path.startswith("/news/") and "/story-" in path:
+        if path.startswith("/news/") and path.rsplit("-", 1)[-1].isdigit():
             number = int(path.rsplit("-", 1)[1])
             if number < self.pages and path == self.article_path(number):
                 time.sleep(self.delay)
@@ -132,9 +136,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_site(pages: int, *, delay: float = 0.0) -> Iterator[Site]:
+def serve_site(pages: int, *, delay: float = 0.0, broken: bool = False) -> Iterator[Site]:
     """Serve a generated site of ``pages`` articles on 127.0.0.1 (a free port) meanwhile."""
-    site = Site(pages=pages, delay=delay)
+    site = Site(pages=pages, delay=delay, broken=broken)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"

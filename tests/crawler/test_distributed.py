@@ -170,3 +170,37 @@ def test_ingester_stops_when_asked_and_marks_its_runs_interrupted(
     totals = Ingester(db, server, keys).run(should_stop=stop_after_first, poll=0.05)
     assert totals.new == 1
     assert db.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+
+
+def test_the_start_shim_turns_queued_seeds_into_the_outlet_spiders_requests(
+    redis_url: str, server: redis.Redis, keys: RedisKeys
+) -> None:
+    import asyncio
+
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed.worker import WorkerSpider, worker_settings
+
+    enqueue_outlet(
+        server,
+        keys,
+        {
+            "name": "wire",
+            "feeds": ["https://n.example.org/rss"],
+            "sections": ["https://n.example.org/w/"],
+        },
+    )
+    crawler = get_crawler(WorkerSpider, worker_settings({}, redis_url, keys))
+    spider = WorkerSpider.from_crawler(crawler, keys=keys)
+
+    async def first_batch() -> list[Request]:
+        return [request async for request in spider.start()]
+
+    requests = asyncio.run(first_batch())
+    assert [(r.url, r.callback.__name__, r.meta["outlet"]) for r in requests] == [
+        ("https://n.example.org/rss", "parse_feed", "wire"),
+        ("https://n.example.org/w/", "parse_section", "wire"),
+    ]
+    assert not requests[0].dont_filter  # seeds go through the shared duplicate filter too
+    assert server.llen(keys.seeds) == 0
+    assert spider.make_request_from_data(b'{"url": "https://x.org", "kind": "bogus"}') == []

@@ -77,7 +77,10 @@ def _article_hits(site: Site) -> list[int]:
 def test_two_workers_and_one_ingester_store_every_article_once(
     tmp_path: Path, redis_url: str, runner: CliRunner
 ) -> None:
-    with serve_site(PAGES, delay=0.005) as site, redis_prefix(redis_url, "two") as prefix:
+    with (
+        serve_site(PAGES, delay=0.005, broken=True) as site,
+        redis_prefix(redis_url, "two") as prefix,
+    ):
         config = write_config(tmp_path / "claimwatch.toml", site)
         url = f"{redis_url}#{prefix}"
         _enqueue_and_ingest(runner, config, url)
@@ -89,12 +92,18 @@ def test_two_workers_and_one_ingester_store_every_article_once(
         assert worker.returncode == 0, err[-2000:]
         assert re.search(r"worker stopped \(finished\): \d+ pages", out), out
     pages = [int(re.search(r"(\d+) pages", out).group(1)) for out, _ in outputs]  # type: ignore[union-attr]
-    assert sum(pages) == PAGES + 1 + 1 + PAGES // 25  # articles, feed, sitemap, section pages
+    # articles, the broken link, feed, sitemap, section pages
+    assert sum(pages) == PAGES + 1 + 1 + 1 + PAGES // 25
     assert min(pages) > 0, f"one worker did all the work: {pages}"
     assert _stored(config) == (PAGES, PAGES, 1)
     assert _article_hits(site) == [1] * PAGES  # no URL fetched twice across the two workers
     assert all(count == 1 for count in site.hits.values()), site.hits.most_common(3)
-    assert '"new": 200' in summary and '"tracked": 200' in summary
+    assert '"new": 200' in summary and '"tracked": 200' in summary and '"errors": 1' in summary
+    db = connect(config.parent / "claimwatch.db")
+    runs = db.execute("SELECT outlet, status, articles_new, errors, error_log FROM runs").fetchall()
+    db.close()
+    assert [run[:4] for run in runs] == [("harbour-news", "ok", PAGES, 1)]
+    assert "story-gone: HTTP 404" in runs[0][4]  # a worker's failure reaches the run
 
 
 def test_a_worker_killed_halfway_loses_no_article(
