@@ -11,7 +11,7 @@ A Chinese numeral only counts with a unit, a measure word or a scale after it, s
 that merely contain numeral characters (统一, 一些, 七国集团, 十四五, 三线城市, 第一财经)
 are not figures; dates, times, durations, labels (5A级, 一期) and numbers inside
 《titles》 or glued to Latin letters (5G, H100) are dropped. Everything is one pass of
-compiled patterns over the sentence.
+compiled patterns over a paragraph, with a few characters of context on either side.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ APPROXIMATOR_BEFORE = re.compile(
     "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
 )
 CLAUSE_TAIL = re.compile(r"[^，。；：、,;:！？“”]*$")
-VAGUE_BEFORE = frozenset("几数上成")
+VAGUE = re.compile(r"[几数][十百千万]|上[百千万]|成[百千]")
 LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
 
@@ -201,8 +201,8 @@ def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure
     value, more = _number_value(match)
     if value is None:
         return None
-    if before and before in VAGUE_BEFORE and (match.group("cn") or "")[:1] in "十百千万":
-        return None  # 数十家, 几十万人, 成千上万: no figure is asserted
+    if match.group("cn") and first > floor and VAGUE.match(text, first - 1):
+        return None  # 数十家, 几十万人, 上百家, 成千上万: no figure is asserted
     if match.group("den"):
         return _fraction(text, match, value, floor)
     if match.group("pre") == "千分之":
