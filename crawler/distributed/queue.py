@@ -208,7 +208,8 @@ def register_worker(server: redis.Redis, keys: RedisKeys, worker_id: str, lease:
 
 
 def renew_lease(server: redis.Redis, keys: RedisKeys, worker_id: str, lease: float) -> None:
-    server.set(keys.lease(worker_id), 1, px=int(lease * 1000))
+    """Extend the lease; a worker that was too slow and got recovered registers again."""
+    register_worker(server, keys, worker_id, lease)
 
 
 def release_worker(server: redis.Redis, keys: RedisKeys, worker_id: str) -> int:
