@@ -17,8 +17,10 @@ from tracker.names import Cluster, Mention, NameFinder
 from tracker.numbers import Quantity, find_quantities
 from tracker.sources import Attributor, Cue
 from tracker.subject import (
+    FISCAL_CONTEXT,
     claim_key,
     entity_name,
+    fiscal_years,
     metric_of,
     nearest_period,
     parse_date,
@@ -123,7 +125,8 @@ class _Assembler:
         self.finder = NameFinder(text)
         self.sources: dict[int, None] = {}
         self.main_entity: str | None = None
-        self._times: tuple[int, list[tuple[int, str]]] | None = None
+        self._times: tuple[int, list[tuple[int, str]], int] | None = None
+        self._fiscal = fiscal_years(text, self.published)
 
     def run(self) -> Extraction:
         text = self.text
@@ -184,7 +187,21 @@ class _Assembler:
         entity = self._entity(quantity, cluster, mentions, cue)
         metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
         if self._times is None or self._times[0] != sentence_start:
-            self._times = (sentence_start, time_expressions(sentence, self.published))
+            found = time_expressions(sentence, self.published)
+            if not found and FISCAL_CONTEXT.search(sentence):
+                fiscal = [p for at, p in self._fiscal if at < sentence_start]
+                if fiscal:
+                    found = [(0, fiscal[-1])]  # "annual net sales": the fiscal year in question
+            if not found and self._times is not None and self._times[1]:
+                # No period of its own: a sentence goes on with the period of the sentence
+                # before it in the same paragraph ("It also stuck to its target ...").
+                previous_end = self._times[2]
+                if (
+                    previous_end <= sentence_start
+                    and "\n" not in self.text[previous_end:sentence_start]
+                ):
+                    found = [(0, self._times[1][-1][1])]
+            self._times = (sentence_start, found, sentence_start + len(sentence))
         period = nearest_period(self._times[1], offset)
         subject = " ".join(p for p in (entity, metric) if p) or None
         return Claim(

@@ -23,6 +23,11 @@ RELATIVE = re.compile(
     r"(year|season|fiscal\s+year|financial\s+year)(?:['’]s)?(?:\s+(earlier|ago|before))?)\b",
     re.I,
 )
+_MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
+FISCAL = re.compile(
+    rf"\b(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?({_MONTH_NAMES})\b(?!\s+\d)"
+)
+FISCAL_BEFORE = re.compile(r"year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?\Z")
 QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.I)
 HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
 MONTH = re.compile(
@@ -34,18 +39,28 @@ COMPANY_SUFFIX = re.compile(
 )
 STOP = {"the", "a", "an", "its", "their", "his", "her", "our", "of", "this", "that", "these",
         "those", "to", "from", "by", "on", "in", "at", "for", "and", "with", "about", "some",
-        "total", "record", "new", "average", "roughly", "nearly"}  # fmt: skip
+        "total", "record", "new", "average", "roughly", "nearly", "annual", "yearly", "quarterly",
+        "full-year", "monthly", "overall", "combined"}  # fmt: skip
 STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the", "and", "or",
-              "but", "with", "last", "this", "next", "than", "per", "each", "that", "which"}  # fmt: skip
+              "but", "with", "last", "this", "next", "than", "per", "each", "that", "which",
+              "over", "under", "through", "across", "into", "during", "since", "before",
+              "after", "among", "within", "were", "was", "are", "is", "had", "have", "has",
+              "will", "would", "could", "so", "as", "who", "worth"}  # fmt: skip
 OF_BEFORE = re.compile(
     r"((?:[a-z][\w-]*\s+){1,3})of\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\Z"
 )
 CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
-    r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit)\b"
+    r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
+    r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged)\b"
 )
-WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’-]*\s+){1,5}\Z")
+AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
+               "now", "still", "already"}  # fmt: skip
+CLAUSE_START = re.compile(r"[,;:—]|\b(?:that|while|and|but|as|which|who)\b")
+PREPOSITION_TAIL = re.compile(
+    r"\s+(?:in|for|during|at|on|from|since|by|over|through|across|so\s+far|this|last|next)\b.*$"
+)
 SPEND_BEFORE = re.compile(
     r"\b(?:spent|spend|spending|invested|invest|investing|paid|pay)\s+(?:[\w-]+\s+){0,2}?\Z"
 )
@@ -96,6 +111,24 @@ def period_of(sentence: str, offset: int, published: date | None) -> str | None:
     return nearest_period(time_expressions(sentence, published), offset)
 
 
+FISCAL_CONTEXT = re.compile(
+    r"\b(?:annual|full[- ]year|(?:the|this)\s+(?:fiscal|financial)\s+year)\b"
+)
+
+
+def fiscal_years(text: str, published: date | None) -> list[tuple[int, str]]:
+    """(offset, "FY2025-03") of every "fiscal year ending in March" of a whole text."""
+    if published is None or "year" not in text:
+        return []
+    return [(m.start(), _fiscal_period(m, published)) for m in FISCAL.finditer(text)]
+
+
+def _fiscal_period(match: re.Match[str], published: date) -> str:
+    month = lx.MONTHS[match.group(1).lower()]
+    year = published.year + (1 if month < published.month else 0)
+    return f"FY{year}-{month:02d}"  # the fiscal year ending that month
+
+
 def nearest_period(found: list[tuple[int, str]], offset: int) -> str | None:
     """The period of the expression nearest ``offset``; one just after the figure is nearer."""
     if not found:
@@ -122,6 +155,8 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                 (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
             )
     if published is not None:
+        for match in FISCAL.finditer(sentence):
+            found.append((match.start(), _fiscal_period(match, published)))
         for match in RELATIVE.finditer(sentence):
             which = re.sub(r"\s+", " ", match.group(1).lower())
             shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the past": -1,
@@ -130,6 +165,8 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                 continue
             found.append((match.start(), str(published.year + shift)))
         for match in MONTH.finditer(sentence):
+            if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+                continue  # "the fiscal year ending in March" is not March
             month = lx.MONTHS[match.group(1).lower()]
             year = published.year - (1 if month > published.month else 0)
             found.append((match.start(), f"{year}-{month:02d}"))
@@ -160,18 +197,15 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     if of_np is not None:
         return LEADING_VERB.sub("", of_np.group(1).strip()) or None
     verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
-    verb = (
-        WORDS_BEFORE.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
-        if verbs
-        else None
-    )
-    if verb is not None:
-        words = [
-            w for w in verb.group().split() if not w[0].isupper() and "'" not in w and "’" not in w
-        ]
-        if words:
-            return " ".join(words[-3:])
-    return None
+    if not verbs:
+        return None
+    clause = CLAUSE_START.split(sentence[max(0, verbs[-1].start() - 80) : verbs[-1].start()])[-1]
+    clause = PREPOSITION_TAIL.sub("", clause)  # "fuel costs in 2024 came to" -> "fuel costs"
+    words = [w for w in clause.split() if not w[0].isupper() and "'" not in w and "’" not in w
+             and not w[0].isdigit()]  # fmt: skip
+    while words and words[-1] in AUXILIARIES:
+        words.pop()
+    return " ".join(words[-3:]) or None
 
 
 def claim_key(entity: str | None, metric: str | None, unit: str, period: str | None) -> str:
