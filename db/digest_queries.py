@@ -1,7 +1,7 @@
 """Read queries behind the digest: flags, claims, sources, outlets and runs in a time window.
 
-Every function takes the window as ISO dates, ``since`` inclusive and ``until`` exclusive
-(``'2025-12-08'``, ``'2025-12-15'``). Stored timestamps are ISO 8601 strings, so comparing
+Every window query takes a :class:`Scope`: ISO dates, ``since`` inclusive and ``until``
+exclusive (``'2025-12-08'``, ``'2025-12-15'``). Stored timestamps are ISO 8601 strings, so comparing
 them with bare dates selects whole days whether a timestamp uses ``T`` or a space.
 
 ``outlet`` limits everything to one outlet's articles (and runs); ``source`` (a source's
@@ -13,6 +13,7 @@ carried them (``versions.fetched_at``, when claimwatch saw them); flags by ``cre
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlite_utils
@@ -47,20 +48,21 @@ _WINDOW_CLAIMS = f"""
 """  # noqa: S608 (constant SQL fragments; values are bound)
 
 
-def _params(
-    since: str, until: str, outlet: str | None = None, source: str | None = None, **more: Any
-) -> dict[str, Any]:
-    return {"since": since, "until": until, "outlet": outlet, "source": source, **more}
+@dataclass(frozen=True)
+class Scope:
+    """What a digest covers: whole days ``since`` (inclusive) to ``until`` (exclusive), as ISO
+    dates, optionally one outlet's articles and runs and one source's figures."""
+
+    since: str
+    until: str
+    outlet: str | None = None
+    source: str | None = None
+
+    def params(self, **more: Any) -> dict[str, Any]:
+        return {**asdict(self), **more}
 
 
-def flags_in_window(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-) -> list[dict[str, Any]]:
+def flags_in_window(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, Any]]:
     """Flags created in the window with both articles and both claims' subjects, oldest first."""
     sql = """
         SELECT f.id, f.kind, a.url AS article_url, a.title AS article_title, a.outlet,
@@ -83,35 +85,21 @@ def flags_in_window(
           AND (:source IS NULL OR COALESCE(f.source, s.name, ps.name) = :source COLLATE NOCASE)
         ORDER BY f.created_at, f.id
     """
-    return list(db.query(sql, _params(since, until, outlet, source)))
+    return list(db.query(sql, scope.params()))
 
 
-def version_counts(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-) -> dict[str, int]:
+def version_counts(db: sqlite_utils.Database, scope: Scope) -> dict[str, int]:
     """Articles first seen and articles edited (later versions) in the window."""
     sql = f"""
         SELECT COUNT(DISTINCT CASE WHEN number = 1 THEN article_id END) AS articles_new,
                COUNT(DISTINCT CASE WHEN number > 1 THEN article_id END) AS articles_edited
         FROM ({_WINDOW_VERSIONS})
     """  # noqa: S608 (constant SQL fragments; values are bound)
-    row = next(db.query(sql, _params(since, until, outlet, source)))
+    row = next(db.query(sql, scope.params()))
     return {key: int(value or 0) for key, value in row.items()}
 
 
-def claims_per_day(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-) -> list[dict[str, Any]]:
+def claims_per_day(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, Any]]:
     """Claims and articles per day (days without claims are absent)."""
     sql = f"""
         SELECT substr(fetched_at, 1, 10) AS day, COUNT(*) AS claims,
@@ -119,17 +107,11 @@ def claims_per_day(
         FROM ({_WINDOW_CLAIMS})
         GROUP BY day ORDER BY day
     """  # noqa: S608 (constant SQL fragments; values are bound)
-    return list(db.query(sql, _params(since, until, outlet, source)))
+    return list(db.query(sql, scope.params()))
 
 
 def new_claims_by_subject(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-    limit: int = 20,
+    db: sqlite_utils.Database, scope: Scope, *, limit: int = 20
 ) -> list[dict[str, Any]]:
     """Claims in the window grouped by entity and metric, the most reported first."""
     sql = f"""
@@ -141,17 +123,11 @@ def new_claims_by_subject(
         ORDER BY claims DESC, articles DESC, entity, metric
         LIMIT :limit
     """  # noqa: S608 (constant SQL fragments; values are bound)
-    return list(db.query(sql, _params(since, until, outlet, source, limit=limit)))
+    return list(db.query(sql, scope.params(limit=limit)))
 
 
 def most_quoted_sources(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-    limit: int = 15,
+    db: sqlite_utils.Database, scope: Scope, *, limit: int = 15
 ) -> list[dict[str, Any]]:
     """Sources quoted in the window: articles quoting each and claims attributed to each.
 
@@ -179,17 +155,10 @@ def most_quoted_sources(
         ORDER BY t.articles DESC, t.claims DESC, s.name
         LIMIT :limit
     """  # noqa: S608 (constant SQL fragments; values are bound)
-    return list(db.query(sql, _params(since, until, outlet, source, limit=limit)))
+    return list(db.query(sql, scope.params(limit=limit)))
 
 
-def outlet_activity(
-    db: sqlite_utils.Database,
-    since: str,
-    until: str,
-    *,
-    outlet: str | None = None,
-    source: str | None = None,
-) -> list[dict[str, Any]]:
+def outlet_activity(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, Any]]:
     """Per outlet: runs and their page counts, articles and claims seen, flags raised."""
     sql = f"""
         WITH run_totals AS (
@@ -233,12 +202,10 @@ def outlet_activity(
         LEFT JOIN flag_totals f ON f.outlet IS names.outlet
         ORDER BY claims DESC, names.outlet
     """  # noqa: S608 (constant SQL fragments; values are bound)
-    return list(db.query(sql, _params(since, until, outlet, source)))
+    return list(db.query(sql, scope.params()))
 
 
-def runs_with_errors(
-    db: sqlite_utils.Database, since: str, until: str, *, outlet: str | None = None
-) -> list[dict[str, Any]]:
+def runs_with_errors(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, Any]]:
     """Runs started in the window that failed or logged errors; ``error_log`` decoded."""
     sql = """
         SELECT id, outlet, started_at, finished_at, status, pages, errors, error_log
@@ -248,7 +215,7 @@ def runs_with_errors(
           AND (errors > 0 OR status <> 'ok')
         ORDER BY started_at, id
     """
-    rows = list(db.query(sql, _params(since, until, outlet)))
+    rows = list(db.query(sql, scope.params()))
     for row in rows:
         try:
             log = json.loads(row["error_log"] or "[]")
@@ -258,14 +225,12 @@ def runs_with_errors(
     return rows
 
 
-def run_count(
-    db: sqlite_utils.Database, since: str, until: str, *, outlet: str | None = None
-) -> int:
+def run_count(db: sqlite_utils.Database, scope: Scope) -> int:
     sql = """
         SELECT COUNT(*) FROM runs
         WHERE started_at >= :since AND started_at < :until AND (:outlet IS NULL OR outlet = :outlet)
     """
-    return int(db.execute(sql, _params(since, until, outlet)).fetchone()[0])
+    return int(db.execute(sql, scope.params()).fetchone()[0])
 
 
 def key_history(

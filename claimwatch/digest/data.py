@@ -130,22 +130,22 @@ def build_digest(
 ) -> Digest:
     """Query the database for one window (optionally one outlet / one source)."""
     since, until = window.bounds()
-    scope = {"outlet": outlet, "source": source}
-    flags = queries.flags_in_window(db, since, until, **scope)
+    scope = queries.Scope(since, until, outlet, source)
+    flags = queries.flags_in_window(db, scope)
     changes = sorted(
         (flag for flag in flags if flag["kind"] in CHANGE_KINDS),
         key=lambda flag: (CHANGE_KINDS.index(flag["kind"]), -_move(flag), flag["created_at"]),
     )
-    per_day = _per_day(window, queries.claims_per_day(db, since, until, **scope))
-    sources = queries.most_quoted_sources(db, since, until, outlet=outlet, source=source)
-    failed_runs = [] if source else queries.runs_with_errors(db, since, until, outlet=outlet)
+    per_day = _per_day(window, queries.claims_per_day(db, scope))
+    sources = queries.most_quoted_sources(db, scope)
+    failed_runs = [] if source else queries.runs_with_errors(db, scope)
     counts: dict[str, int] = {
         "flags": len(flags),
         **{kind: sum(flag["kind"] == kind for flag in flags) for kind in FLAG_KINDS},
-        **queries.version_counts(db, since, until, **scope),
+        **queries.version_counts(db, scope),
         "claims": sum(day["claims"] for day in per_day),
         "sources": sources[0]["sources_quoted"] if sources else 0,
-        "runs": queries.run_count(db, since, until, outlet=outlet),
+        "runs": queries.run_count(db, scope),
         "runs_with_errors": len(failed_runs),
     }
     return Digest(
@@ -157,9 +157,9 @@ def build_digest(
         flags=flags,
         changes=changes,
         new_figures=_group_new([flag for flag in flags if flag["kind"] in NEW_KINDS]),
-        subjects=queries.new_claims_by_subject(db, since, until, outlet=outlet, source=source),
+        subjects=queries.new_claims_by_subject(db, scope),
         sources=sources,
-        outlets=queries.outlet_activity(db, since, until, **scope),
+        outlets=queries.outlet_activity(db, scope),
         failed_runs=failed_runs,
         claims_per_day=per_day,
         histories=_histories(db, changes, until, outlet),

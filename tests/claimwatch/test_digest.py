@@ -184,11 +184,11 @@ def test_empty_week_renders_every_format(runner: CliRunner, newsroom: Path) -> N
 
 
 def test_sources_quoted_counts_beyond_the_listed_few(newsroom: Path) -> None:
-    from db.digest_queries import most_quoted_sources
+    from db.digest_queries import Scope, most_quoted_sources
 
     db = connect(newsroom, create=False)
     try:
-        [top] = most_quoted_sources(db, "2025-12-08", "2025-12-15", limit=1)
+        [top] = most_quoted_sources(db, Scope("2025-12-08", "2025-12-15"), limit=1)
     finally:
         db.close()
     assert top["sources_quoted"] == 3
