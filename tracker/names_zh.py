@@ -69,7 +69,7 @@ HEAD_OF = frozenset("部长 局长 厅长 司长 处长 院长 所长 行长 校
 WORK = re.compile(r"》(?:一书|一文|一片|一剧|书|节目)?$")
 GENERIC = re.compile(
     r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
-    r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人|们)$"
+    r"市场|机构|行业|外界|舆论|官方|报告|数据|分析|研究|调查|统计|消息|文件|公告|通知|声明|人|们|文章|报道|作者|笔者|本文)$"
 )
 LATIN_ORG_WORDS = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|Group|Bank|Capital|Research|Partners|Securities|Institute|"

@@ -218,10 +218,10 @@ class Attribution:
             # 该行有关负责人称, 国家统计局局长表示: an unnamed official speaks for the organization.
             return self._named(unnamed, org_first=False) if unnamed else None
         cleaned = clean_org(words)
-        if not org_first and looks_like_person(cleaned):
-            return self._add(Source(cleaned, "person"))
         if is_generic(cleaned) or len(cleaned) < 2 or len(cleaned) > 30:
             return None
+        if not org_first and looks_like_person(cleaned):
+            return self._add(Source(cleaned, "person"))
         cleaned = self.aliases.get(cleaned, cleaned)
         if cleaned in self.sources:
             return self._add(self.sources[cleaned])
