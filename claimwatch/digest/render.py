@@ -22,28 +22,13 @@ from claimwatch.digest.charts import claims_per_day_chart, history_chart
 from claimwatch.digest.data import Digest
 
 FORMATS = ("md", "html", "json", "csv", "atom")
-EXTENSIONS = {"md": "md", "html": "html", "json": "json", "csv": "csv", "atom": "atom"}
 # Lists longer than this are cut in md/html (with a count of the rest); json/csv/atom hold all.
 SHOWN = 100
 CSV_FIELDS = (
-    "id",
-    "kind",
-    "outlet",
-    "article_url",
-    "article_title",
-    "previous_article_url",
-    "old_value",
-    "new_value",
-    "unit",
-    "source",
-    "entity",
-    "metric",
-    "period",
-    "key",
-    "old_sentence",
-    "new_sentence",
-    "created_at",
-)
+    "id", "kind", "outlet", "article_url", "article_title", "previous_article_url",
+    "old_value", "new_value", "unit", "source", "entity", "metric", "period", "key",
+    "old_sentence", "new_sentence", "created_at",
+)  # fmt: skip
 _FEED_NAMESPACE = uuid.UUID("7d1c1a4e-3f1e-5b9a-9a51-6c6c61696d77")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

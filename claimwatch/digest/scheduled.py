@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimwatch.config import Config
 from claimwatch.digest.data import Digest, build_digest
-from claimwatch.digest.render import EXTENSIONS, render, render_html, render_markdown
+from claimwatch.digest.render import render, render_html, render_markdown
 from claimwatch.digest.window import last_full_week
 from claimwatch.errors import WorkFailed
 from db.schema import connect
@@ -42,7 +42,8 @@ def output_folder(config: Config) -> Path:
 
 
 def digest_filename(digest: Digest, output_format: str) -> str:
-    return f"digest-{digest.window.slug}.{EXTENSIONS[output_format]}"
+    """'digest-2025-W50.html': the format's name is the file's extension."""
+    return f"digest-{digest.window.slug}.{output_format}"
 
 
 def write_digest_files(digest: Digest, folder: Path, formats: list[str]) -> list[Path]:
