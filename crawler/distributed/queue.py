@@ -150,8 +150,6 @@ class ReliableScheduler(Scheduler):
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         self.queue.push(request)
-        # The request is safely queued: one less output its parent waits for.
-        self.spider.output_done(request.meta.pop(PARENT, None))
         return True
 
     def next_request(self) -> Request | None:

@@ -85,7 +85,7 @@ class WorkerSpider(RedisMixin, OutletSpider):
         spider.setup_redis(crawler)
         crawler.signals.connect(spider.worker_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.worker_closed, signal=signals.spider_closed)
-        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.request_scheduled, signal=signals.request_scheduled)
         return spider
 
     # --- start: the shim scrapy-redis 0.9.1 lacks ------------------------------------------
@@ -172,8 +172,14 @@ class WorkerSpider(RedisMixin, OutletSpider):
     def item_done(self, item: Any) -> None:
         self.output_done(self.item_parents.pop(id(item), None))
 
-    def request_dropped(self, request: Request) -> None:
-        self.output_done(request.meta.pop(PARENT, None))
+    def request_scheduled(self, request: Request) -> None:
+        """Right after this signal, in the same call, the engine queues the request in Redis
+        or drops it (duplicate, refused address): settle its parent on the next reactor turn."""
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        parent = request.meta.pop(PARENT, None)
+        if parent is not None:
+            reactor.callLater(0, self.output_done, parent)  # type: ignore[attr-defined]
 
     def _settle(self, token: bytes) -> None:
         entry = self.outstanding[token]
