@@ -18,7 +18,7 @@ from tracker.model import Claim, Extraction, Source
 from tracker.numbers_zh import Figure, find_figures
 from tracker.sources_zh import Attribution
 from tracker.subject import claim_key
-from tracker.subject_zh import mentioned_entity, metric_before, period_at, period_marks
+from tracker.subject_zh import entity_key, mentioned_entity, metric_before, period_at, period_marks
 from tracker.text_zh import paragraphs, sentence_spans
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
@@ -100,7 +100,7 @@ def _claim(
         entity=entity,
         metric=metric,
         period=period,
-        key=claim_key(entity, metric, figure.unit, period),
+        key=claim_key(entity_key(entity), metric, figure.unit, period),
         sentence_start=start,
     )
 

@@ -29,8 +29,11 @@ CHANGE_ONLY = re.compile(
 )
 LEADING = re.compile(
     r"^(?:[0-9０-９一二三四五六七八九十—\-]+(?:年|月份|月|日)|截至|其中|同时|此外|另外|而|但|并|且|"
-    r"全市|全省|全国|当地|公司|今年|去年|上半年|下半年|前三季度)+"
+    r"全市|全省|全国|当地|公司|今年|去年|上半年|下半年|前三季度|全年|实现|完成|录得|累计|共计|合计|共)+"
 )
+# Legal forms left out of an entity's key, so 华岳新能源科技股份有限公司 and a later
+# article's 华岳新能源科技有限公司 key alike.
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司)$")
 PERIOD = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})年(?!\d)|(?P<relative>今年|本年|去年|上年|明年|前年))"
     r"(?:(?:第)?(?P<quarter>[一二三四1-4])季度|(?P<half>上|下)半年)?"
@@ -124,3 +127,8 @@ def mentioned_entity(sentence: str, names: dict[str, str]) -> str | None:
         if position >= 0 and (best is None or position > best[0]):
             best = (position, full)
     return best[1] if best else None
+
+
+def entity_key(entity: str | None) -> str | None:
+    """The entity as it goes into a claim key: without its legal form."""
+    return LEGAL_FORM.sub("", entity) or entity if entity else None
