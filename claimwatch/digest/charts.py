@@ -40,6 +40,7 @@ _COMMON: dict[str, Any] = {
     "disable_xml_declaration": True,
     "margin": 12,
     "truncate_label": -1,
+    "max_scale": 6,  # at most about six value labels: legible when scaled to a phone
 }
 
 
