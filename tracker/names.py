@@ -183,6 +183,11 @@ class NameFinder:
             before = tokens[cut - 1].rstrip(".")
             if before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES:
                 tokens = tokens[:cut]  # "Castellan Mobile and Brightwave": two names
+        if "of" in tokens:
+            cut = tokens.index("of")
+            person, org = tokens[:cut], tokens[cut + 1 :]
+            if len(person) in (2, 3) and not is_org_name(person) and is_org_name(org):
+                tokens = person  # "John Doe of Birch Bank": a person and the organization
         if self.text.startswith("$", offset + len(" ".join(tokens))):
             tokens = tokens[:-1]  # "C$", "HK$": a currency
             if not tokens:

@@ -72,6 +72,7 @@ CURRENCY_NAMED = re.compile(
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
+NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
 
 
@@ -279,7 +280,7 @@ class _Scanner:
         text = self.text
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if before.isalpha() or before in "#/" or after.isalpha() or after in "/°":
+        if before.isalpha() or before in "#/:" or after.isalpha() or after in "/°":
             return True
         if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
             return True  # K-7, COVID-19, mid-2026
@@ -289,6 +290,9 @@ class _Scanner:
             tail = re.match(r"[-–]\d+(?:[-–]\d+)?", text[end : end + 12])
             if tail and tail.group().count("-") + tail.group().count("–") > 1:
                 return True  # 555-123-4567
+            second = end + len(tail.group()) if tail else end
+            if not UNIT_AFTER.match(text, second) and not SCALE_WORD.match(text, second):
+                return True  # a score or a code: "won 3-2", "ages 18-24"
         if scale == 1.0:
             if re.fullmatch(r"(1[89]\d\d|20\d\d)", raw):
                 return True  # a year
@@ -299,8 +303,12 @@ class _Scanner:
                     text, end
                 ):
                     return True
+            if NUMBER_BEFORE.search(text, max(0, start - 16), start):
+                return True  # "48 737 MAX jets", "three 787 Dreamliners": a model number
             prev = nw._prev_word(text, start)
             if prev and text[start - 1] == " ":
+                if prev[0].islower() and any(c.isupper() for c in prev[1:]):
+                    return True  # "iPhone 15"
                 low = prev.lower().rstrip(".")
                 if low in lx.LABEL_WORDS:
                     return True

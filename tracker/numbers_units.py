@@ -27,10 +27,10 @@ _ADJ = "|".join(re.escape(a).replace(r"\ ", r"\s") for a in _ADJECTIVES)
 _CURRENCY_WORDS = _alt(lx.CURRENCY_WORDS) + r"|real|reals|pounds\s+sterling"
 _QTY = _alt(lx.QUANTITY_UNITS).replace(r"\ ", r"\s+")
 UNIT_AFTER = re.compile(
-    r"(?P<pct>\s?%|[ -](?i:percent|per\s?cent|pct)\b)"
+    r"(?P<pct>\s?%|[ -](?i:percent|per\s?cent|pct)\b|(?<=\d)pc\b)"
     r"|(?P<pp>[ -](?i:percentage|per\s?centage)[ -]points?\b)"
     r"|(?P<bp>[ -]?(?i:basis[ -]points?|bps|bp)\b)"
-    r"|(?P<times>[ -]times\b)"
+    r"|(?P<times>[ -]times\b|(?<=\d)x(?![\w-]))"
     rf"|(?P<cur>[ -](?:(?P<adj>(?i:{_ADJ}))\s)?(?P<curword>(?i:{_CURRENCY_WORDS}))\b)"
     rf"|(?P<iso>\s(?:{_ISO})\b)"
     rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?![\w-]))"

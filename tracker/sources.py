@@ -45,10 +45,10 @@ CUE = re.compile(
     r"reiterated|stuck\s+to|stuck\s+with|stands\s+by|stood\s+by)\s+"
     r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
     r"projections?)\b)"
+    r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
+    r"issued|produced|collected|gathered|tracked|measured|provided|reported)\s+(?:[\w]+\s+){0,3}?by\s+)"
     rf"|(?P<say>(?:{_SAY})\b)"
     rf"|(?P<data>(?:{_DATA_VERBS})\b)"
-    r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
-    r"issued|produced|collected|gathered|tracked|measured|provided)\s+(?:[\w]+\s+){0,3}?by\s+)"
     rf"|(?P<from>(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
     r"(?:from|by)\s+))"
 )
@@ -79,6 +79,10 @@ AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", 
                    "shows", "show", "states", "notes", "put", "puts", "found", "registered",
                    "recorded", "expect", "estimated"}  # fmt: skip
 NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
+GROUP_TAIL = re.compile(rf"\s+(?:{_alt(nl.PEOPLE_GROUPS)})\Z")
+NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warned", "announced",
+                "wrote", "stated"}  # fmt: skip
+FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
 
@@ -128,6 +132,14 @@ class Attributor:
     def sentence_cues(self, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
         text = self.text
         ends = {m.end: m for m in mentions}
+        for mention in mentions:  # "Moody's said": the 's belongs to the name
+            if mention.possessive and text.startswith(("'s ", "’s "), mention.end):
+                after = CUE.match(text, mention.end + 3)
+                if after is not None and after.group() in NAME_S_VERBS:
+                    self._rename(mention, text[mention.start : mention.end + 2])
+                    mention.end += 2
+                    mention.possessive = False
+                    ends[mention.end] = mention
         local = [(m.start, m.cluster) for m in mentions if not m.prefix]
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
@@ -182,8 +194,11 @@ class Attributor:
             return self._according(match, start, end, mentions, local)
         if group in ("by", "from"):
             found = self._right_name(match.end(), end, mentions, generic=True, local=local)
-            if found is None:
+            if found is None and match.group().startswith("reported"):
+                group = "say"  # "Acme reported revenue up by 5%": a speech verb after all
+            elif found is None:
                 return None
+        if group in ("by", "from") and found is not None:
             first_clause = self.text.find(",", start, match.start()) < 0
             scope = whole if first_clause else self._clause(match.start(), start, end)
             return Cue(match.start(), match.end(), found, scope, True)
@@ -234,6 +249,11 @@ class Attributor:
             return Cue(
                 match.start(), match.end() + len(data_np.group(1)), found, (start, end), True
             )
+        by = FROM_BY.search(text, match.end(), stop)
+        if by is not None:  # "according to a statement from the company"
+            found = self._right_name(by.end(), stop, mentions, generic=True, local=local)
+            if found is not None:
+                return Cue(match.start(), stop, found, (start, end), True, True)
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
             found = self.antecedents.resolve(head.group(1), match.start(), local)
@@ -276,6 +296,10 @@ class Attributor:
         found, subject = self._subject_at(tail, floor, ends, local)
         if found is not None:
             return found, False, subject
+        group = GROUP_TAIL.search(text, max(floor, tail - 20), tail)
+        if group is not None and group.start() in ends:  # "Goldman Sachs analysts estimate"
+            mention = ends[group.start()]
+            return mention.cluster, False, mention.start
         report = REPORT_TAIL.search(text, max(floor, tail - 60), tail)
         if report is None:
             return ((None, False) if data else self._apposed(tail, floor, ends)) + (-1,)

@@ -182,3 +182,19 @@ def test_decimal_percent_round_trip(number: object) -> None:
     (found,) = find_quantities(text)
     assert found.unit == "%"
     assert found.value == pytest.approx(float(str(number)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boeing delivered 48 737 MAX jets.", [("48", "count")]),
+        ("Apple sold 50 million iPhone 15 units.", [("50 million", "count")]),
+        ("Sales rose 7.5pc last year.", [("7.5pc", "%")]),
+        ("Trading volume was 3x higher.", [("3x", "x")]),
+        ("The ratio was 2:1 and the score 3-2.", []),
+        ("Fares could rise 8-12% in May.", [("8", "%"), ("12%", "%")]),
+        ("Carriers parked more than 120 A320neo-family aircraft.", [("120", "count")]),
+    ],
+)
+def test_model_numbers_scores_and_short_units(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(surface, unit) for surface, _, unit, _ in quantities(text)] == expected

@@ -133,3 +133,30 @@ def test_dateline_wire_and_generic_groups_are_not_sources() -> None:
     text = "TORONTO, Nov. 4 (Harbour Ledger) — Analysts said prices rose 4%. Bankers said few firms would list."
     assert attributed(text) == [("4%", None)]
     assert sources(text) == {}
+
+
+def test_more_attribution_forms() -> None:
+    assert attributed("A spokesman for Delta Air Lines said the carrier would add 12 flights.") == [
+        ("12", "Delta Air Lines")
+    ]
+    assert attributed("As reported by Bloomberg, the fund lost 8%.") == [("8%", "Bloomberg")]
+    assert attributed("Goldman Sachs analysts estimate the market at $40 billion.") == [
+        ("$40 billion", "Goldman Sachs")
+    ]
+    assert attributed("Moody's said it cut the rating, citing debt of $12 billion.") == [
+        ("$12 billion", "Moody's")
+    ]
+    assert attributed("Prices could fall 10%, warned John Doe of Birch Bank.") == [
+        ("10%", "John Doe")
+    ]
+    assert attributed(
+        "Acme Corp. posted revenue of $5 billion, according to a statement from the company."
+    ) == [("$5 billion", "Acme Corp.")]
+    assert attributed(
+        "Sales grew 15%, Acme's chief financial officer, Tom Lee, said on a call."
+    ) == [("15%", "Tom Lee")]
+
+
+def test_unnamed_speakers_are_no_sources() -> None:
+    text = "People familiar with the matter said the deal was worth $3 billion. Officials said 40 were hurt."
+    assert attributed(text) == [("$3 billion", None), ("40", None)]
