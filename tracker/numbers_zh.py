@@ -17,7 +17,7 @@ compiled patterns over a paragraph, with a few characters of context on either s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.numbers_zh_units import (
     APPROX_AFTER,
@@ -190,12 +190,27 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 
 def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure | None:
     """The figure a TOKEN match stands for, or None when it is not a claim."""
-    first, last = match.start(), match.end()
+    first = match.start()
     before = text[first - 1] if first > floor else ""
+    negative = before in ("−", "－") and bool(match.group("ar"))
     if match.group("ar") and not match.group("pre") and before and before in LATIN_BEFORE:
-        range_end = before in "-~" and first - 2 >= floor and text[first - 2].isdigit()
-        if not range_end:
+        ahead = text[first - 2] if first - 2 >= floor else ""
+        if before in "-~" and ahead.isdigit():
+            pass  # 10-15%: the end of a range
+        elif before == "-" and not (ahead.isascii() and (ahead.isalnum() or ahead in "-_/.")):
+            negative = True  # 增速为-3.2%
+        else:
             return None
+    figure = _unsigned(text, match, floor, ceiling, before)
+    if negative and figure is not None and figure.start == first:
+        return replace(figure, start=first - 1, value=-figure.value)
+    return figure
+
+
+def _unsigned(
+    text: str, match: re.Match[str], floor: int, ceiling: int, before: str
+) -> Figure | None:
+    first, last = match.start(), match.end()
     if match.group("pre") == "百分之":
         return _percent_words(text, match, floor, ceiling)
     value, more = _number_value(match)

@@ -51,6 +51,8 @@ def figures(text: str) -> list[tuple[str, float, str, bool]]:
         ("观影人次为1.87亿，同比增长。", "1.87亿", 1.87e8, "count"),
         ("排名前三的企业。", "三", 3, "count"),
         ("增速接近一半。", "一半", 0.5, "x"),
+        ("同比增长-3.2%。", "-3.2%", -3.2, "%"),
+        ("净利润为−1.5亿元。", "−1.5亿元", -1.5e8, "CNY"),
     ],
 )
 def test_figure(text: str, surface: str, value: float, unit: str) -> None:
