@@ -75,7 +75,7 @@ def detect_encoding(data: bytes, content_type: str | None = None) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
-    if not any(byte > 0x7F for byte in data[:200_000]) and b"\x00" not in data[:1024]:
+    if data[:200_000].isascii() and b"\x00" not in data[:1024]:
         return "utf-8"
     if _decodes(data, "utf-8"):
         return "utf-8"

@@ -131,7 +131,7 @@ class OutletSpider(scrapy.Spider):
         max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")  # type: ignore[union-attr]
         try:
             body = sitemap_body(response.body, response.url, max_size)
-        except OSError as error:
+        except (OSError, ValueError) as error:  # corrupt, or larger than max_page_bytes unpacked
             self._error(response.url, f"bad gzip sitemap ({error})")
             return
         children, links = parse_sitemap(body)

@@ -59,3 +59,16 @@ def test_section_links_follow_pattern_pagination_and_stay_on_site() -> None:
     )
     assert [link.url for link in articles] == ["https://example.org/2025/11/04/alpha"]
     assert pages == ["https://example.org/world/?page=2", "https://example.org/world/?page=3"]
+
+
+def test_gzipped_sitemap_is_unpacked_within_the_size_limit() -> None:
+    import gzip
+
+    import pytest
+
+    from crawler.discovery import sitemap_body
+
+    packed = gzip.compress(NEWS_SITEMAP)
+    assert sitemap_body(packed, "https://example.org/s.xml.gz", 1_000_000) == NEWS_SITEMAP
+    with pytest.raises(ValueError):
+        sitemap_body(gzip.compress(b"x" * 100_000), "https://example.org/s.xml.gz", 1000)
