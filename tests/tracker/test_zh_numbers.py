@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tracker.numbers_zh import chinese_value, find_figures
@@ -180,3 +180,21 @@ def test_chinese_numerals_round_trip(number: int) -> None:
 def test_odd_input_never_crashes(text: str) -> None:
     for figure in find_figures(text):
         assert 0 <= figure.start < figure.end <= len(text)
+
+
+UNITS = {"亿元": (1e8, "CNY"), "万美元": (1e4, "USD"), "%": (1, "%"), "万人次": (1e4, "count"),
+         "个百分点": (1, "pp"), "倍": (1, "x"), "万吨": (1e4, "t")}  # fmt: skip
+
+
+@given(
+    st.decimals(min_value=1, max_value=99999, places=1, allow_nan=False),
+    st.sampled_from(sorted(UNITS)),
+    st.booleans(),
+)
+def test_arabic_and_chinese_numerals_with_units_read_back(number, unit: str, chinese: bool) -> None:
+    scale, code = UNITS[unit]
+    assume(not (chinese and number >= 10000))  # 一万万 is not written; it is 一亿
+    written = to_chinese(int(number)) if chinese else str(number)
+    value = int(number) if chinese else float(number)
+    found = find_figures(f"全年增长{written}{unit}。")
+    assert [(round(f.value, 3), f.unit) for f in found] == [(round(value * scale, 3), code)]
