@@ -46,9 +46,8 @@ STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the
               "over", "under", "through", "across", "into", "during", "since", "before",
               "after", "among", "within", "were", "was", "are", "is", "had", "have", "has",
               "will", "would", "could", "so", "as", "who", "worth"}  # fmt: skip
-OF_BEFORE = re.compile(
-    r"((?:[a-z][\w-]*\s+){1,3})of\s+(?:about\s+|roughly\s+|nearly\s+|around\s+)?\Z"
-)
+APPROXIMATE_WORDS = {"about", "roughly", "nearly", "around", "almost", "some", "approximately"}
+SPEND_VERBS = {"spent", "spend", "spending", "invested", "invest", "investing", "paid", "pay"}
 CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
@@ -60,9 +59,6 @@ AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will",
 CLAUSE_START = re.compile(r"[,;:—]|\b(?:that|while|and|but|as|which|who)\b")
 PREPOSITION_TAIL = re.compile(
     r"\s+(?:in|for|during|at|on|from|since|by|over|through|across|so\s+far|this|last|next)\b.*$"
-)
-SPEND_BEFORE = re.compile(
-    r"\b(?:spent|spend|spending|invested|invest|investing|paid|pay)\s+(?:[\w-]+\s+){0,2}?\Z"
 )
 NP_AFTER_PREP = re.compile(r"\s+(?:on|in|for)\s+((?:[a-z][\w-]*\s*){1,3})")
 
@@ -187,15 +183,21 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
                 break
         if picked:
             return " ".join(picked)
-    window = sentence[max(0, start - 80) : start]
-    spend = SPEND_BEFORE.search(window)
-    if spend is not None:
+    before = sentence[max(0, start - 60) : start].split()
+    if any(word in SPEND_VERBS for word in before[-3:]):
         after = NP_AFTER_PREP.match(sentence, end)
         if after is not None:
-            return after.group(1).strip()
-    of_np = OF_BEFORE.search(window)
-    if of_np is not None:
-        return LEADING_VERB.sub("", of_np.group(1).strip()) or None
+            return after.group(1).strip()  # "spent €612 million on jet fuel"
+    while before and before[-1] in APPROXIMATE_WORDS:
+        before.pop()
+    if len(before) >= 2 and before[-1] == "of":
+        words = []
+        for word in reversed(before[-4:-1]):
+            if not re.fullmatch(r"[a-z][\w-]*", word):
+                break
+            words.insert(0, word)
+        if words:
+            return LEADING_VERB.sub("", " ".join(words)) or None  # "net income of C$412 million"
     verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
     if not verbs:
         return None
