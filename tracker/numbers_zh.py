@@ -47,7 +47,10 @@ TOKEN = re.compile(
     rf"|(?P<cn>{CHINESE})(?P<cn_more>[余多])?(?P<cn_scale>[万亿]+)?)"
     rf"(?:分之(?P<den>{ARABIC}|[零〇一二两三四五六七八九十百千]+))?"
 )
-DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番")
+DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍")
+DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+# 从8.7%升至14.1: a later figure of the same clause written without its unit.
+CARRY_BEFORE = re.compile(r"(?:至|到)$")
 HALF = re.compile(r"(?<!另)一半|半数")
 TOP_RANK = re.compile(
     r"(?:位居|位列|名列|跃居|居于|排名|排在|居)(?:全球|全国|全省|全市|世界|国内|行业|同类|榜单)?"
@@ -59,6 +62,7 @@ APPROXIMATOR_BEFORE = re.compile(
     "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
 )
 CLAUSE_TAIL = re.compile(r"[^，。；：、,;:！？“”]*$")
+UNIT_OR_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 VAGUE = re.compile(r"[几数][十百千万]|上[百千万]|成[百千]")
 LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
@@ -170,10 +174,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if titles and any(s <= match.start() < e for s, e in titles):
             continue
         figure = _figure(text, match, start, end)
+        if figures and (figure is None or figure.unit == "count") and match.group("ar"):
+            figure = _carried_unit(text, match, figure, figures[-1]) or figure
         if figure is not None:
             figures.append(figure)
     for match in DOUBLING.finditer(text, start, end):
-        times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("n") or "一", 1)
+        times = DOUBLINGS.get(match.group("n") or "一", 1)
         figures.append(Figure(match.start(), match.end(), float(2**times), "x", "multiple"))
     for match in HALF.finditer(text, start, end):
         approximate = _approximate_before(text, match.start(), start)
@@ -186,6 +192,28 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if not kept or figure.start >= kept[-1].end:
             kept.append(figure)
     return kept
+
+
+def _carried_unit(
+    text: str, match: re.Match[str], figure: Figure | None, previous: Figure
+) -> Figure | None:
+    """The figure at ``match`` with the unit of ``previous`` when the clause implies it.
+
+    "从8.7%升至14.1" and "从3.5亿元增至4.2亿": the second figure, right after 至 / 到 in
+    the same clause, has no unit (or only a scale) and takes the first one's.
+    """
+    if previous.kind not in ("percent", "currency") or previous.end > match.start():
+        return None
+    between = text[previous.end : match.start()]
+    if any(mark in between for mark in "，。；：,;") or not CARRY_BEFORE.search(between):
+        return None
+    end = figure.end if figure is not None else match.end()
+    if UNIT_OR_HAN.match(text, end):
+        return None  # a measure word follows: 升至14.1万辆 stays a count
+    value = figure.value if figure is not None else arabic_value(match.group("ar"))
+    if figure is None and match.group("ar_scale"):
+        value *= scale_value(match.group("ar_scale"))
+    return Figure(match.start(), end, value, previous.unit, previous.kind, previous.approximate)
 
 
 def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure | None:
@@ -335,7 +363,7 @@ def _percent_words(text: str, match: re.Match[str], floor: int, ceiling: int) ->
     """百分之十五 -> 15 %."""
     if match.group("den"):
         return None
-    value, _ = _number_value(match)
+    value, _ = _number_value(match) if match.group("cn") != "百" else (100.0, False)
     if value is None:
         return None
     first, last = match.start(), match.end()

@@ -52,6 +52,8 @@ def figures(text: str) -> list[tuple[str, float, str, bool]]:
         ("排名前三的企业。", "三", 3, "count"),
         ("增速接近一半。", "一半", 0.5, "x"),
         ("同比增长-3.2%。", "-3.2%", -3.2, "%"),
+        ("覆盖率达到百分之百。", "百分之百", 100, "%"),
+        ("利润翻倍。", "翻倍", 2, "x"),
         ("净利润为−1.5亿元。", "−1.5亿元", -1.5e8, "CNY"),
     ],
 )
@@ -65,6 +67,14 @@ def test_a_range_gives_its_unit_to_the_first_number() -> None:
     assert [(s, v, u) for s, v, u, _ in figures(text)] == [
         ("3000万", 3e7, "CNY"), ("5000万元", 5e7, "CNY"), ("10", 10, "%"), ("15%", 15, "%"),
         ("5", 5, "count"), ("8", 8, "count"),
+    ]  # fmt: skip
+
+
+def test_a_later_figure_of_the_clause_takes_the_unit_it_omits() -> None:
+    text = "占比从8.7%升至14.1，营收从3.5亿元增至4.2亿，销量从10万辆增至14.1万辆。"
+    assert [(s, v, u) for s, v, u, _ in figures(text)] == [
+        ("8.7%", 8.7, "%"), ("14.1", 14.1, "%"), ("3.5亿元", 3.5e8, "CNY"),
+        ("4.2亿", 4.2e8, "CNY"), ("10万", 1e5, "count"), ("14.1万", 1.41e5, "count"),
     ]  # fmt: skip
 
 
