@@ -21,6 +21,7 @@ from tracker.subject import claim_key
 from tracker.subject_zh import entity_key, mentioned_entity, metric_before, period_at, period_marks
 from tracker.text_zh import paragraphs, sentence_spans
 
+SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
@@ -123,6 +124,7 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
     attribution = Attribution()
     claims: list[Claim] = []
     subject = _Subject()
+    last_cues: list[tuple[int, Source]] = []  # of the sentence before, across paragraphs
     for para_start, para_end in paragraphs(text):
         if segment_language(text[para_start:para_end]) == "en":
             claims.extend(_english_span(text, para_start, para_end, published, attribution))
@@ -131,6 +133,7 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
         sentences = sentence_spans(text, para_start, para_end)
         figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
+        before_paragraph, last_cues = last_cues, cues[-1] if cues else last_cues
         for index, sentence in enumerate(sentences):
             latin = LATIN_WORD.search(text, *sentence)
             if latin and segment_language(text[sentence[0] : sentence[1]]) == "en":
@@ -138,7 +141,10 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
                 continue
             if not figures[index]:
                 continue
-            sentence_cues = cues[index] or _carried_cues(text, sentences, cues, figures, index)
+            before = cues[index - 1] if index else before_paragraph
+            sentence_cues = cues[index] or _carried_cues(
+                text, sentences, cues, figures, index, before
+            )
             sentence_text = text[sentence[0] : sentence[1]]
             periods = period_marks(sentence_text, published)
             known = {
@@ -162,17 +168,25 @@ def _carried_cues(
     cues: list[list[tuple[int, Source]]],
     figures: list[list[Figure]],
     index: int,
+    before: list[tuple[int, Source]],
 ) -> list[tuple[int, Source]]:
     """Attribution a sentence without its own cue takes from a neighbour.
 
-    A quotation ("“……。”") takes the speaker of a following "X说。"; a sentence opening
-    with 其中 ("of which") details the figures of the sentence before it.
+    A quotation ("“……。”") takes the speaker of a following "X说。", else continues the
+    person quoted in the sentence before it; a sentence opening with 其中 ("of which")
+    details the figures of the sentence before it (``before``: its cues).
     """
     start, end = sentences[index]
-    if text[start] in "“「" and index + 1 < len(sentences) and cues[index + 1]:
-        next_start, next_end = sentences[index + 1]
-        if next_end - next_start <= ATTRIBUTION_ONLY and not figures[index + 1]:
-            return [(start, cues[index + 1][0][1])]
-    if text.startswith(CONTINUING, start) and index > 0 and cues[index - 1]:
-        return [(start, cues[index - 1][-1][1])]
+    if text[start] in "“「":
+        if index + 1 < len(sentences) and not figures[index + 1]:
+            next_start, next_end = sentences[index + 1]
+            if next_end - next_start <= ATTRIBUTION_ONLY and SAYS.search(
+                text, next_start, next_end
+            ):
+                # "……。”业内人士说。": the next sentence names the speaker, or nobody.
+                return [(start, cues[index + 1][0][1])] if cues[index + 1] else []
+        if before and before[-1][1].kind == "person" and text[end - 1] in "”」":
+            return [(start, before[-1][1])]
+    if text.startswith(CONTINUING, start) and before:
+        return [(start, before[-1][1])]
     return []

@@ -144,3 +144,10 @@ def test_a_quotation_takes_the_speaker_of_the_next_sentence() -> None:
 def test_author_and_reporters_are_not_sources() -> None:
     text = "本报讯（记者 林晓雯）记者从市统计局获悉，全市人口增长0.5%。本报记者采访了10家企业。"
     assert [source.name for source in sources(text)] == ["市统计局"]
+
+
+def test_a_quotation_alone_continues_the_person_quoted_before() -> None:
+    text = (
+        "分析师张伟表示，全年增长5%。\n\n“明年的增速会放缓到3%。”\n\n“销量增长了8%。”业内人士说。"
+    )
+    assert attributed(text) == [("5%", "张伟"), ("3%", "张伟"), ("8%", None)]
