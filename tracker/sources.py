@@ -82,6 +82,11 @@ NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\
 GROUP_TAIL = re.compile(rf"\s+(?:{_alt(nl.PEOPLE_GROUPS)})\Z")
 NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warned", "announced",
                 "wrote", "stated"}  # fmt: skip
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+\Z")
+APPOSITION_OPENER = re.compile(
+    rf"\s*(?:[A-Z]|(?:a|an|the|who|which|whose|its|his|her|their|one|both|also|"
+    rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b)"
+)
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
@@ -140,7 +145,9 @@ class Attributor:
                     mention.end += 2
                     mention.possessive = False
                     ends[mention.end] = mention
-        local = [(m.start, m.cluster) for m in mentions if not m.prefix]
+        local = [
+            (m.start, m.cluster) for m in mentions if not m.prefix and not self._quoted(m.start)
+        ]
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
             if self._quoted(match.start()):
@@ -163,7 +170,7 @@ class Attributor:
         for cue in cues:
             self._note_source(cue)
         for mention in mentions:
-            if not mention.prefix:
+            if not mention.prefix and not self._quoted(mention.start):
                 self.antecedents.remember(mention.start, mention.cluster)
         for cue in sorted(cues, key=lambda c: c.start):
             self.antecedents.remember(cue.start, cue.cluster)
@@ -207,6 +214,8 @@ class Attributor:
             if first is None:
                 first = next((m for m in mentions if m.start < match.start()), None)
             return Cue(match.start(), match.end(), first.cluster, whole) if first else None
+        if PASSIVE_BEFORE.search(self.text, max(start, match.start() - 12), match.start()):
+            return None  # "Epstein was found dead", "is expected to": no speaker
         found, report, subject = self._left_subject(
             match.start(), start, ends, local, data=group == "data"
         )
@@ -346,7 +355,8 @@ class Attributor:
             while opener > floor and not text[opener + 1].isspace():  # "1,200" is no comma
                 opener = text.rfind(",", floor, opener)
             if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
-                if opener in ends:
+                looks_apposed = APPOSITION_OPENER.match(text, opener + 1) is not None
+                if opener in ends and looks_apposed and " but " not in text[opener:tail]:
                     return ends[opener].cluster, False
                 named = ends.get(tail - 1)
                 if named is not None and text[opener + 1 : named.start].strip() == "":
