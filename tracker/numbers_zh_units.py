@@ -26,7 +26,7 @@ QUANTITIES = {
     "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "立方米": "m3",
     "公里": "km", "千米": "km", "厘米": "cm", "毫米": "mm", "米": "m",
     "公顷": "ha", "亩": "mu", "桶": "bbl", "毫升": "mL", "升": "L",
-    "标准箱": "TEU", "标箱": "TEU", "英里": "mi", "海里": "nmi",
+    "标准箱": "TEU", "标箱": "TEU", "英里": "mi", "海里": "nmi", "度电": "kWh", "盎司": "oz",
 }  # fmt: skip
 LATIN_UNITS = {
     "GWh": "GWh", "MWh": "MWh", "kWh": "kWh", "TWh": "TWh", "GW": "GW", "MW": "MW",
@@ -82,8 +82,8 @@ UNIT = re.compile(
     rf"|(?P<cur_word>(?:{_alternation(CURRENCIES)})(?![素旦宵件器宇]))"
     r"|(?P<x>倍)"
     r"|(?P<cheng>成)"
-    rf"|(?P<skip>{_alternation(NOT_FIGURE_WORDS)})"
     rf"|(?P<qty>{_alternation(QUANTITIES)})"
+    rf"|(?P<skip>{_alternation(NOT_FIGURE_WORDS)})"
     rf"|(?P<count>{_alternation(MEASURE_WORDS)})"
     rf"|(?P<latin_unit>(?:{_alternation(LATIN_UNITS)})(?![A-Za-z]))"
     r"|(?P<latin_word>[A-Za-z])"
