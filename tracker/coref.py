@@ -3,8 +3,9 @@
 The article is read in order; every mention of a known person or organization, and every
 resolved reference, is remembered with its position. A pronoun or generic noun phrase
 resolves to the nearest fitting antecedent before it: a person for "he"/"she", an
-organization whose name holds the head noun for "the exchange", "the federation", a company
-(not a public body) for "the company", "the firm", "the carrier", and the last publisher of
+organization whose name holds the head noun for "the exchange", "the federation" (and no
+other), a company (not a public body) for "the company", "the firm", "the carrier", and the
+last publisher of
 figures for "the report". The look-back is bounded, so resolution stays linear.
 """
 
@@ -59,6 +60,7 @@ class Antecedents:
     ) -> int | None:
         """Nearest organization fitting ``head`` ("company", "exchange"; None: any)."""
         fallback = None
+        same_sentence = {index for at, index in local if at < position}
         for index in self._candidates(position, local):
             cluster = self.finder.clusters[index]
             if cluster.kind != "organization":
@@ -71,9 +73,9 @@ class Antecedents:
             institution = is_institution(cluster.name)
             if fallback is None:
                 if head in nl.COMPANY_HEADS and not institution:
-                    fallback = index
-                elif head in nl.INSTITUTION_HEADS and institution:
-                    fallback = index
+                    fallback = index  # "the company": the nearest company, whatever its name
+                elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
+                    fallback = index  # "The FCC approved ..., the agency said"
         return fallback
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:

@@ -97,7 +97,10 @@ def is_org_name(tokens: list[str]) -> bool:
         low = token.lower().rstrip(".")
         if low in nl.ORG_WORDS or token in nl.ORG_SUFFIXES or token.rstrip(".") in nl.ORG_SUFFIXES:
             return True
-    return "&" in tokens or any(t.isalpha() and t.isupper() and len(t) > 1 for t in tokens)
+    if "&" in tokens:
+        return True
+    shortest = 2 if len(tokens) == 1 else 3  # "IMF", "UBS Securities"; not "Lexus LC"
+    return any(t.isalpha() and t.isupper() and len(t) >= shortest for t in tokens)
 
 
 def is_institution(name: str) -> bool:

@@ -38,7 +38,7 @@ _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|
 _HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
 _REPORTS = _alt(nl.REPORT_NOUNS)
 CUE = re.compile(
-    r",\s+(?P<part>(?:saying|adding|noting|estimating|citing|predicting|arguing)\b)"
+    r",\s+(?P<part>(?:saying|adding|noting|estimating|predicting|arguing)\b)"
     r"|\b(?=[a-zA])(?:(?P<acc>According\s+to\s+|according\s+to\s+)"
     r"|(?P<fchg>(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
     r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted|"
