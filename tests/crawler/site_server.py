@@ -122,6 +122,8 @@ def _type(path: Path) -> str:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    request_queue_size = 128  # the default backlog of 5 drops a crawler's parallel SYNs
+
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # clients that time out (the slow endpoint) reset their connection
 
