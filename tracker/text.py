@@ -4,8 +4,10 @@ A sentence ends at ``.``/``!``/``?`` (plus closing quotes or brackets) followed 
 letter or an opening quote, and always at a paragraph break. Abbreviations ("U.S.", "Dr.",
 "Inc.", "No. 1", "a.m.", "Sept.", "Conn.") and initials do not end a sentence; a company
 suffix or a dotted abbreviation still does when a sentence-opening word follows ("... Acme
-Inc. The deal ..."). Own rules rather than pysbd or syntok: they follow the annotation
-convention exactly and run in one regex pass, two orders of magnitude faster.
+Inc. The deal ..."). Own rules rather than pysbd: measured on the English gold articles,
+both reproduce every annotated claim sentence, but pysbd 0.3.4 segments about 250,000
+characters per second against about 20 million for this single regex pass, so pysbd alone
+would use up the tracker's whole speed budget.
 """
 
 from __future__ import annotations
