@@ -34,3 +34,4 @@ class NotModified:
 
     url: str
     lastmod: str | None = None
+    outlet: str | None = None  # set by the distributed worker, whose ingester needs it

@@ -41,8 +41,17 @@ class RedisKeys:
 
     @property
     def seen(self) -> str:
-        """Prefix of the duplicate filter's fingerprint keys (one key per URL, with a TTL)."""
+        """Prefix of the duplicate filter's keys: ``seen:<outlet>:<round>:<fingerprint>``."""
         return f"{self.prefix}:seen"
+
+    @property
+    def rounds(self) -> str:
+        """Hash: outlet name -> number of its current crawl round (one per ``enqueue``)."""
+        return f"{self.prefix}:rounds"
+
+    def known(self, outlet: str) -> str:
+        """Hash: article URL -> what the ingester stored of it (for re-check and 304s)."""
+        return f"{self.prefix}:known:{outlet}"
 
     @property
     def outlets(self) -> str:

@@ -8,10 +8,15 @@ the same text stored and adds no version.
 
 Runs: the first item of an outlet opens a run; the run closes when the whole crawl has
 drained (no seeds, queued or in-flight requests, or items left), or when the ingester stops.
+
+Known articles: what the database holds of each article (published, ETag, Last-Modified, last
+fetch, sitemap lastmod) is mirrored to a Redis hash per outlet, so workers, which have no
+database, re-fetch on the outlet spider's age ladder and with conditional GETs.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -24,7 +29,15 @@ import sqlite_utils
 from crawler.distributed import RedisKeys
 from crawler.distributed.queue import crawl_pending
 from crawler.distributed.records import BadRecord, decode_item
-from db.store import RunCounts, finish_run, mark_not_modified, start_run, store_article
+from db.store import (
+    RunCounts,
+    finish_run,
+    known_articles,
+    mark_not_modified,
+    start_run,
+    store_article,
+    utc_now,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -149,16 +162,42 @@ class Ingester:
         else:
             outcome = store_article(self.db, record, run_id=run.run_id)
             self._untracked += outcome != "unchanged"
+        if record.get("outlet"):
+            self._remember(record["outlet"], record)
         setattr(run.counts, f"articles_{outcome}", getattr(run.counts, f"articles_{outcome}") + 1)
         setattr(self.totals, outcome, getattr(self.totals, outcome) + 1)
 
+    def _remember(self, outlet: str, record: dict[str, Any]) -> None:
+        key, url = self.keys.known(outlet), record["url"]
+        raw = self.server.hget(key, url)
+        entry: dict[str, Any] = json.loads(raw) if raw else {}
+        entry["last_fetched"] = utc_now()
+        entry["lastmod"] = record.get("lastmod") or entry.get("lastmod")
+        if record["type"] == "article":
+            entry["published"] = record.get("published") or entry.get("published")
+            entry["etag"] = record.get("etag")
+            entry["last_modified"] = record.get("last_modified")
+        self.server.hset(key, url, json.dumps(entry))
+
+    def publish_known(self) -> int:
+        """Mirror the database's articles of every outlet registered in Redis; how many."""
+        published = 0
+        for raw in self.server.hkeys(self.keys.outlets):
+            outlet = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+            known = known_articles(self.db, outlet)
+            with self.server.pipeline() as pipe:
+                for url, entry in known.items():
+                    pipe.hset(self.keys.known(outlet), url, json.dumps(entry))
+                pipe.execute()
+            published += len(known)
+        return published
+
     def close_runs(self, status: str) -> None:
+        # Workers do not report the listing pages they read, so a run that stored nothing is
+        # still "ok" (a re-crawl that found nothing new); its errors are counted and logged.
         for run in self.open_runs.values():
-            run_status = (
-                "failed" if status == "ok" and run.counts.pages == run.counts.errors else status
-            )
             finish_run(
-                self.db, run.run_id, status=run_status, counts=run.counts, error_log=run.error_log
+                self.db, run.run_id, status=status, counts=run.counts, error_log=run.error_log
             )
         self.open_runs.clear()
 
@@ -177,6 +216,7 @@ class Ingester:
     ) -> IngestTotals:
         """Drain items until ``should_stop()`` or, with ``until_idle``, no work for that long."""
         self.totals.recovered = self.queue.recover()
+        self.publish_known()
         idle_since: float | None = None
         status = "interrupted"  # unless the loop ends by going idle
         try:

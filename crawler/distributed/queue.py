@@ -6,9 +6,8 @@ Plugged into scrapy-redis's scheduler by settings (:func:`crawler.distributed.wo
   request into the worker's own in-flight list (``LMOVE``); the worker acknowledges it once
   its callback has finished. A worker that dies leaves its in-flight list behind, and
   :func:`recover_dead_workers` (run by every live worker) puts it back on the queue.
-- :class:`SeenFilter`: scrapy-redis's fingerprint filter with one key per URL and a TTL, so a
-  URL is fetched once per window by all workers together, and the next window's crawl fetches
-  it again.
+- :class:`SeenFilter`: scrapy-redis's fingerprint filter with one key per URL, outlet and
+  crawl round, so a URL is fetched once per round by all workers together.
 - Requests travel as JSON (bytes tagged as base64), not pickle: whoever can write to the queue
   must not be able to run code in a worker.
 """
@@ -33,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 TOKEN = "claimwatch_inflight"  # request.meta key: the queue entry to acknowledge
 PARENT = "claimwatch_parent"  # request.meta key: token of the request whose callback made it
-DEFAULT_SEEN_SECONDS = 3600
+DEFAULT_SEEN_SECONDS = 86400
 
 
 # --- serialization -----------------------------------------------------------------------
@@ -163,7 +162,12 @@ class ReliableScheduler(Scheduler):
 
 
 class SeenFilter(RFPDupeFilter):
-    """One Redis key per request fingerprint with a TTL: seen once per window by all workers."""
+    """One Redis key per request fingerprint, scoped by the request's outlet and crawl round.
+
+    ``enqueue`` starts a new round, so the next crawl of an outlet may fetch a URL again (the
+    outlet spider's re-check ladder decides); within a round every worker together fetches it
+    once. Keys expire after ``ttl`` seconds, only to keep Redis small.
+    """
 
     def __init__(self, server: redis.Redis, key: str, debug: bool = False, ttl: int = 0):
         super().__init__(server, key, debug)
@@ -181,14 +185,9 @@ class SeenFilter(RFPDupeFilter):
         )
 
     def request_seen(self, request: Request) -> bool:
-        fingerprint = self.request_fingerprint(request)
-        return not self.server.set(f"{self.key}:{fingerprint}", 1, nx=True, ex=self.ttl)
-
-    def forget(self, urls: list[str]) -> None:
-        """Let the next request for each of ``urls`` through (seeds of a new crawl)."""
-        keys = [f"{self.key}:{self.request_fingerprint(Request(url))}" for url in urls]
-        if keys:
-            self.server.delete(*keys)
+        scope = f"{request.meta.get('outlet', '')}:{request.meta.get('round', 0)}"
+        key = f"{self.key}:{scope}:{self.request_fingerprint(request)}"
+        return not self.server.set(key, 1, nx=True, ex=self.ttl)
 
     def clear(self) -> None:
         for name in self.server.scan_iter(match=f"{self.key}:*", count=1000):

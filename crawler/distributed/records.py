@@ -1,7 +1,7 @@
 """What travels on the item list: one JSON object per article, 304 or failed page.
 
 ``{"type": "article", ...Article fields..., "html_z64": base64(zlib(raw HTML))}``,
-``{"type": "not_modified", "url", "lastmod"}`` and ``{"type": "error", "outlet", "line"}``.
+``{"type": "not_modified", "url", "lastmod", "outlet"}`` and ``{"type": "error", "outlet", "line"}``.
 The raw HTML is kept (compressed) because every stored version keeps the page it came from.
 """
 
@@ -22,7 +22,12 @@ def encode_item(item: Any) -> bytes | None:
         html = record.pop("html", None)
         record["html_z64"] = base64.b64encode(zlib.compress(html, 6)).decode() if html else None
     elif isinstance(item, NotModified):
-        record = {"type": "not_modified", "url": item.url, "lastmod": item.lastmod}
+        record = {
+            "type": "not_modified",
+            "url": item.url,
+            "lastmod": item.lastmod,
+            "outlet": item.outlet,
+        }
     else:
         return None
     return json.dumps(record, ensure_ascii=False).encode("utf-8")

@@ -1,8 +1,9 @@
 """Seeding: register outlets in Redis and queue their feeds, sitemaps and sections.
 
 Workers read an outlet's config (hosts, article pattern, language) from the ``outlets``
-hash, so they need no config file of their own. A seed's URL is forgotten by the duplicate
-filter first, so enqueuing again fetches the outlet's listings again.
+hash, so they need no config file of their own. Each ``enqueue`` starts a new crawl round of
+the outlet: the duplicate filter is scoped by round, so its listings are read again and its
+articles are fetched again when the outlet spider's re-check ladder says so.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import Any
 import redis
 
 from crawler.distributed import RedisKeys
-from crawler.distributed.queue import DEFAULT_SEEN_SECONDS, SeenFilter
 from crawler.urls import clean_url
 
 SEED_FIELDS = (("feeds", "feed"), ("sitemaps", "sitemap"), ("sections", "section"))
@@ -26,6 +26,7 @@ class Seeded:
     feeds: int = 0
     sitemaps: int = 0
     sections: int = 0
+    round: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -33,6 +34,7 @@ class Seeded:
             "feeds": self.feeds,
             "sitemaps": self.sitemaps,
             "sections": self.sections,
+            "round": self.round,
         }
 
 
@@ -45,11 +47,13 @@ def enqueue_outlet(server: redis.Redis, keys: RedisKeys, outlet: dict[str, Any])
         urls = [clean_url(url) for url in outlet.get(field, [])]
         setattr(seeded, field, len(urls))
         seeds.extend((url, kind) for url in urls)
-    SeenFilter(server, keys.seen, ttl=DEFAULT_SEEN_SECONDS).forget([url for url, _ in seeds])
+    seeded.round = int(server.hincrby(keys.rounds, name, 1))
+    registered = {**outlet, "round": seeded.round}
     with server.pipeline() as pipe:
-        pipe.hset(keys.outlets, name, json.dumps(outlet, ensure_ascii=False, sort_keys=True))
+        pipe.hset(keys.outlets, name, json.dumps(registered, ensure_ascii=False, sort_keys=True))
         for url, kind in seeds:
-            pipe.rpush(keys.seeds, json.dumps({"url": url, "kind": kind, "outlet": name}))
+            seed = {"url": url, "kind": kind, "outlet": name, "round": seeded.round}
+            pipe.rpush(keys.seeds, json.dumps(seed))
         pipe.execute()
     return seeded
 

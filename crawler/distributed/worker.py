@@ -40,13 +40,14 @@ from crawler.distributed.queue import (
     renew_lease,
 )
 from crawler.distributed.records import encode_error, encode_item
+from crawler.items import NotModified
 from crawler.spiders.outlet import OutletSpider
 from crawler.urls import clean_url, host_of
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_LEASE = 30.0  # seconds a silent worker keeps its in-flight requests
-VIEW_REFRESH = 60.0  # seconds before an outlet's config is read from Redis again
+VIEW_REFRESH = 10.0  # seconds before an outlet's config is read from Redis again
 IDLE_POLL = 0.5  # seconds between looks at the shared queue when this worker has nothing to do
 DISPATCHED = ("parse_feed", "parse_sitemap", "parse_section", "parse_article")
 SEED_KINDS = ("feed", "sitemap", "section")
@@ -111,7 +112,7 @@ class WorkerSpider(RedisMixin, OutletSpider):
             clean_url(url),
             callback=getattr(self, f"parse_{kind}"),
             errback=self.on_error,
-            meta={"outlet": outlet},
+            meta={"outlet": outlet, "round": seed.get("round", 0)},
         )
 
     # --- lifecycle: lease, recovery, idleness ----------------------------------------------
@@ -190,12 +191,17 @@ class WorkerSpider(RedisMixin, OutletSpider):
 
     # --- dispatch to the outlet's view ---------------------------------------------------
 
-    def _view(self, name: str | None) -> OutletSpider | None:
+    def _view(self, name: str | None, round_: int = 0) -> OutletSpider | None:
+        """The outlet's spider for its current round: a new round (or changed config) gets a
+        fresh one, with empty per-crawl state and the articles the ingester has stored."""
         if not name:
             return None
         cached = self.views.get(name)
-        if cached is not None and time.monotonic() - cached[2] < VIEW_REFRESH:
-            return cached[0]
+        if cached is not None:
+            view, text, loaded = cached
+            fresh = time.monotonic() - loaded < VIEW_REFRESH
+            if fresh and view.outlet.get("round", 0) >= round_:
+                return view
         raw = self.server.hget(self.keys.outlets, name)
         if raw is None:
             logger.error("outlet %r is not registered in Redis (run claimwatch enqueue)", name)
@@ -207,13 +213,17 @@ class WorkerSpider(RedisMixin, OutletSpider):
         view = OutletSpider(outlet=json.loads(text))
         view.crawler = self.crawler
         view.settings = self.settings
+        view.known = {
+            url.decode("utf-8"): json.loads(entry)
+            for url, entry in self.server.hgetall(self.keys.known(name)).items()
+        }
         self.views[name] = (view, text, time.monotonic())
         for host in view.hosts:
             self.host_outlets[host] = name
         return view
 
     def _run(self, method: str, response: Response) -> Iterator[Any]:
-        view = self._view(response.meta.get("outlet"))
+        view = self._view(response.meta.get("outlet"), response.meta.get("round", 0))
         token = response.request.meta.pop(TOKEN, None) if response.request else None
         entry: list[Any] = [0, False]
         if token is not None:
@@ -226,8 +236,11 @@ class WorkerSpider(RedisMixin, OutletSpider):
                 if isinstance(output, Request):
                     output = self._adopt(output, view)
                     output.meta[PARENT] = token
-                elif output is not None and token is not None:
-                    self.item_parents[id(output)] = token
+                else:
+                    if isinstance(output, NotModified):
+                        output.outlet = view.outlet_name
+                    if output is not None and token is not None:
+                        self.item_parents[id(output)] = token
                 entry[0] += 1
                 yield output
         finally:
@@ -246,7 +259,7 @@ class WorkerSpider(RedisMixin, OutletSpider):
             callback=getattr(self, name),
             errback=self.on_error,
             dont_filter=False,  # feeds and sections seen by two workers are fetched once
-            meta={**request.meta, "outlet": view.outlet_name},
+            meta={**request.meta, "outlet": view.outlet_name, "round": view.outlet.get("round", 0)},
         )
 
     def _flush_errors(self, view: OutletSpider) -> None:
@@ -269,7 +282,9 @@ class WorkerSpider(RedisMixin, OutletSpider):
 
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
-        view = self._view(request.meta.get("outlet")) if request is not None else None
+        view = None
+        if request is not None:
+            view = self._view(request.meta.get("outlet"), request.meta.get("round", 0))
         try:
             if view is None:
                 super().on_error(failure)

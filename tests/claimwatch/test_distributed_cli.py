@@ -68,7 +68,7 @@ def test_enqueue_seeds_feeds_and_sections(
     )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert json.loads(result.output) == [  # type: ignore[attr-defined]
-        {"outlet": "wire", "feeds": 1, "sitemaps": 0, "sections": 2}
+        {"outlet": "wire", "feeds": 1, "sitemaps": 0, "sections": 2, "round": 1}
     ]
     assert server.llen(f"{prefix}:seeds") == 3
     assert json.loads(server.hget(f"{prefix}:outlets", "wire"))["name"] == "wire"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,14 +90,20 @@ def test_item_records_round_trip_and_reject_foreign_entries() -> None:
             decode_item(foreign)
 
 
-def test_seen_filter_is_shared_and_forgets_seeds(server: redis.Redis, keys: RedisKeys) -> None:
+def test_seen_filter_is_shared_within_a_round_of_an_outlet(
+    server: redis.Redis, keys: RedisKeys
+) -> None:
     first, second = SeenFilter(server, keys.seen, ttl=60), SeenFilter(server, keys.seen, ttl=60)
-    request = Request("https://news.example.org/feed.xml")
-    assert not first.request_seen(request)
-    assert second.request_seen(request)  # another worker sees the same fingerprint
-    second.forget(["https://news.example.org/feed.xml"])
-    assert not first.request_seen(request)
-    assert 0 < server.ttl(f"{keys.seen}:{first.request_fingerprint(request)}") <= 60
+
+    def request(round_: int, outlet: str = "wire") -> Request:
+        return Request("https://news.example.org/a", meta={"outlet": outlet, "round": round_})
+
+    assert not first.request_seen(request(1))
+    assert second.request_seen(request(1))  # another worker sees the same fingerprint
+    assert not second.request_seen(request(2))  # the next round may fetch it again
+    assert not first.request_seen(request(1, outlet="other"))
+    ttls = [server.ttl(key) for key in server.scan_iter(match=f"{keys.seen}:*")]
+    assert len(ttls) == 3 and all(0 < ttl <= 60 for ttl in ttls)
 
 
 def test_a_dead_workers_requests_go_back_on_the_queue(server: redis.Redis, keys: RedisKeys) -> None:
@@ -123,11 +130,18 @@ def test_enqueue_registers_the_outlet_and_queues_its_start_urls(
         "sections": [],
     }
     seeded = enqueue_outlet(server, keys, outlet)
-    assert seeded.to_dict() == {"outlet": "wire", "feeds": 1, "sitemaps": 1, "sections": 0}
-    assert server.hexists(keys.outlets, "wire")
+    assert seeded.to_dict() == {
+        "outlet": "wire",
+        "feeds": 1,
+        "sitemaps": 1,
+        "sections": 0,
+        "round": 1,
+    }
+    assert json.loads(server.hget(keys.outlets, "wire") or b"")["round"] == 1
     seeds = [loads(raw) for raw in server.lrange(keys.seeds, 0, -1)]
-    assert [seed["kind"] for seed in seeds] == ["feed", "sitemap"]
+    assert [(seed["kind"], seed["round"]) for seed in seeds] == [("feed", 1), ("sitemap", 1)]
     assert seeds[0]["url"] == "https://news.example.org/rss.xml"  # tracking parameter dropped
+    assert enqueue_outlet(server, keys, outlet).round == 2  # each enqueue is a new round
 
 
 def test_ingester_loses_no_item_when_killed_and_stores_a_redelivered_item_once(
@@ -154,6 +168,33 @@ def test_ingester_loses_no_item_when_killed_and_stores_a_redelivered_item_once(
     run = db.execute("SELECT status, pages, articles_new, errors, error_log FROM runs").fetchall()
     assert run == [("ok", 5, 3, 1, '["https://x.org/z: HTTP 500"]')]
     assert tracked  # tracking ran after the batch
+    known = json.loads(server.hget(keys.known("harbour-news"), _article(2).url) or b"")
+    assert known["last_fetched"]  # workers re-check it on the age ladder
+
+
+def test_ingester_mirrors_stored_articles_for_the_workers(
+    server: redis.Redis, keys: RedisKeys, db: sqlite_utils.Database
+) -> None:
+    from db.store import store_article
+
+    article = _article(4)
+    article.published, article.etag = "2025-01-02T08:00:00+00:00", '"v1"'
+    store_article(db, article.to_dict(), run_id=None)
+    enqueue_outlet(server, keys, {"name": "harbour-news", "feeds": ["https://n.example.org/f"]})
+    server.delete(keys.seeds)
+    server.rpush(
+        keys.items,
+        encode_item(NotModified(url=article.url, lastmod="2025-02-01", outlet="harbour-news"))
+        or b"",
+    )
+
+    Ingester(db, server, keys).run(until_idle=0)
+
+    known = json.loads(server.hget(keys.known("harbour-news"), article.url) or b"")
+    assert known["etag"] == '"v1"' and known["published"].startswith("2025-01-02")
+    assert known["lastmod"] == "2025-02-01"  # the 304 updated it
+    row = db.execute("SELECT lastmod FROM articles WHERE url = ?", [article.url]).fetchone()
+    assert row == ("2025-02-01",)
 
 
 def test_ingester_stops_when_asked_and_marks_its_runs_interrupted(
@@ -197,9 +238,9 @@ def test_the_start_shim_turns_queued_seeds_into_the_outlet_spiders_requests(
         return [request async for request in spider.start()]
 
     requests = asyncio.run(first_batch())
-    assert [(r.url, r.callback.__name__, r.meta["outlet"]) for r in requests] == [
-        ("https://n.example.org/rss", "parse_feed", "wire"),
-        ("https://n.example.org/w/", "parse_section", "wire"),
+    assert [(r.url, r.callback.__name__, r.meta["outlet"], r.meta["round"]) for r in requests] == [
+        ("https://n.example.org/rss", "parse_feed", "wire", 1),
+        ("https://n.example.org/w/", "parse_section", "wire", 1),
     ]
     assert not requests[0].dont_filter  # seeds go through the shared duplicate filter too
     assert server.llen(keys.seeds) == 0

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import redis
@@ -35,7 +36,7 @@ def _worker(config: Path, url: str, *, lease: float = 30.0) -> subprocess.Popen[
     )
 
 
-def _enqueue_and_ingest(runner: CliRunner, config: Path, url: str) -> None:
+def _enqueue(runner: CliRunner, config: Path, url: str) -> None:
     result = runner.invoke(cli, ["--config", str(config), "enqueue", "--redis", url])
     assert result.exit_code == 0, result.output
 
@@ -83,10 +84,17 @@ def test_two_workers_and_one_ingester_store_every_article_once(
     ):
         config = write_config(tmp_path / "claimwatch.toml", site)
         url = f"{redis_url}#{prefix}"
-        _enqueue_and_ingest(runner, config, url)
+        _enqueue(runner, config, url)
         workers = [_worker(config, url) for _ in range(2)]
         summary = _ingest(runner, config, url)
         outputs = [worker.communicate(timeout=60) for worker in workers]
+        first_round = dict(site.hits)
+        # A second round (enqueue again): the listings are read again; stored articles are
+        # not fetched again (older than recheck_days: the worker knows them from the ingester).
+        _enqueue(runner, config, url)
+        again = _worker(config, url)
+        second_summary = _ingest(runner, config, url)
+        again_out, again_err = again.communicate(timeout=60)
 
     for worker, (out, err) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, err[-2000:]
@@ -96,14 +104,25 @@ def test_two_workers_and_one_ingester_store_every_article_once(
     assert sum(pages) == PAGES + 1 + 1 + 1 + PAGES // 25
     assert min(pages) > 0, f"one worker did all the work: {pages}"
     assert _stored(config) == (PAGES, PAGES, 1)
-    assert _article_hits(site) == [1] * PAGES  # no URL fetched twice across the two workers
-    assert all(count == 1 for count in site.hits.values()), site.hits.most_common(3)
+    assert all(count == 1 for count in first_round.values()), Counter(first_round).most_common(3)
+    assert len(first_round) == PAGES + 1 + 1 + 1 + PAGES // 25  # no URL fetched twice
     assert '"new": 200' in summary and '"tracked": 200' in summary and '"errors": 1' in summary
     db = connect(config.parent / "claimwatch.db")
-    runs = db.execute("SELECT outlet, status, articles_new, errors, error_log FROM runs").fetchall()
+    runs = db.execute(
+        "SELECT outlet, status, articles_new, errors, error_log FROM runs ORDER BY id"
+    ).fetchall()
     db.close()
-    assert [run[:4] for run in runs] == [("harbour-news", "ok", PAGES, 1)]
+    assert [run[:4] for run in runs] == [
+        ("harbour-news", "ok", PAGES, 1),
+        ("harbour-news", "ok", 0, 1),
+    ]
     assert "story-gone: HTTP 404" in runs[0][4]  # a worker's failure reaches the run
+
+    assert again.returncode == 0, again_err[-2000:]
+    assert _article_hits(site) == [1] * PAGES
+    assert site.hits["/feed.xml"] == 2 and site.hits["/news/?page=8"] == 2
+    assert '"items": 1' in second_summary  # only the broken link's error
+    assert _stored(config) == (PAGES, PAGES, 1)
 
 
 def test_a_worker_killed_halfway_loses_no_article(
@@ -113,7 +132,7 @@ def test_a_worker_killed_halfway_loses_no_article(
     with serve_site(PAGES, delay=0.05) as site, redis_prefix(redis_url, "kill") as prefix:
         config = write_config(tmp_path / "claimwatch.toml", site)
         url = f"{redis_url}#{prefix}"
-        _enqueue_and_ingest(runner, config, url)
+        _enqueue(runner, config, url)
         victim, survivor = (_worker(config, url, lease=1.5) for _ in range(2))
         deadline = time.monotonic() + 40
         while server.llen(f"{prefix}:items") < PAGES // 2 and time.monotonic() < deadline:
