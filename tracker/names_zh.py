@@ -14,7 +14,7 @@ ROLE_WORDS = (
     "董事长 副董事长 总经理 副总经理 总裁 副总裁 执行总裁 首席执行官 首席财务官 首席技术官 "
     "首席信息官 首席投资官 首席经济学家 经济学家 首席分析师 高级分析师 分析师 首席策略师 策略师 "
     "高级研究员 副研究员 研究员 研究主管 副教授 教授 讲师 博士 副院长 院长 副所长 所长 副局长 局长 "
-    "副司长 司长 副处长 处长 科长 副厅长 厅长 副部长 部长 副主任 主任 副秘书长 秘书长 副会长 会长 "
+    "署长 副署长 社长 台长 关长 总干事 执行董事 董事总经理 首席代表 副司长 司长 副处长 处长 科长 副厅长 厅长 副部长 部长 副主任 主任 副秘书长 秘书长 副会长 会长 "
     "副理事长 理事长 副主席 主席 副书记 书记 副市长 市长 副省长 省长 县长 区长 镇长 新闻发言人 "
     "发言人 负责人 联合创始人 创始人 合伙人 总监 经理 副行长 行长 董事会秘书 董秘 董事 监事 "
     "总工程师 工程师 专家 学者 顾问 主管 副校长 校长 总编辑 主编 总干事 大使 委员 总理 总经济师 "
@@ -66,6 +66,9 @@ LATIN_AFTER_DESCRIPTOR = re.compile(
 OFFICIAL_QUALIFIERS = re.compile(r"(?:有关|相关|新闻)+$")
 # Heads whose title repeats the unit they lead, written once in "商务部长", "教育局长".
 HEAD_OF = frozenset("部长 局长 厅长 司长 处长 院长 所长 行长 校长 社长 台长 馆长 站长 署长".split())
+MEDIUM = re.compile(
+    r"网站|网|官网|杂志|周刊|电视台|频道|客户端|公众号|报|记者|社论|评论员文章|文章"
+)
 WORK = re.compile(r"》(?:一书|一文|一片|一剧|书|节目)?$")
 GENERIC = re.compile(
     r"(?:人士|人员|负责人|网友|市民|消费者|投资者|专家|记者|官员|者|人们|大家|业内|方面|各方|有关部门|"
@@ -101,7 +104,8 @@ def clean_org(words: str) -> str:
     if "》" in words:
         after_title = words[words.rindex("》") + 1 :]
         title = words[words.rfind("《") + 1 : words.rindex("》")]
-        words = after_title if after_title.strip() else title
+        # 英国《金融时报》网站: the medium is named by its title.
+        words = title if not after_title.strip() or MEDIUM.fullmatch(after_title) else after_title
     words = DESCRIPTOR.sub("", words)
     latin = LATIN_AFTER_DESCRIPTOR.search(words)
     if latin:
