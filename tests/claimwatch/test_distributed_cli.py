@@ -160,3 +160,46 @@ def test_a_worker_stops_on_sigterm_with_exit_0(
     assert worker.returncode == 0, err[-2000:]
     assert "worker stopped (shutdown)" in out
     assert not server.scard(f"{prefix}:workers")  # it deregistered and released its lease
+
+
+def test_an_ingester_killed_halfway_loses_no_item(
+    tmp_path: Path, redis_url: str, prefix: str, server: redis.Redis, runner: CliRunner
+) -> None:
+    config = _config(tmp_path)
+    for number in range(200):
+        article = Article(
+            url=f"https://news.example.org/2025/story-{number}",
+            text=f"Story {number}: the port handled {number + 10} ships.",
+            outlet="wire",
+        )
+        server.rpush(f"{prefix}:items", encode_item(article) or b"")
+    url = f"{redis_url}#{prefix}"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    ingester = subprocess.Popen(
+        [sys.executable, "-m", "claimwatch", "--config", str(config), "ingest", "--from", url],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while server.llen(f"{prefix}:items") > 100 and time.monotonic() < deadline:
+        assert ingester.poll() is None, ingester.communicate()[1][-2000:]
+        time.sleep(0.01)
+    ingester.send_signal(signal.SIGKILL)
+    ingester.wait(timeout=10)
+    db = connect(tmp_path / "claimwatch.db")
+    stored_before = db.execute("SELECT count(*) FROM versions").fetchone()[0]
+    db.close()
+    assert 0 < stored_before < 200  # killed halfway
+
+    result = _invoke(
+        runner, config, "ingest", "--from", url, "--until-idle", "0", "--format", "json"
+    )
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    db = connect(tmp_path / "claimwatch.db")
+    counts = db.execute("SELECT count(*), count(DISTINCT article_id) FROM versions").fetchone()
+    db.close()
+    assert counts == (200, 200)  # every item stored, none twice
+    assert server.llen(f"{prefix}:items:processing") == 0
