@@ -3,8 +3,8 @@
 ``extract_zh`` walks the paragraphs of the article; Chinese paragraphs are split into
 sentences (tracker.text_zh), their figures found (tracker.numbers_zh) and attributed to
 the nearest attribution cue of the sentence (tracker.sources_zh), before it or, for a
-trailing "……，X表示", after it. English paragraphs of a mixed article go to the English
-engine and their offsets are moved back into the whole text.
+trailing "……，X表示", after it. English paragraphs and sentences of a mixed article go to
+the English tracker (tracker.claims.extract_en), their offsets moved into the whole text.
 """
 
 from __future__ import annotations

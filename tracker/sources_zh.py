@@ -37,6 +37,8 @@ ACCORDING_END = re.compile(
 TITLE_END = re.compile(r"(?:发布|公布|发表)?的?《[^》]{1,40}》(?:中|里)?(?:显示|指出|称)?$")
 PARENTHESES = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
 PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
+# 国家统计局官网, 央行微信公众号: the organization speaks through its own channel.
+OWN_CHANNEL = re.compile(r"的?(?:官方网站|官网|官方微博|微信公众号|公众号|网站)$")
 PERSON_CUE = re.compile(r"(?:介绍|透露|表示|称|说|指出)$")
 DATA_SHOWS = re.compile(
     r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|该|这份)?"
@@ -166,7 +168,7 @@ class Attribution:
                 )
         for match in SPEECH.finditer(sentence):
             if _is_speech(sentence, match):
-                words = _speaker_words(sentence, match.start())
+                words = _trim_publisher(_speaker_words(sentence, match.start()))
                 hits.append(
                     (match.start(), match.end(), partial(self._speaker, words, match.group()))
                 )
@@ -287,6 +289,7 @@ def _trim_publisher(words: str) -> str:
     verb = PUBLISHER_VERB.search(words, 2)
     if verb:
         words = words[: verb.start()]
+    words = OWN_CHANNEL.sub("", words) if len(words) > 4 else words
     return DATE_TIME.sub("", ADVERBS.sub("", words)).strip()
 
 
