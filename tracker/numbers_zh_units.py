@@ -37,7 +37,7 @@ LATIN_UNITS = {
 MEASURE_WORDS = (
     "人次 家次 架次 辆次 人 名 位 家 个 款 辆 台 件 项 座 所 只 头 条 部 套 架 艘 枚 颗 张 本 场 "
     "次 户 间 栋 幢 份 笔 单 批 支 种 起 例 宗 类 处 段 片 棵 株 匹 篇 首 册 票 岁 口 列 趟 班 "
-    "门 轮 床 粒 盒 瓶 包 箱 袋 根 块 把 届次"
+    "门 轮 床 粒 盒 瓶 包 箱 袋 根 块 把 届次 城"
 ).split()
 # After a number these make it a date, time, duration, age-like label or name: no claim.
 NOT_FIGURE_WORDS = (
@@ -49,7 +49,7 @@ APPROX_BEFORE = (
     "约", "大约", "约为", "约合", "约有", "近", "将近", "接近", "近乎", "超过", "超", "逾",
     "多达", "不到", "不足", "不少于", "至少", "最多",
 )  # fmt: skip
-APPROX_AFTER = ("左右", "上下", "以上", "以下", "有余", "出头", "多")
+APPROX_AFTER = ("左右", "上下", "以上", "以下", "以内", "附近", "有余", "出头", "多")
 CHENG_NOT_AFTER = frozenset("为功果本员立交绩长熟型品就效语分份都败形活色全像批套群千不年家")
 RANK_NOT_AFTER = tuple(
     "季度 季 方 时间 次 届 期 批 条 章 节 号 轮 代 阶段 步 天 年 个 财经 部分 产业 梯队 把手 "
