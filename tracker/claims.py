@@ -85,9 +85,10 @@ def _quoted_sources(
         for index in range(first, last + 1):
             if not cues[index]:
                 inherited[index] = speaker
+    opens_quote = {left: right for left, right in quote_regions(text)}
     for index in range(1, len(sentences)):
         left, right = sentences[index]
-        if cues[index] or inherited[index] is not None or not _all_quoted(text, left, right):
+        if cues[index] or inherited[index] is not None or left not in opens_quote:
             continue
         before = sentences[index - 1]
         if "\n" in text[before[1] : left]:
@@ -96,6 +97,10 @@ def _quoted_sources(
         speaker = whole[0] if whole else inherited[index - 1]
         if speaker is not None:
             inherited[index] = speaker  # a follow-up quotation: the same speaker goes on
+            for following in range(index + 1, len(sentences)):
+                if cues[following] or opens_quote[left] <= sentences[following][0]:
+                    break
+                inherited[following] = speaker  # the rest of that quotation
     return inherited
 
 

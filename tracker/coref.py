@@ -76,7 +76,20 @@ class Antecedents:
                     fallback = index  # "the company": the nearest company, whatever its name
                 elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
                     fallback = index  # "The FCC approved ..., the agency said"
+        if fallback is None and head in nl.INSTITUTION_HEADS:
+            fallback = self._recent_speaker(position, head)
         return fallback
+
+    def _recent_speaker(self, position: int, head: str) -> int | None:
+        """ "Statistics South Africa said ... . Output dropped 2.1%, the agency said": the
+        organization that just spoke, unless its name calls it another kind of body."""
+        if not self.org_sources or position - self.last_org_source > RECENT_SPEAKER:
+            return None
+        index = self.org_sources[-1]
+        tokens = {token.lower() for token in self.finder.clusters[index].tokens}
+        if tokens & (nl.INSTITUTION_HEADS - {head}):
+            return None
+        return index
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Who published "the report": a public body quoted before, else the last publisher of figures."""

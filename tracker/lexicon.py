@@ -96,6 +96,8 @@ COUNTRY_CURRENCY = {
               ("oslo", "NOK")],
 }  # fmt: skip
 DEFAULT_AMBIGUOUS = {"peso": "MXN", "krone": "DKK"}
+# "R900 million" is rand only in a South African story.
+RAND_CUES = ("south africa", "johannesburg", "pretoria", "cape town", " rand", "durban")
 
 # Physical units after a number -> symbol. Multi-word forms first where it matters.
 QUANTITY_UNITS = {
@@ -114,6 +116,7 @@ QUANTITY_UNITS = {
     "barrels": "bbl", "barrel": "bbl", "bpd": "bbl", "cubic metres": "m3", "cubic meters": "m3",
     "litres": "L", "liters": "L", "gallons": "gal", "bushels": "bu", "teu": "TEU", "teus": "TEU",
     "gigabytes": "GB", "terabytes": "TB", "degrees celsius": "°C", "°c": "°C", "°f": "°F",
+    "ounces": "oz", "ounce": "oz", "troy ounces": "oz", "oz": "oz", "carats": "ct",
 }  # fmt: skip
 
 TIME_UNITS = {

@@ -184,7 +184,8 @@ class NameFinder:
         if "and" in tokens:
             cut = tokens.index("and")
             before = tokens[cut - 1].rstrip(".")
-            if before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES:
+            inside_of = "of" in tokens[:cut]  # "Federation of Metal and Auto Workers": one name
+            if (before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES) and not inside_of:
                 tokens = tokens[:cut]  # "Castellan Mobile and Brightwave": two names
         if "of" in tokens:
             cut = tokens.index("of")

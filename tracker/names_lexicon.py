@@ -23,6 +23,7 @@ ORG_WORDS = {
     "ai", "software", "semiconductor", "semiconductors", "communications", "bancorp",
     "financial", "finance", "credit", "asset", "assets", "advisors", "advisers", "consultancy",
     "associates", "studios", "pictures", "records", "press", "broadcasting", "solutions",
+    "statistics", "biotech", "therapeutics", "hospital", "clinic",
 }  # fmt: skip
 ORG_SUFFIXES = {"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "A/S", "GmbH", "NV"}
 DOTTED_KEEP = {
@@ -124,7 +125,9 @@ COMPANY_HEADS = {
     "retailer", "operator", "maker", "producer", "consultancy", "automaker", "carmaker",
     "developer", "utility", "builder", "miner", "steelmaker", "chipmaker", "brokerage",
     "conglomerate", "startup", "start-up", "platform", "network", "business", "manufacturer",
-    "supplier", "provider", "giant", "reinsurer",
+    "supplier", "provider", "giant", "reinsurer", "drugmaker", "planemaker", "shipbuilder",
+    "exporter", "importer", "chain", "brewer", "refiner", "telco", "grocer", "investor",
+    "owner", "lab", "studio",
 }  # fmt: skip
 INSTITUTION_HEADS = {
     "exchange", "department", "ministry", "agency", "council", "federation", "association",

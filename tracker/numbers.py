@@ -36,7 +36,7 @@ _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
 # regex engine skip most positions of a text at once.
 _FIRST = r"(?=[\dADEFHNOQSTZadefhnoqstz])"
 CANDIDATE = re.compile(
-    rf"\b{_FIRST}(?:"
+    rf"(?:\b|(?<=\bR)(?=\d)){_FIRST}(?:"
     r"(?P<oneinx>(?i:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"
@@ -188,6 +188,10 @@ class _Scanner:
                 currency = _prefix_code(prefix.group())
             if prefix.group().strip() == "¥":
                 currency = self._yen_or_yuan()
+            elif prefix.group() == "R":
+                currency = self._rand()
+                if currency is None:
+                    return None  # "R2" in another story is a label
             start = prefix.start()
         scale, pos = 1.0, end
         glued = SCALE_GLUED.match(text, pos) if digits else None
@@ -265,6 +269,12 @@ class _Scanner:
         if not named:
             return None
         return self.currency(named[-1].group(1), None)
+
+    def _rand(self) -> str | None:
+        if "rand" not in self._context:
+            lowered = self.text[:20000].lower()
+            self._context["rand"] = "ZAR" if any(cue in lowered for cue in lx.RAND_CUES) else ""
+        return self._context["rand"] or None
 
     def _yen_or_yuan(self) -> str:
         if "yen" not in self._context:

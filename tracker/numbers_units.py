@@ -19,7 +19,7 @@ def _alt(words: object) -> str:
 
 _ISO = _alt(lx.ISO_CODES | {"RMB"})
 CURRENCY_PREFIX = re.compile(
-    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱"
+    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱|\bR"
     rf"|\bRs\.?\s?|\b(?:{_ISO})\s?)\Z"
 )
 _ADJECTIVES = sorted({adj for adj, _ in lx.CURRENCY_ADJECTIVES}, key=len, reverse=True)

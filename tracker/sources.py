@@ -87,6 +87,10 @@ APPOSITION_OPENER = re.compile(
     rf"\s*(?:[A-Z]|(?:a|an|the|who|which|whose|its|his|her|their|one|both|also|"
     rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b)"
 )
+POSSESSIVE_TAIL = re.compile(r"['’]s?\Z")
+SUBORDINATE = re.compile(
+    r"\b(?:after|when|because|since|although|though|whereas|as|while)\s+(?:[\w'’.-]+\s+){0,5}\Z"
+)
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
@@ -225,6 +229,11 @@ class Attributor:
             tail = found is not None and _after_break(self.text, start, match.start())
         if found is None:
             return None
+        if subject > start:
+            clause = SUBORDINATE.search(self.text, max(start, subject - 60), subject)
+            if clause is not None:  # "Shares jumped 23% after the drugmaker said ...": only
+                scope = (clause.start(), end)  # the clause after "after" is reported speech
+                return Cue(match.start(), match.end(), found, scope, report, False, False)
         return Cue(match.start(), match.end(), found, whole, report, True, tail)
 
     def _clause(self, position: int, start: int, end: int) -> tuple[int, int]:
@@ -306,9 +315,16 @@ class Attributor:
         if found is not None:
             return found, False, subject
         group = GROUP_TAIL.search(text, max(floor, tail - 20), tail)
-        if group is not None and group.start() in ends:  # "Goldman Sachs analysts estimate"
-            mention = ends[group.start()]
-            return mention.cluster, False, mention.start
+        if group is not None:  # "Goldman Sachs analysts estimate", "the bank's analysts wrote"
+            if group.start() in ends:
+                mention = ends[group.start()]
+                return mention.cluster, False, mention.start
+            owner = POSSESSIVE_TAIL.search(text, max(floor, group.start() - 4), group.start())
+            found, subject = self._subject_at(
+                owner.start() if owner else group.start(), floor, ends, local
+            )
+            if found is not None:
+                return found, False, subject
         report = REPORT_TAIL.search(text, max(floor, tail - 60), tail)
         if report is None:
             return ((None, False) if data else self._apposed(tail, floor, ends)) + (-1,)

@@ -198,3 +198,17 @@ def test_decimal_percent_round_trip(number: object) -> None:
 )
 def test_model_numbers_scores_and_short_units(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(surface, unit) for surface, _, unit, _ in quantities(text)] == expected
+
+
+def test_rand_prefix_only_in_a_south_african_story() -> None:
+    assert one("Power cuts in South Africa cost the miner R900 million.")[2] == "ZAR"
+    assert quantities("The R2 engine was tested in Detroit.") == []
+
+
+def test_ounces() -> None:
+    assert one("Output fell to 1.35 million ounces.") == (
+        "1.35 million ounces",
+        1.35e6,
+        "oz",
+        "quantity",
+    )

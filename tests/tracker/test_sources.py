@@ -160,3 +160,27 @@ def test_more_attribution_forms() -> None:
 def test_unnamed_speakers_are_no_sources() -> None:
     text = "People familiar with the matter said the deal was worth $3 billion. Officials said 40 were hurt."
     assert attributed(text) == [("$3 billion", None), ("40", None)]
+
+
+def test_speech_inside_a_subordinate_clause_covers_only_that_clause() -> None:
+    text = "Shares in Norvale Pharma jumped 23% after the drugmaker said patients lost 14.6% of their weight."
+    assert attributed(text) == [("23%", None), ("14.6%", "Norvale Pharma")]
+
+
+def test_quotation_after_the_speakers_sentence_keeps_the_speaker() -> None:
+    text = (
+        '"This is the result we hoped for," said Kasper Lindahl. "A pill is cheaper to make. '
+        'We can sell it at half the price."'
+    )
+    assert attributed(text) == [("half", "Kasper Lindahl")]
+
+
+def test_the_agency_is_the_body_that_just_spoke() -> None:
+    text = (
+        "Platinum output fell 6.5%, Statistics South Africa said on Tuesday. "
+        "Mining production dropped 2.1%, the agency said."
+    )
+    assert attributed(text) == [
+        ("6.5%", "Statistics South Africa"),
+        ("2.1%", "Statistics South Africa"),
+    ]
