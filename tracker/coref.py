@@ -56,9 +56,10 @@ class Antecedents:
         return guess
 
     def organization(
-        self, position: int, local: list[tuple[int, int]], head: str | None
+        self, position: int, local: list[tuple[int, int]], head: str | None, *, strict: bool = False
     ) -> int | None:
-        """Nearest organization fitting ``head`` ("company", "exchange"; None: any)."""
+        """Nearest organization fitting ``head`` ("company", "exchange"; None: any); with
+        ``strict`` only one whose name holds ``head``."""
         fallback = None
         same_sentence = {index for at, index in local if at < position}
         for index in self._candidates(position, local):
@@ -70,13 +71,15 @@ class Antecedents:
                 return index
             if head is None:
                 return index
+            if strict:
+                continue
             institution = is_institution(cluster.name)
             if fallback is None:
                 if head in nl.COMPANY_HEADS and not institution:
                     fallback = index  # "the company": the nearest company, whatever its name
                 elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
                     fallback = index  # "The FCC approved ..., the agency said"
-        if fallback is None and head in nl.INSTITUTION_HEADS:
+        if fallback is None and head in nl.INSTITUTION_HEADS and not strict:
             fallback = self._recent_speaker(position, head)
         return fallback
 

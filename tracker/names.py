@@ -172,6 +172,7 @@ class NameFinder:
                     and not is_org_name(tokens)
                 )
                 or low in nl.CONNECTOR_WORDS
+                or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
             )
             if not drop:
                 break
@@ -277,6 +278,8 @@ class NameFinder:
         )
         if mention.kind != "organization" and role_hit and len(_tokens(mention.name)) <= 4:
             role, org = _split_role(body)
+            if role and role.split()[0] in ("who", "which", "whose"):
+                role = None  # "who heads research at Crisil Ratings": no title
             mention.kind, mention.evidence = "person", True
             mention.role = mention.role or role
             mention.org_text = org

@@ -91,6 +91,7 @@ POSSESSIVE_TAIL = re.compile(r"['’]s?\Z")
 SUBORDINATE = re.compile(
     r"\b(?:after|when|because|since|although|though|whereas|as|while)\s+(?:[\w'’.-]+\s+){0,5}\Z"
 )
+THE_WORD_TAIL = re.compile(r"\b[Tt]he\s+([a-z]{3,})\Z")
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
@@ -348,6 +349,12 @@ class Attributor:
             return self.antecedents.resolve(
                 generic.group(1), generic.start(), local
             ), generic.start()
+        named_head = THE_WORD_TAIL.search(text, max(floor, tail - 30), tail)
+        if named_head is not None:  # "the cell estimated": a word of a known name
+            found = self.antecedents.organization(
+                named_head.start(), local, named_head.group(1), strict=True
+            )
+            return found, named_head.start() if found is not None else -1
         return None, -1
 
     def _apposed(self, tail: int, floor: int, ends: dict[int, Mention]) -> tuple[int | None, bool]:
