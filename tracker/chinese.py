@@ -28,6 +28,18 @@ ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
 
 
+def _organizations(attribution: Attribution) -> dict[str, str]:
+    """Names of the organizations met so far (sources, speakers' employers, aliases) -> full name."""
+    known = {
+        name: name
+        for source in attribution.sources.values()
+        for name in (source.name if source.kind == "organization" else source.organization,)
+        if name
+    }
+    known.update(attribution.aliases)
+    return known
+
+
 def _source_of(cues: list[tuple[int, Source]], position: int) -> Source | None:
     """The cue nearest before ``position``, else the first after it in the sentence."""
     chosen: Source | None = None
@@ -134,6 +146,7 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
         figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
         cues = [attribution.cues(text, *sentence) for sentence in sentences]
         before_paragraph, last_cues = last_cues, cues[-1] if cues else last_cues
+        organizations = _organizations(attribution)
         for index, sentence in enumerate(sentences):
             latin = LATIN_WORD.search(text, *sentence)
             if latin and segment_language(text[sentence[0] : sentence[1]]) == "en":
@@ -147,14 +160,7 @@ def extract_zh(text: str, *, published: str | None = None) -> Extraction:
             )
             sentence_text = text[sentence[0] : sentence[1]]
             periods = period_marks(sentence_text, published)
-            known = {
-                name: name
-                for s in attribution.sources.values()
-                for name in (s.name if s.kind == "organization" else s.organization,)
-                if name
-            }
-            known.update(attribution.aliases)
-            mentioned = mentioned_entity(sentence_text, known)
+            mentioned = mentioned_entity(sentence_text, organizations)
             for figure in figures[index]:
                 source = _source_of(sentence_cues, figure.start)
                 claims.append(_claim(text, figure, sentence, source, subject, periods, mentioned))
