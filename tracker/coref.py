@@ -34,6 +34,7 @@ class Antecedents:
         self.report_issuers: list[int] = []
         self.org_sources: list[int] = []
         self.last_org_source = -(10**9)
+        self.last_source: int | None = None
 
     def remember(self, position: int, cluster: int) -> None:
         self.history.append((position, cluster))
@@ -89,6 +90,8 @@ class Antecedents:
         if not self.org_sources or position - self.last_org_source > RECENT_SPEAKER:
             return None
         index = self.org_sources[-1]
+        if self.last_source != index:
+            return None  # someone else spoke since
         tokens = {token.lower() for token in self.finder.clusters[index].tokens}
         if tokens & (nl.INSTITUTION_HEADS - {head}):
             return None
