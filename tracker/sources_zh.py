@@ -46,7 +46,9 @@ DATA_SHOWS = re.compile(
     r"|《[^》\n]{1,40}》)"
     r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称|说)"
 )
-LEARNED_FROM = re.compile(r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)")
+LEARNED_FROM = re.compile(
+    r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)|在([^，。；：！？]{2,30}?)看来"
+)
 QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)(?:的话|说|称|表示|指出)")
 PUBLISHED = re.compile(
     r"发布(?:了)?[^，。；：！？]{0,20}?(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩)"
@@ -79,7 +81,8 @@ DATE_TIME = re.compile(
 )
 ADVERBS = re.compile(
     r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并|就|"
-    r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日)$"
+    r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日|"
+    r"分析|研究|经测算|测算|综合)$"
 )
 LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则)")
 UNNAMED_OFFICIAL = re.compile(
@@ -132,7 +135,7 @@ class Attribution:
         # Each pattern needs a character of its own; most sentences have none of them.
         quoting = QUOTING.finditer(sentence) if "援引" in sentence else ()
         according = ACCORDING.finditer(sentence) if "据" in sentence else ()
-        learned = LEARNED_FROM.finditer(sentence) if "从" in sentence else ()
+        learned = LEARNED_FROM.finditer(sentence) if "从" in sentence or "看来" in sentence else ()
         published = PUBLISHED.finditer(sentence) if "发布" in sentence else ()
         for match in quoting:
             hits.append(
@@ -149,9 +152,10 @@ class Attribution:
             else:
                 hits.append((match.start(), stop, _nobody))
         for match in learned:
-            hits.append(
-                (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
-            )
+            # 记者从X获悉 names an organization; 在X看来 more often a person.
+            words, org_first = (match.group(1), True) if match.group(1) else (match.group(2), False)
+            resolve = partial(self._named, words, org_first=org_first)
+            hits.append((match.start(), match.end(), resolve))
         for match in DATA_SHOWS.finditer(sentence):
             words = _trim_publisher(_speaker_words(sentence, match.start()))
             if GENERIC_DATA.match(words) or SAME_ORG.match(words):
