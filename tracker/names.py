@@ -70,6 +70,7 @@ class Mention:
     org_text: str | None = None  # the organization an apposition names ("at UBS Securities")
     prefix: bool = False  # the organization in front of a title ("Northline" Chief Executive)
     initial: bool = False  # opens its sentence
+    run_end: int = -1  # end of "John Doe of Birch Bank" when the name is only "John Doe"
     evidence: bool = False  # the kind rests on a title, descriptor or apposition
     cluster: int = -1
 
@@ -188,10 +189,13 @@ class NameFinder:
             inside_of = "of" in tokens[:cut]  # "Federation of Metal and Auto Workers": one name
             if (before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES) and not inside_of:
                 tokens = tokens[:cut]  # "Castellan Mobile and Brightwave": two names
+        of_org, run_end = None, -1
         if "of" in tokens:
             cut = tokens.index("of")
             person, org = tokens[:cut], tokens[cut + 1 :]
             if len(person) in (2, 3) and not is_org_name(person) and is_org_name(org):
+                of_org = " ".join(org)
+                run_end = offset + len(" ".join(tokens))
                 tokens = person  # "John Doe of Birch Bank": a person and the organization
         if self.text.startswith("$", offset + len(" ".join(tokens))):
             tokens = tokens[:-1]  # "C$", "HK$": a currency
@@ -209,6 +213,8 @@ class NameFinder:
         mention = self._roles(offset, end, tokens)
         if mention is None:
             return []
+        if of_org:
+            mention.org_text, mention.run_end = of_org, run_end
         mention.possessive = POSSESSIVE.match(self.text, end) is not None
         mention.initial = (
             offset == sentence_start or self.text[sentence_start:offset].strip(" \"“‘'(—–-") == ""
@@ -339,12 +345,24 @@ class NameFinder:
                 and mention.start > cluster.first
             ):
                 matches.append(index)
+        if not matches and len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2:
+            matches = self._acronym_of(tokens[0])  # "GM" after "General Motors"
         if len(matches) == 1:
             return matches[0]
         organizations = [i for i in matches if self.clusters[i].kind == "organization"]
         if len(organizations) == 1:
             return organizations[0]  # "Lumo" is Lumo Auto, not the Lumo S5 sedan
         return None
+
+    def _acronym_of(self, acronym: str) -> list[int]:
+        found = []
+        for index, cluster in enumerate(self.clusters[:500]):
+            initials = "".join(
+                t[0] for t in cluster.tokens if t[0].isupper() and t not in nl.ORG_SUFFIXES
+            )
+            if len(cluster.tokens) > 1 and initials == acronym:
+                found.append(index)
+        return found
 
     def synthetic(self, name: str, kind: str, position: int) -> int:
         """A cluster for a source phrase the name pattern cannot see ("AI analysis network")."""

@@ -142,6 +142,7 @@ class Attributor:
     def sentence_cues(self, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
         text = self.text
         ends = {m.end: m for m in mentions}
+        ends.update((m.run_end, m) for m in mentions if m.run_end > 0)
         for mention in mentions:  # "Moody's said": the 's belongs to the name
             if mention.possessive and text.startswith(("'s ", "’s "), mention.end):
                 after = CUE.match(text, mention.end + 3)

@@ -184,3 +184,17 @@ def test_the_agency_is_the_body_that_just_spoke() -> None:
         ("6.5%", "Statistics South Africa"),
         ("2.1%", "Statistics South Africa"),
     ]
+
+
+def test_acronym_and_person_of_organization() -> None:
+    text = (
+        "General Motors will cut about 1,000 jobs, the automaker said. GM said it sold 594,233 "
+        "vehicles. Analyst John Murphy of Bank of America wrote in a note that savings could "
+        "reach $400 million."
+    )
+    assert attributed(text) == [
+        ("1,000", "General Motors"),
+        ("594,233", "General Motors"),
+        ("$400 million", "John Murphy"),
+    ]
+    assert sources(text)["John Murphy"] == ("person", "Analyst", "Bank of America")
