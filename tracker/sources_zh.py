@@ -35,6 +35,7 @@ ACCORDING_END = re.compile(
     r"介绍|透露|报告|研究|调研|结果|监测|发布|援引|指出|测算结果|了解|悉|说|传)+$"
 )
 TITLE_END = re.compile(r"(?:发布|公布|发表)?的?《[^》]{1,40}》(?:中|里)?(?:显示|指出|称)?$")
+DESCRIBED_NAME = re.compile(r"^([^（）]{2,8})（([^（）]{2,20}(?:师|长|员|授|家|人|裁|监|理|事))）$")
 PARENTHESES = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
 PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
 # 国家统计局官网, 央行微信公众号: the organization speaks through its own channel.
@@ -200,6 +201,9 @@ class Attribution:
 
     def _named(self, words: str, *, org_first: bool) -> Source | None:
         """The source ``words`` name, registered; None for descriptions and unknown pronouns."""
+        described = DESCRIBED_NAME.match(words)
+        if described:
+            words = described.group(2) + described.group(1)  # 张伟（瑞银证券分析师）
         words = LEADING.sub("", PARENTHESES.sub("", ALIAS.sub("", words))).strip(" ，,、")
         words = HONORIFIC.sub("", words) if len(words) > 3 else words
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):

@@ -90,6 +90,7 @@ def test_cue(text: str, source: str | None) -> None:
             "国际货币基金组织",
         ),
         ("市场研究机构艾瑞咨询分析师刘洋说，规模为4750亿元。", "刘洋", "分析师", "艾瑞咨询"),
+        ("张伟（瑞银证券分析师）表示，资本开支将达到4000亿元。", "张伟", "分析师", "瑞银证券"),
     ],
 )
 def test_apposition_gives_role_and_organization(
