@@ -19,6 +19,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"(?:A/S|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&-]|['’](?=[^\W\d_]{{2}}))*\.?)"
 CONNECTOR = r"(?:of|and|for|de|del|da|du|van|von|der|den|la|le|al|bin|&|y)"
 NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ])?{TOKEN})*")
+CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*)[ ]\Z")
 APPOSITION = re.compile(
@@ -174,6 +175,7 @@ class NameFinder:
                 )
                 or low in nl.CONNECTOR_WORDS
                 or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
+                or CONTRACTION.search(head) is not None
             )
             if not drop:
                 break

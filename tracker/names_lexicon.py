@@ -99,7 +99,10 @@ NOT_NAMES = {
     "western", "eastern", "northern", "southern", "central", "globally", "worldwide",
     "u.s.", "u.k.", "us", "uk", "eu", "ai", "gdp", "ceo", "cfo", "ipo", "covid", "covid-19",
     "tv", "it", "stem", "i", "ok", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "rmb", "usd", "eur",
-    "gbp", "jpy", "cny", "hkd", "inr", "krw", "rs",
+    "gbp", "jpy", "cny", "hkd", "inr", "krw", "rs", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 
 ORG_DESCRIPTORS = {

@@ -92,6 +92,10 @@ SUBORDINATE = re.compile(
     r"\b(?:after|when|because|since|although|though|whereas|as|while)\s+(?:[\w'’.-]+\s+){0,5}\Z"
 )
 THE_WORD_TAIL = re.compile(r"\b[Tt]he\s+([a-z]{3,})\Z")
+SHARE_OF = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent|\d|\bmost|\bmany|\bhalf|\bthird|\bmajority)\s+of\s+(?:the\s+)?\Z"
+)
+PLACE_IN = re.compile(r"\bin\s+\Z")
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
@@ -315,6 +319,8 @@ class Attributor:
         if adverbs is not None:
             tail = min(tail, adverbs.start())
         found, subject = self._subject_at(tail, floor, ends, local)
+        if found is not None and data and PRONOUN_TAIL.search(text, max(floor, tail - 4), tail):
+            return None, False, -1  # "it would show": no publisher of figures
         if found is not None:
             return found, False, subject
         group = GROUP_TAIL.search(text, max(floor, tail - 20), tail)
@@ -340,6 +346,10 @@ class Attributor:
         text = self.text
         mention = ends.get(tail)
         if mention is not None:
+            if SHARE_OF.search(text, max(floor, mention.start - 40), mention.start):
+                return None, -1  # "70 percent of Americans say": a finding, not a speaker
+            if PLACE_IN.search(text, max(floor, mention.start - 4), mention.start):
+                return None, -1  # "a centre in Greenbelt, Maryland, has confirmed"
             return mention.cluster, mention.start
         pronoun = PRONOUN_TAIL.search(text, max(floor, tail - 4), tail)
         if pronoun is not None:
@@ -381,8 +391,13 @@ class Attributor:
                 opener = text.rfind(",", floor, opener)
             if opener >= 0 and '"' not in text[opener:tail] and "“" not in text[opener:tail]:
                 looks_apposed = APPOSITION_OPENER.match(text, opener + 1) is not None
-                if opener in ends and looks_apposed and " but " not in text[opener:tail]:
-                    return ends[opener].cluster, False
+                apposed = ends.get(opener)
+                if apposed is not None and PLACE_IN.search(
+                    text, max(floor, apposed.start - 4), apposed.start
+                ):
+                    apposed = None  # "in Greenbelt, Maryland," is a place
+                if apposed is not None and looks_apposed and " but " not in text[opener:tail]:
+                    return apposed.cluster, False
                 named = ends.get(tail - 1)
                 if named is not None and text[opener + 1 : named.start].strip() == "":
                     return named.cluster, False  # "the company's founder, Marisol Quintero, said"
