@@ -95,6 +95,7 @@ THE_WORD_TAIL = re.compile(r"\b[Tt]he\s+([a-z]{3,})\Z")
 SHARE_OF = re.compile(
     r"(?:%|\bper\s?cent|\bpercent|\d|\bmost|\bmany|\bhalf|\bthird|\bmajority)\s+of\s+(?:the\s+)?\Z"
 )
+PLACE_BEFORE = re.compile(r"\bin\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\Z")
 PLACE_IN = re.compile(r"\bin\s+\Z")
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
@@ -399,7 +400,8 @@ class Attributor:
                 if apposed is not None and looks_apposed and " but " not in text[opener:tail]:
                     return apposed.cluster, False
                 named = ends.get(tail - 1)
-                if named is not None and text[opener + 1 : named.start].strip() == "":
+                place = PLACE_BEFORE.search(text, max(floor, opener - 40), opener) is not None
+                if named is not None and not place and text[opener + 1 : named.start].strip() == "":
                     return named.cluster, False  # "the company's founder, Marisol Quintero, said"
                 generic = GENERIC_TAIL.search(text, max(floor, opener - 80), opener)
                 if generic is not None:  # "The company, which also publishes games, said"
