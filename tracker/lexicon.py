@@ -117,6 +117,11 @@ QUANTITY_UNITS = {
     "litres": "L", "liters": "L", "gallons": "gal", "bushels": "bu", "teu": "TEU", "teus": "TEU",
     "gigabytes": "GB", "terabytes": "TB", "degrees celsius": "°C", "°c": "°C", "°f": "°F",
     "ounces": "oz", "ounce": "oz", "troy ounces": "oz", "oz": "oz", "carats": "ct",
+    "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "yards": "yd", "yard": "yd",
+    "litre": "L", "liter": "L", "horsepower": "hp", "hp": "hp", "mph": "mph", "km/h": "km/h",
+    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
+    "millimeters": "mm",
 }  # fmt: skip
 
 TIME_UNITS = {

@@ -58,7 +58,9 @@ FRACTION_NEXT_OK = {
     "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
 }  # fmt: skip
 TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
-HALF_BLOCKERS = {"first", "second", "the", "this", "that", "each", "every", "a", "one", "last",
+HALF_BLOCKERS_EXTRA = {"upper", "lower", "back", "front", "top", "bottom", "northern", "southern",
+                       "eastern", "western", "better", "other"}  # fmt: skip
+HALF_BLOCKERS = HALF_BLOCKERS_EXTRA | {"first", "second", "the", "this", "that", "each", "every", "a", "one", "last",
                  "next", "latter", "former", "other", "third", "fourth", "and"}  # fmt: skip
 HALF_NEXT_BLOCKERS = {"time", "year", "hour", "day", "century", "decade", "way", "term", "point",
                       "hearted", "brother", "sister", "life", "yearly", "price", "mast"}  # fmt: skip
@@ -117,6 +119,8 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
     numerator_word, denominator_word = re.split(r"[\s-]", match.group().lower(), maxsplit=1)
     if match.group()[0].isupper() and not _sentence_initial(text, start):
         return None
+    if text.startswith("-", end):
+        return None  # "a half-century", "a third-quarter loss"
     following = _next_word(text, end)
     if denominator_word.startswith("quarter") and following in TIME_NEXT:
         return None
