@@ -72,6 +72,7 @@ class Mention:
     prefix: bool = False  # the organization in front of a title ("Northline" Chief Executive)
     initial: bool = False  # opens its sentence
     run_end: int = -1  # end of "John Doe of Birch Bank" when the name is only "John Doe"
+    honorific: bool = False  # "Mr. Xiong": may name a person by the first token (family name)
     evidence: bool = False  # the kind rests on a title, descriptor or apposition
     cluster: int = -1
 
@@ -248,6 +249,7 @@ class NameFinder:
                     name_start, end, name, "person",
                     role=" ".join(role_tokens) or None,
                     org_prefix=" ".join(tokens[:first]) or None, evidence=True,
+                    honorific=tokens[last] in nl.HONORIFICS,
                 )  # fmt: skip
             if not person and all(
                 t in nl.HONORIFICS or t.rstrip(".").lower() in nl.ROLE_WORDS for t in tokens
@@ -343,10 +345,10 @@ class NameFinder:
             elif (
                 len(tokens) == 1
                 and person_like
-                and tokens[0] == full[-1]
+                and (tokens[0] == full[-1] or (mention.honorific and tokens[0] == full[0]))
                 and mention.start > cluster.first
             ):
-                matches.append(index)
+                matches.append(index)  # "Keogh", or "Mr. Xiong" for Xiong Wei
         if not matches and len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 2:
             matches = self._acronym_of(tokens[0])  # "GM" after "General Motors"
         if len(matches) == 1:

@@ -198,3 +198,12 @@ def test_acronym_and_person_of_organization() -> None:
         ("$400 million", "John Murphy"),
     ]
     assert sources(text)["John Murphy"] == ("person", "Analyst", "Bank of America")
+
+
+def test_family_name_first_with_a_title() -> None:
+    text = (
+        "Xiong Wei, an analyst at UBS Securities, spoke on Monday. "
+        "In a statement, Mr. Xiong said spending reached 400 billion yuan."
+    )
+    assert attributed(text) == [("400 billion yuan", "Xiong Wei")]
+    assert list(sources(text)) == ["Xiong Wei"]
