@@ -82,7 +82,7 @@ def main() -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from quantulum3 import parser as quantulum
+            from quantulum3 import parser as quantulum  # type: ignore[import-untyped]
     except ImportError:
         print("quantulum3  not installed (pip install -e '.[bench]'); no ratio")
         return

@@ -52,7 +52,9 @@ def main() -> None:
     for name, unit in [*SHAPES.items(), ("binary-ish", "")]:
         rates = []
         for size in sizes:
-            text = _binary(size) if name == "binary-ish" else (unit * (size // len(unit) + 1))[:size]
+            text = (
+                _binary(size) if name == "binary-ish" else (unit * (size // len(unit) + 1))[:size]
+            )
             rates.append(_rate(text))
         print(name.ljust(20) + "".join(f"{r:>13,.0f}" for r in rates))
 

@@ -10,6 +10,7 @@ codes, phone numbers and URLs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tracker import lexicon as lx
 from tracker import numbers_words as nw
@@ -23,7 +24,7 @@ from tracker.numbers_units import (
 from tracker.numbers_words import Quantity
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
@@ -350,7 +351,8 @@ def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
         first, second = result[i], result[i + 1]
         if not first.bare or not second.suffix_unit or second.start - first.end > 6:
             continue
-        if not RANGE_JOIN.search(text, first.end, second.start) or RANGE_JOIN.search(text, first.end, second.start).start() != first.end:  # fmt: skip
+        joined = RANGE_JOIN.search(text, first.end, second.start)
+        if joined is None or joined.start() != first.end:
             continue
         value = first.value
         if first.scale == 1.0 and second.scale != 1.0:

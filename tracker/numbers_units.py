@@ -9,11 +9,12 @@ duration, which makes the number no claim).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tracker import lexicon as lx
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 

@@ -7,6 +7,7 @@ Every judge reads only a few characters around its match, so scanning stays line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker import lexicon as lx
@@ -27,7 +28,7 @@ class Quantity:
     bare: bool = False  # a plain count with no unit of its own
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 

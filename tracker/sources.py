@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker import names_lexicon as nl
@@ -21,7 +22,7 @@ from tracker.coref import Antecedents, cluster_kind
 from tracker.names import Mention, NameFinder
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
@@ -271,21 +272,25 @@ class Attributor:
             return Cue(match.start(), first.end, first.cluster, (start, end), True)
         if data_np and first is None and re.search(r"[A-Z]", data_np.group(1)):
             words = [w for w in data_np.group(1).split() if w.lower() not in ("the", "a", "an")]
-            found = self.finder.synthetic(" ".join(words), "organization", match.end())
+            named = self.finder.synthetic(" ".join(words), "organization", match.end())
             return Cue(
-                match.start(), match.end() + len(data_np.group(1)), found, (start, end), True
+                match.start(), match.end() + len(data_np.group(1)), named, (start, end), True
             )
         by = FROM_BY.search(text, match.end(), stop)
         if by is not None:  # "according to a statement from the company"
-            found = self._right_name(by.end(), stop, mentions, generic=True, local=local)
-            if found is not None:
-                return Cue(match.start(), stop, found, (start, end), True, True)
+            source = self._right_name(by.end(), stop, mentions, generic=True, local=local)
+            if source is not None:
+                return Cue(match.start(), stop, source, (start, end), True, True)
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
-            found = self.antecedents.resolve(head.group(1), match.start(), local)
-            if found is not None:
+            resolved = self.antecedents.resolve(head.group(1), match.start(), local)
+            if resolved is not None:
                 return Cue(
-                    match.start(), head.end(), found, (start, end), head.group(1) in nl.REPORT_NOUNS
+                    match.start(),
+                    head.end(),
+                    resolved,
+                    (start, end),
+                    head.group(1) in nl.REPORT_NOUNS,
                 )
         return None
 

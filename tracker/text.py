@@ -67,7 +67,7 @@ def _is_boundary(text: str, index: int, end: int) -> bool:
         return False  # an initial: "John F. Kennedy"
     if word in SOMETIMES_FINAL or DOTTED.search(text, max(0, index - 12), index + 1):
         after = WORD_AFTER.match(text, end)
-        return bool(after) and after.group(1).lower() in OPENERS
+        return after is not None and after.group(1).lower() in OPENERS
     return True
 
 
