@@ -19,6 +19,7 @@ import sqlite_utils
 from db.query_parts import (
     LATEST_TRACKED,
     QueryError,
+    claims_by_version_index,
     like,
     limit_clause,
     order_by,
@@ -75,11 +76,13 @@ MAX_SOURCE_IDS = 500  # more matching sources than this: filter by name while re
 def _sparse_limit(db: sqlite_utils.Database, limit: int | None) -> int:
     """Matches few enough to fetch by index and sort, rather than scan in sort order for.
 
-    Sorting m index matches costs about m row reads; scanning in order until ``limit``
-    matches turn up costs about limit * total / m. They break even near sqrt(limit * total).
+    Sorting m index matches reads about m rows from three tables (claim, version, article);
+    scanning newest first until ``limit`` matches turn up reads about limit * total / m
+    entries of covering indexes, measured some 8 times cheaper each (bench/db_scale.py).
+    They break even near sqrt(limit * total / 8).
     """
     total = db.execute("SELECT MAX(id) FROM claims").fetchone()[0] or 0
-    return max(1_000, int((max(limit or total, 1) * total) ** 0.5))
+    return max(1_000, int((max(limit or total, 1) * total / 8) ** 0.5))
 
 
 def _units(unit: str) -> list[str]:
@@ -156,7 +159,10 @@ def _tables(
     if fts is not None:
         return f"claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid {by_claim}"
     if query.article:
-        return "articles a CROSS JOIN versions v ON v.article_id = a.id CROSS JOIN claims c INDEXED BY claims_version ON c.version_id = v.id"
+        return (
+            "articles a CROSS JOIN versions v ON v.article_id = a.id "
+            f"CROSS JOIN claims c INDEXED BY {claims_by_version_index(db)} ON c.version_id = v.id"
+        )
     driver = _driver(db, query, source_ids)
     if driver == "claims_value" or (driver is None and sort.lstrip("-+") == "value"):
         # claims_value comes from migration 4, which a read-only connection may not have run
@@ -166,7 +172,7 @@ def _tables(
     if sort.lstrip("-+") == "published":
         return (
             "articles a INDEXED BY articles_published CROSS JOIN versions v ON v.article_id = a.id "
-            "CROSS JOIN claims c INDEXED BY claims_version ON c.version_id = v.id"
+            f"CROSS JOIN claims c INDEXED BY {claims_by_version_index(db)} ON c.version_id = v.id"
         )
     return f"claims c {by_claim}"
 

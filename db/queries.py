@@ -15,7 +15,16 @@ from typing import Any
 import sqlite_utils
 
 from db.claims_query import CLAIM_SORTS, ClaimQuery, claims
-from db.query_parts import LATEST_TRACKED, QueryError, fts_query, like, limit_clause, order_by, rows
+from db.query_parts import (
+    LATEST_TRACKED,
+    QueryError,
+    claims_by_version_index,
+    fts_query,
+    like,
+    limit_clause,
+    order_by,
+    rows,
+)
 
 __all__ = [
     "CLAIM_SORTS",
@@ -78,6 +87,7 @@ def sources(
     # Few chosen sources: start from their links; many: walk all versions in article order
     # (the unary + below keeps SQLite from probing every chosen source for each version).
     counting = f"SELECT COUNT(*) FROM sources s WHERE {restrict}"  # noqa: S608
+    by_version = claims_by_version_index(db)
     few = bool(where) and _count(db, counting, params) <= 200
     links = (
         "version_sources vs INDEXED BY version_sources_source CROSS JOIN versions v ON v.id = vs.version_id"
@@ -89,7 +99,7 @@ def sources(
             WHERE source_id {chosen} GROUP BY source_id
         ), superseded_counts AS (
             SELECT c.source_id, COUNT(*) AS claims
-            FROM versions v CROSS JOIN claims c INDEXED BY claims_version ON c.version_id = v.id
+            FROM versions v CROSS JOIN claims c INDEXED BY {by_version} ON c.version_id = v.id
             WHERE NOT ({LATEST_TRACKED}) AND +c.source_id {chosen}
             GROUP BY c.source_id
         ), seen AS (

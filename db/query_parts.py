@@ -98,3 +98,12 @@ def rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[dict[st
         raise
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def claims_by_version_index(db: sqlite_utils.Database) -> str:
+    """The index that finds a version's claims: migration 6's covering one, or (on a database a
+    read-only connection has not migrated) the original claims_version."""
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'claims_version_filters'"
+    ).fetchone()
+    return "claims_version_filters" if found else "claims_version"
