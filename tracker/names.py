@@ -39,7 +39,7 @@ def _split_role(body: str) -> tuple[str | None, str | None]:
     if possessive:
         return possessive.group("role"), possessive.group("org")
     match = None
-    for preposition in ("at", "with", "of", "from"):
+    for preposition in ("at", "with", "for", "of", "from"):
         for candidate in re.finditer(rf"\s+{preposition}\s+", body):
             rest = body[candidate.end() :]
             if re.match(

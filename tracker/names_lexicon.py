@@ -144,4 +144,6 @@ REPORT_NOUNS = {
     "statement", "filing", "release", "note", "minutes",
 }  # fmt: skip
 PEOPLE_GROUPS = {"analysts", "researchers", "economists", "experts", "officials", "scientists",
-                 "strategists", "executives", "spokespeople", "staff"}  # fmt: skip
+                 "strategists", "executives", "spokespeople", "staff", "spokesman",
+                 "spokeswoman", "spokesperson", "official", "representative", "executive",
+                 "analyst", "economist", "strategist", "researcher"}  # fmt: skip

@@ -80,6 +80,9 @@ AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", 
                    "shows", "show", "states", "notes", "put", "puts", "found", "registered",
                    "recorded", "expect", "estimated"}  # fmt: skip
 NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
+RELEASED_TAIL = re.compile(
+    r"\s+(?:released|published|issued|out)(?:\s+(?:on\s+\w+|last\s+\w+|this\s+\w+|earlier|today))?\Z"
+)
 GROUP_TAIL = re.compile(rf"\s+(?:{_alt(nl.PEOPLE_GROUPS)})\Z")
 NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warned", "announced",
                 "wrote", "stated"}  # fmt: skip
@@ -324,6 +327,9 @@ class Attributor:
         adverbs = ADV_TAIL.search(text, max(floor, verb - 60), verb)
         if adverbs is not None:
             tail = min(tail, adverbs.start())
+        released = RELEASED_TAIL.search(text, max(floor, tail - 40), tail)
+        if released is not None:  # "Eurostat data released on Tuesday showed"
+            tail = released.start()
         found, subject = self._subject_at(tail, floor, ends, local)
         if found is not None and data and PRONOUN_TAIL.search(text, max(floor, tail - 4), tail):
             return None, False, -1  # "it would show": no publisher of figures

@@ -207,3 +207,14 @@ def test_family_name_first_with_a_title() -> None:
     )
     assert attributed(text) == [("400 billion yuan", "Xiong Wei")]
     assert list(sources(text)) == ["Xiong Wei"]
+
+
+def test_data_released_and_company_spokesman() -> None:
+    assert attributed("Eurostat data released on Tuesday showed inflation at 2.4%.") == [
+        ("2.4%", "Eurostat")
+    ]
+    assert attributed("A Halden Bank spokesman said the lender would cut 300 jobs.") == [
+        ("300", "Halden Bank")
+    ]
+    text = "Profit rose 12%, according to Maria Lopez, a spokeswoman for Halden Bank."
+    assert sources(text)["Maria Lopez"] == ("person", "spokeswoman", "Halden Bank")
