@@ -154,12 +154,17 @@ def articles(
         where.append("a.url = ?")
         params.append(url)
     order = order_by(sort, ARTICLE_SORTS, "a.id")
+    # Newest first reads the date index and stops at the limit, rather than sorting a whole
+    # outlet's articles; a single URL is found by its own index.
+    by_date = (
+        "INDEXED BY articles_published" if sort.lstrip("-+") == "published" and not url else ""
+    )
     sql = f"""SELECT a.url, a.outlet, a.title, a.authors, a.published, a.language, a.via,
             (SELECT COUNT(*) FROM versions v WHERE v.article_id = a.id) AS versions,
             a.first_seen, a.last_seen,
             (SELECT COUNT(*) FROM versions v JOIN claims c ON c.version_id = v.id
              WHERE v.article_id = a.id AND {LATEST_TRACKED}) AS claims
-        FROM articles a
+        FROM articles a {by_date}
         {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY {order}"""  # noqa: S608 - clauses are fixed strings, values are parameters
     sql += limit_clause(limit, params)
