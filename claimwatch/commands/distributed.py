@@ -48,7 +48,7 @@ def redis_target(app: AppContext, option: str | None) -> tuple[str, RedisKeys]:
 
 
 def _server(url: str) -> Any:
-    from crawler.distributed.worker import check_redis
+    from crawler.distributed.process import check_redis
 
     try:
         return check_redis(url)
@@ -78,7 +78,7 @@ def crawl_worker(
     quiet: bool,
 ) -> None:
     """``claimwatch crawl --distributed``: one worker, until stopped or idle (exit 0)."""
-    from crawler.distributed.worker import run_worker
+    from crawler.distributed.process import run_worker
 
     if outlet_names:
         raise UsageError(

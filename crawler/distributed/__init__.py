@@ -1,9 +1,10 @@
 """Distributed crawling on Redis: many Scrapy workers, one shared queue, one database writer.
 
-Workers (:mod:`crawler.distributed.worker`) share a request queue and a duplicate filter in
-Redis through scrapy-redis and push what they extract to an item list; ``claimwatch enqueue``
-(:mod:`crawler.distributed.seed`) seeds outlets; the single ingester
-(:mod:`crawler.distributed.ingest`) moves items from that list into SQLite. Every key lives
+Workers (:mod:`crawler.distributed.worker`, run by :mod:`crawler.distributed.process`) share
+a request queue and a duplicate filter in Redis through scrapy-redis and push what they
+extract to an item list; ``claimwatch enqueue`` (:mod:`crawler.distributed.seed`) seeds
+outlets; the single ingester (:mod:`crawler.distributed.ingest`) moves items from that list
+into SQLite. Every key lives
 under one prefix (:class:`RedisKeys`), so several deployments (or tests) share a server.
 
 Nothing is lost when a process dies: a worker's popped requests wait in its own in-flight

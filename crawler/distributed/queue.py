@@ -100,8 +100,9 @@ class ReliableQueue(Base):
         data = request_to_data(request)
         with self.server.pipeline() as pipe:
             # A redirect or retry carries its parent's token: the parent's work moves to it.
-            if request.meta.get(TOKEN):
-                pipe.lrem(self.inflight_key, 1, request.meta[TOKEN])
+            token = request.meta.pop(TOKEN, None)
+            if token:
+                pipe.lrem(self.inflight_key, 1, token)
             pipe.lpush(self.key, data)
             pipe.execute()
 
@@ -125,6 +126,14 @@ class ReliableQueue(Base):
     def ack_token(self, token: bytes | None) -> None:
         if token is not None:
             self.server.lrem(self.inflight_key, 1, token)
+
+    def drop_orphans(self) -> int:
+        """Forget in-flight entries when nothing is in progress here (nothing can finish them)."""
+        with self.server.pipeline() as pipe:
+            pipe.llen(self.inflight_key)
+            pipe.delete(self.inflight_key)
+            count, _ = pipe.execute()
+        return int(count)
 
 
 class _JsonSerializer:

@@ -145,6 +145,11 @@ class WorkerSpider(RedisMixin, OutletSpider):
         """Keep the worker open while any crawl work is left anywhere; with ``until_idle``,
         close once there has been none for that many seconds."""
         self.schedule_next_requests()
+        if self.request_queue is not None and not self.outstanding:
+            # The engine is idle, so nothing here can still acknowledge an in-flight entry.
+            orphans = self.request_queue.drop_orphans()
+            if orphans:
+                logger.warning("dropped %d in-flight entries no request here owns", orphans)
         now = time.monotonic()
         if crawl_pending(self.server, self.keys):
             self.idle_since = None
@@ -175,12 +180,15 @@ class WorkerSpider(RedisMixin, OutletSpider):
 
     def request_scheduled(self, request: Request) -> None:
         """Right after this signal, in the same call, the engine queues the request in Redis
-        or drops it (duplicate, refused address): settle its parent on the next reactor turn."""
+        or drops it (duplicate, refused address): settle its parent on the next reactor turn,
+        and acknowledge a redirect's token that a refusal left behind."""
         from twisted.internet import reactor  # the one Scrapy installed
 
         parent = request.meta.pop(PARENT, None)
         if parent is not None:
             reactor.callLater(0, self.output_done, parent)  # type: ignore[attr-defined]
+        if TOKEN in request.meta:  # a redirect or retry: queued or filtered, its token is gone
+            reactor.callLater(0, self.ack, request)  # type: ignore[attr-defined]
 
     def _settle(self, token: bytes) -> None:
         entry = self.outstanding[token]
@@ -330,64 +338,3 @@ class ArticleQueuePipeline:
         if item_done is not None:
             item_done(item)
         return item
-
-
-# --- running a worker ---------------------------------------------------------------------
-
-
-def check_redis(url: str) -> redis.Redis:
-    """A client for ``url`` that answered a PING; raises DistributedError otherwise."""
-    from crawler.distributed import DistributedError
-
-    try:
-        server = redis.Redis.from_url(url, socket_connect_timeout=5)
-        server.ping()
-    except ValueError as error:
-        raise DistributedError(f"bad Redis URL {url!r}: {error}") from None
-    except redis.RedisError as error:
-        raise DistributedError(f"cannot reach Redis at {url}: {error}") from None
-    return server
-
-
-def worker_settings(
-    crawl: dict[str, Any], redis_url: str, keys: RedisKeys, *, log_level: str = "INFO"
-) -> dict[str, Any]:
-    """The outlet crawl's settings with scrapy-redis's scheduler and our queue and filter."""
-    from crawler.settings import crawl_settings
-
-    settings = crawl_settings(crawl, db_path="", log_level=log_level)
-    settings.update(
-        SCHEDULER="crawler.distributed.queue.ReliableScheduler",
-        SCHEDULER_QUEUE_CLASS="crawler.distributed.queue.ReliableQueue",
-        SCHEDULER_QUEUE_KEY=keys.requests,
-        SCHEDULER_DUPEFILTER_KEY=keys.seen,
-        DUPEFILTER_CLASS="crawler.distributed.queue.SeenFilter",
-        SCHEDULER_PERSIST=True,  # the queue is shared: one worker stopping must not clear it
-        REDIS_URL=redis_url,
-        REDIS_START_URLS_KEY=keys.seeds,
-        ITEM_PIPELINES={"crawler.distributed.worker.ArticleQueuePipeline": 300},
-        CLAIMWATCH_ITEMS_KEY=keys.items,
-        CLAIMWATCH_DB="",
-        CLOSESPIDER_PAGECOUNT=0,
-    )
-    return settings
-
-
-def run_worker(
-    crawl: dict[str, Any],
-    redis_url: str,
-    *,
-    keys: RedisKeys,
-    until_idle: float | None = None,
-    lease: float = DEFAULT_LEASE,
-    log_level: str = "INFO",
-) -> dict[str, Any]:
-    """Run one worker in this process until stopped (SIGTERM/SIGINT) or idle; its stats."""
-    from scrapy.crawler import CrawlerProcess
-
-    check_redis(redis_url)
-    process = CrawlerProcess(worker_settings(crawl, redis_url, keys, log_level=log_level))
-    crawler = process.create_crawler(WorkerSpider)
-    process.crawl(crawler, keys=keys, until_idle=until_idle, lease=lease)
-    process.start()
-    return crawler.stats.get_stats() if crawler.stats else {}

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 PER_SECTION_PAGE = 25
 FEED_ITEMS = 40
 MISSING = "/news/2025/01/01/story-gone"
+MOVED = "/news/2025/01/02/story-moved"  # redirects to the cloud metadata address
 CITIES = ("Oslo", "Lima", "Perth", "Accra", "Quito", "Hanoi", "Tunis", "Riga")
 
 
@@ -29,7 +30,7 @@ CITIES = ("Oslo", "Lima", "Perth", "Accra", "Quito", "Hanoi", "Tunis", "Riga")
 class Site:
     pages: int
     delay: float = 0.0  # seconds before each article answer
-    broken: bool = False  # the feed also links to an article that answers 404
+    broken: bool = False  # the feed also links to a 404 and to a redirect the guard refuses
     base: str = ""
     hits: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -79,7 +80,8 @@ class Site:
             for n in range(max(0, self.pages - FEED_ITEMS), self.pages)
         )
         if self.broken:
-            items += f"<item><title>Gone</title><link>{self.base}{MISSING}</link></item>"
+            for path in (MISSING, MOVED):
+                items += f"<item><title>Bad</title><link>{self.base}{path}</link></item>"
         return (
             "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
             f"<title>News</title><link>{self.base}/</link>{items}</channel></rss>"
@@ -126,7 +128,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 site.hits[key] += 1
             status, content_type, text = site.answer(parts.path, parts.query)
             body = text.encode("utf-8")
+            if parts.path == MOVED:
+                status = 302
             self.send_response(status)
+            if status == 302:
+                self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

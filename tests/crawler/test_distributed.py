@@ -220,7 +220,8 @@ def test_the_start_shim_turns_queued_seeds_into_the_outlet_spiders_requests(
 
     from scrapy.utils.test import get_crawler
 
-    from crawler.distributed.worker import WorkerSpider, worker_settings
+    from crawler.distributed.process import worker_settings
+    from crawler.distributed.worker import WorkerSpider
 
     enqueue_outlet(
         server,

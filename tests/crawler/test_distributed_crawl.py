@@ -102,28 +102,30 @@ def test_two_workers_and_one_ingester_store_every_article_once(
         assert worker.returncode == 0, err[-2000:]
         assert re.search(r"worker stopped \(finished\): \d+ pages", out), out
     pages = [int(re.search(r"(\d+) pages", out).group(1)) for out, _ in outputs]  # type: ignore[union-attr]
-    # articles, the broken link, feed, sitemap, section pages
+    # articles, the 404, feed, sitemap, section pages (the refused redirect is no page)
     assert sum(pages) == PAGES + 1 + 1 + 1 + PAGES // 25
     assert min(pages) > 0, f"one worker did all the work: {pages}"
     assert _stored(config) == (PAGES, PAGES, 1)
     assert all(count == 1 for count in first_round.values()), Counter(first_round).most_common(3)
-    assert len(first_round) == PAGES + 1 + 1 + 1 + PAGES // 25  # no URL fetched twice
-    assert '"new": 200' in summary and '"tracked": 200' in summary and '"errors": 1' in summary
+    assert len(first_round) == PAGES + 2 + 1 + 1 + PAGES // 25  # no URL fetched twice
+    assert '"new": 200' in summary and '"tracked": 200' in summary and '"errors": 2' in summary
     db = connect(config.parent / "claimwatch.db")
     runs = db.execute(
         "SELECT outlet, status, articles_new, errors, error_log FROM runs ORDER BY id"
     ).fetchall()
     db.close()
     assert [run[:4] for run in runs] == [
-        ("harbour-news", "ok", PAGES, 1),
-        ("harbour-news", "ok", 0, 1),
+        ("harbour-news", "ok", PAGES, 2),
+        ("harbour-news", "ok", 0, 2),
     ]
     assert "story-gone: HTTP 404" in runs[0][4]  # a worker's failure reaches the run
+    assert "redirect to http://169.254.169.254/latest/meta-data/ refused" in runs[0][4]
+    assert not any("in-flight entries" in err for _, err in outputs)  # every request acknowledged
 
     assert again.returncode == 0, again_err[-2000:]
     assert _article_hits(site) == [1] * PAGES
     assert site.hits["/feed.xml"] == 2 and site.hits["/news/?page=8"] == 2
-    assert '"items": 1' in second_summary  # only the broken link's error
+    assert '"items": 2' in second_summary  # only the two broken links' errors
     assert _stored(config) == (PAGES, PAGES, 1)
 
 
