@@ -295,8 +295,8 @@ class _Scanner:
             return True
         if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
             return True  # K-7, COVID-19, mid-2026
-        if before in "-–" and start >= 2 and text[start - 2].isdigit():
-            return True  # the tail of "2024-25" or a code
+        if before in "-–" and start >= 2 and text[start - 2].isdigit() and scale == 1.0:
+            return True  # the tail of "2024-25" or a code (not of "$5-7 billion")
         if after in "-–" and end + 1 < len(text) and text[end + 1].isdigit() and "," not in raw:
             tail = re.match(r"[-–]\d+(?:[-–]\d+)?", text[end : end + 12])
             if tail and tail.group().count("-") + tail.group().count("–") > 1:
@@ -349,10 +349,19 @@ def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
     result = list(found)
     for i in range(len(result) - 1):
         first, second = result[i], result[i + 1]
-        if not first.bare or not second.suffix_unit or second.start - first.end > 6:
+        if second.start - first.end > 6:
             continue
         joined = RANGE_JOIN.search(text, first.end, second.start)
         if joined is None or joined.start() != first.end:
+            continue
+        if first.kind == "currency" and first.scale == 1.0 and second.bare and second.scale > 1:
+            # "$5-7 billion", "$5 to 7 billion": the scale goes back, the currency forward
+            result[i] = Quantity(first.start, first.end, first.value * second.scale, first.unit,
+                                 "currency", first.approximate, False, second.scale)  # fmt: skip
+            result[i + 1] = Quantity(second.start, second.end, second.value, first.unit,
+                                     "currency", second.approximate, False, second.scale)  # fmt: skip
+            continue
+        if not first.bare or not second.suffix_unit:
             continue
         value = first.value
         if first.scale == 1.0 and second.scale != 1.0:

@@ -212,3 +212,14 @@ def test_ounces() -> None:
         "oz",
         "quantity",
     )
+
+
+def test_currency_range_shares_scale_and_currency() -> None:
+    assert quantities("It will cost $5-7 billion.") == [
+        ("$5", 5e9, "USD", "currency"),
+        ("7 billion", 7e9, "USD", "currency"),
+    ]
+    assert quantities("It will cost $5 to 7 billion.") == [
+        ("$5", 5e9, "USD", "currency"),
+        ("7 billion", 7e9, "USD", "currency"),
+    ]
