@@ -186,9 +186,9 @@ class WorkerSpider(RedisMixin, OutletSpider):
 
         parent = request.meta.pop(PARENT, None)
         if parent is not None:
-            reactor.callLater(0, self.output_done, parent)  # type: ignore[attr-defined]
-        if TOKEN in request.meta:  # a redirect or retry: queued or filtered, its token is gone
-            reactor.callLater(0, self.ack, request)  # type: ignore[attr-defined]
+            reactor.callLater(0, self.output_done, parent)  # type: ignore[attr-defined,arg-type]
+        if TOKEN in request.meta:  # a redirect or retry; still there later only if refused
+            reactor.callLater(0, self.ack, request)  # type: ignore[attr-defined,arg-type]
 
     def _settle(self, token: bytes) -> None:
         entry = self.outstanding[token]
