@@ -1,0 +1,96 @@
+"""Patterns of attribution cues: speech verbs, "according to", report nouns, clause tails.
+
+Compiled once; ``tracker.sources`` matches them around each speech verb within short,
+bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tracker import names_lexicon as nl
+
+
+def _alt(words: Iterable[object]) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_SAY = (
+    "said|says|say|told|tells|noted|notes|added|adds|estimated|estimates|expects|expected|"
+    "forecast|forecasts|predicted|predicts|projected|reported|reports|disclosed|"
+    "discloses|announced|announces|warned|warns|stated|states|wrote|writes|argued|argues|"
+    "explained|explains|pointed out|points out|counted|counts|wants|plans|believes|thinks|"
+    "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
+    "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
+    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast"
+)
+_DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
+_HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
+_REPORTS = _alt(nl.REPORT_NOUNS)
+CUE = re.compile(
+    r",\s+(?P<part>(?:saying|adding|noting|estimating|predicting|arguing)\b)"
+    r"|\b(?=[a-zA])(?:(?P<acc>According\s+to\s+|according\s+to\s+)"
+    r"|(?P<fchg>(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
+    r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted|"
+    r"reiterated|stuck\s+to|stuck\s+with|stands\s+by|stood\s+by)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
+    r"projections?)\b)"
+    r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
+    r"issued|produced|collected|gathered|tracked|measured|provided|reported)\s+(?:[\w]+\s+){0,3}?by\s+)"
+    rf"|(?P<say>(?:{_SAY})\b)"
+    rf"|(?P<data>(?:{_DATA_VERBS})\b)"
+    rf"|(?P<from>(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
+    r"(?:from|by)\s+))"
+)
+ADV_TAIL = re.compile(
+    r"(?:\s+(?:also|previously|separately|recently|later|earlier|now|still|has|have|had|would|"
+    r"will|then|further|again|already|too|just|originally|initially|once|jointly|is|was|were|"
+    r"are|did|does|do|not|never|had|on\s+\w+day|last\s+\w+|this\s+\w+|in\s+a\s+statement|"
+    r"in\s+an?\s+[\w-]+\s+(?:report|note|statement|filing|interview))\b)+\s*\Z"
+)
+REPORT_TAIL = re.compile(
+    rf"(?:['’]s?|\s)\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\Z|\s+(?:{_REPORTS})\Z"
+)
+PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
+GENERIC_TAIL = re.compile(
+    rf"\b(?:the|The|its|Its|this|This)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\Z"
+)
+GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\b")
+RELATIVE_TAIL = re.compile(r",\s*(?:which|who)\Z")
+POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b")
+GENERIC_POSS = re.compile(
+    rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b"
+)
+LOWER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}\Z")
+NP_BEFORE_DATA = re.compile(
+    rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
+)
+AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", "plans", "counts",
+                   "shows", "show", "states", "notes", "put", "puts", "found", "registered",
+                   "recorded", "expect", "estimated"}  # fmt: skip
+NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
+RELEASED_TAIL = re.compile(
+    r"\s+(?:released|published|issued|out)(?:\s+(?:on\s+\w+|last\s+\w+|this\s+\w+|earlier|today))?\Z"
+)
+GROUP_TAIL = re.compile(rf"\s+(?:{_alt(nl.PEOPLE_GROUPS)})\Z")
+NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warned", "announced",
+                "wrote", "stated"}  # fmt: skip
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+\Z")
+APPOSITION_OPENER = re.compile(
+    rf"\s*(?:[A-Z]|(?:a|an|the|who|which|whose|its|his|her|their|one|both|also|"
+    rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b)"
+)
+POSSESSIVE_TAIL = re.compile(r"['’]s?\Z")
+SUBORDINATE = re.compile(
+    r"\b(?:after|when|because|since|although|though|whereas|as|while)\s+(?:[\w'’.-]+\s+){0,5}\Z"
+)
+THE_WORD_TAIL = re.compile(r"\b[Tt]he\s+([a-z]{3,})\Z")
+SHARE_OF = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent|\d|\bmost|\bmany|\bhalf|\bthird|\bmajority)\s+of\s+(?:the\s+)?\Z"
+)
+PLACE_BEFORE = re.compile(r"\bin\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\Z")
+PLACE_IN = re.compile(r"\bin\s+\Z")
+FROM_BY = re.compile(r"\b(?:from|by)\s+")
+WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
+PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
