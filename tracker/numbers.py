@@ -123,12 +123,14 @@ class _Scanner:
 
     def scan(self) -> list[Quantity]:
         found: list[Quantity] = []
+        covered = 0  # claims never overlap: "half a dozen" holds no second "a dozen"
         for match in CANDIDATE.finditer(self.text):
-            if self.masked and self._in_mask(match.start()):
+            if match.start() < covered or (self.masked and self._in_mask(match.start())):
                 continue
             quantity = self._judge(match)
-            if quantity is not None:
+            if quantity is not None and quantity.start >= covered:
                 found.append(quantity)
+                covered = quantity.end
         return _carry_range_units(self.text, found)
 
     def _judge(self, match: re.Match[str]) -> Quantity | None:

@@ -59,6 +59,10 @@ FRACTION_NEXT_OK = {
     "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
 }  # fmt: skip
 TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
+HALF_SCALE = re.compile(
+    r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
+    re.I,
+)
 HALF_BLOCKERS_EXTRA = {"upper", "lower", "back", "front", "top", "bottom", "northern", "southern",
                        "eastern", "western", "better", "other"}  # fmt: skip
 HALF_BLOCKERS = HALF_BLOCKERS_EXTRA | {"first", "second", "the", "this", "that", "each", "every", "a", "one", "last",
@@ -179,6 +183,16 @@ def half(text: str, match: re.Match[str]) -> Quantity | None:
         after = _next_word(text, end + 1 + len(following) + 1)
         if after in lx.TIME_UNITS or after in HALF_NEXT_BLOCKERS:
             return None
+        scaled = HALF_SCALE.match(text, end)
+        if scaled is not None:  # "half a million people": a count, or money with its currency
+            value = 0.5 * (
+                12.0 if scaled.group(1).lower() == "dozen" else lx.SCALES[scaled.group(1).lower()]
+            )
+            code = lx.CURRENCY_WORDS.get((scaled.group(2) or "").lower())
+            kind = "currency" if code else "count"
+            return Quantity(
+                start, scaled.end(), value, code or "count", kind, _approximate(text, start)
+            )
     return Quantity(start, end, 0.5, "x", "multiple", _approximate(text, start))
 
 

@@ -223,3 +223,13 @@ def test_currency_range_shares_scale_and_currency() -> None:
         ("$5", 5e9, "USD", "currency"),
         ("7 billion", 7e9, "USD", "currency"),
     ]
+
+
+def test_half_a_million_and_no_overlapping_claims() -> None:
+    assert quantities("It drew half a million people.") == [
+        ("half a million", 5e5, "count", "count")
+    ]
+    assert quantities("It cost half a billion dollars.") == [
+        ("half a billion dollars", 5e8, "USD", "currency")
+    ]
+    assert quantities("It hired half a dozen firms.") == [("half a dozen", 6, "count", "count")]
