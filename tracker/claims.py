@@ -224,12 +224,13 @@ class _Assembler:
             if source.kind == "organization":
                 return entity_name(source.name)
         for mention in reversed(mentions):
-            if (
-                mention.start < quantity.start
-                and self.finder.clusters[mention.cluster].kind != "person"
-            ):
-                if mention.name.lower() not in nl.NOT_NAMES:
-                    return entity_name(self.finder.clusters[mention.cluster].name)
+            cluster = self.finder.clusters[mention.cluster]
+            if mention.start >= quantity.start or cluster.kind == "person":
+                continue
+            if mention.initial and cluster.kind is None and len(cluster.members) == 1:
+                continue  # "Charter rates have fallen": a capitalized opening word
+            if mention.name.lower() not in nl.NOT_NAMES:
+                return entity_name(cluster.name)
         return entity_name(self.main_entity)
 
     def _source_records(self) -> list[Source]:

@@ -75,7 +75,7 @@ CURRENCY_WORDS = {
     "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
     "koruna": "CZK", "korunas": "CZK", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
-    "cent": "USD", "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
+    "cent": "USD", "crowns": None, "crown": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
 }  # fmt: skip
 # Adjectives that choose the currency of an ambiguous word ("Danish kroner").
 CURRENCY_ADJECTIVES = {
@@ -93,7 +93,8 @@ COUNTRY_CURRENCY = {
     "peso": [("argentin", "ARS"), ("buenos aires", "ARS"), ("mexic", "MXN"), ("chile", "CLP"),
              ("colombia", "COP"), ("philippin", "PHP"), ("manila", "PHP")],
     "krone": [("denmark", "DKK"), ("danish", "DKK"), ("copenhagen", "DKK"), ("norw", "NOK"),
-              ("oslo", "NOK")],
+              ("oslo", "NOK"), ("swed", "SEK"), ("stockholm", "SEK"), ("czech", "CZK"),
+              ("prague", "CZK"), ("iceland", "ISK")],
 }  # fmt: skip
 DEFAULT_AMBIGUOUS = {"peso": "MXN", "krone": "DKK"}
 # "R900 million" is rand only in a South African story.

@@ -268,7 +268,11 @@ class NameFinder:
         if before is None or mention.evidence:
             return
         word = before.group(1)
-        if word in nl.ORG_DESCRIPTORS or word in ("at", "from"):
+        if (
+            word in nl.ORG_DESCRIPTORS
+            or word in ("at", "from")
+            or word.endswith(nl.ORG_DESCRIPTOR_ENDINGS)
+        ):
             mention.kind, mention.evidence = "organization", True
         elif word in nl.PERSON_DESCRIPTORS:
             mention.kind, mention.evidence = "person", True

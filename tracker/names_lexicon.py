@@ -114,6 +114,9 @@ ORG_DESCRIPTORS = {
     "association", "council", "union", "ministry", "department", "tracker", "researcher",
     "manufacturer", "subsidiary", "unit", "rival", "builder", "lobby", "watchdog",
 }  # fmt: skip
+# "shipbroker", "drugmaker", "carmaker": compounds of an organization word.
+ORG_DESCRIPTOR_ENDINGS = ("broker", "maker", "owner", "company", "firm", "bank", "agency",
+                          "provider", "operator", "producer", "insurer", "lender", "builder")  # fmt: skip
 PERSON_DESCRIPTORS = {
     "analyst", "economist", "farmer", "executive", "spokesman", "spokeswoman", "spokesperson",
     "official", "minister", "director", "founder", "researcher", "professor", "author",
@@ -130,7 +133,8 @@ COMPANY_HEADS = {
     "conglomerate", "startup", "start-up", "platform", "network", "business", "manufacturer",
     "supplier", "provider", "giant", "reinsurer", "drugmaker", "planemaker", "shipbuilder",
     "exporter", "importer", "chain", "brewer", "refiner", "telco", "grocer", "investor",
-    "owner", "lab", "studio",
+    "owner", "lab", "studio", "shipowner", "broker", "shipbroker", "shipper", "trader",
+    "distributor", "wholesaler", "processor", "exchange operator", "rival",
 }  # fmt: skip
 INSTITUTION_HEADS = {
     "exchange", "department", "ministry", "agency", "council", "federation", "association",

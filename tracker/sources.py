@@ -209,9 +209,7 @@ class Attributor:
             if phrase.startswith(first.name) and len(phrase) > len(first.name):
                 self._rename(first, phrase)
         if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
-            return Cue(
-                match.start(), first.end, first.cluster, (start, end), data_np is not None, True
-            )
+            return Cue(match.start(), first.end, first.cluster, (start, end), True, True)
         if first is not None and re.search(
             r"\bby\s+(?:[a-z]+\s+){0,4}\Z", text[max(match.end(), first.start - 60) : first.start]
         ):

@@ -233,3 +233,8 @@ def test_half_a_million_and_no_overlapping_claims() -> None:
         ("half a billion dollars", 5e8, "USD", "currency")
     ]
     assert quantities("It hired half a dozen firms.") == [("half a dozen", 6, "count", "count")]
+
+
+def test_crowns_follow_the_country() -> None:
+    assert one("Shares rose to 212.40 crowns in Oslo.")[2] == "NOK"
+    assert one("Shares rose to 212.40 crowns in Stockholm.")[2] == "SEK"

@@ -218,3 +218,17 @@ def test_data_released_and_company_spokesman() -> None:
     ]
     text = "Profit rose 12%, according to Maria Lopez, a spokeswoman for Halden Bank."
     assert sources(text)["Maria Lopez"] == ("person", "spokeswoman", "Halden Bank")
+
+
+def test_generic_nouns_for_compound_descriptors() -> None:
+    text = (
+        "Spot rates averaged $38,500 a day, according to shipbroker Westmark Clarke. "
+        "The broker estimates that about 300 carriers will be delivered. "
+        "Fjordkraft Shipping ASA ordered ships. The vessels will carry 174,000 cubic metres, "
+        "the Oslo-listed shipowner said."
+    )
+    assert attributed(text) == [
+        ("$38,500", "Westmark Clarke"),
+        ("300", "Westmark Clarke"),
+        ("174,000 cubic metres", "Fjordkraft Shipping ASA"),
+    ]
