@@ -52,8 +52,10 @@ CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
     r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
-    r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged)\b"
+    r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|total|"
+    r"rise|fall|grow|climb|drop|decline|be)\b"
 )
+DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
                "now", "still", "already"}  # fmt: skip
 CLAUSE_START = re.compile(r"[,;:—]|\b(?:that|while|and|but|as|which|who)\b")
@@ -186,8 +188,9 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     before = sentence[max(0, start - 60) : start].split()
     if any(word in SPEND_VERBS for word in before[-3:]):
         after = NP_AFTER_PREP.match(sentence, end)
-        if after is not None:
-            return after.group(1).strip()  # "spent €612 million on jet fuel"
+        nouns = [w for w in after.group(1).split() if w not in STOP_AFTER] if after else []
+        if nouns:  # "spent €612 million on jet fuel in 2024": the fuel cost
+            return f"{nouns[-1]} cost"
     while before and before[-1] in APPROXIMATE_WORDS:
         before.pop()
     if len(before) >= 2 and before[-1] == "of":
@@ -205,8 +208,12 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     clause = PREPOSITION_TAIL.sub("", clause)  # "fuel costs in 2024 came to" -> "fuel costs"
     words = [w for w in clause.split() if not w[0].isupper() and "'" not in w and "’" not in w
              and not w[0].isdigit()]  # fmt: skip
-    while words and words[-1] in AUXILIARIES:
+    while words and words[-1] in AUXILIARIES | {"to"}:
         words.pop()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
+            words = words[index + 1 :]
+            break
     return " ".join(words[-3:]) or None
 
 
