@@ -97,3 +97,29 @@ def test_language_auto_and_chinese_delegation() -> None:
 def test_type_error_for_non_text() -> None:
     with pytest.raises(TypeError):
         tracker.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_series_keys_match_restated_figures_and_split_traps(shared) -> None:  # type: ignore[no-untyped-def]
+    """../shared series: a later article restates figures of an earlier one in other words."""
+    import json
+
+    folder = shared / "gold" / "dev" / "series"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    found: dict[str, list[Claim]] = {}
+
+    def claim(article: str, surface: str) -> Claim:
+        if article not in found:
+            gold = json.loads((folder / f"{article}.json").read_text(encoding="utf-8"))
+            found[article] = claims(gold["text"], gold["published"])
+        return next(c for c in found[article] if c.surface == surface)
+
+    same = sum(
+        claim(c["early"], c["old_surface"]).key == claim(c["later"], c["new_surface"]).key
+        for c in expected["changed"]
+    )
+    assert same >= 6
+    for trap in expected["traps"]:
+        if trap["why"] in ("different entity", "different period", "different metric"):
+            old = claim(trap["early"], trap["old_surface"])
+            new = claim(trap["later"], trap["new_surface"])
+            assert old.key != new.key, trap
