@@ -59,6 +59,8 @@ FRACTION_NEXT_OK = {
     "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
 }  # fmt: skip
 TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
+HALF_POINT = re.compile(r"\s+(?:of\s+)?a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
+OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
 HALF_SCALE = re.compile(
     r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
     re.I,
@@ -150,6 +152,9 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
             return None  # "a third term", "a quarter century"
     numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
     value = numerator / lx.FRACTIONS[denominator_word]
+    point = OF_A_POINT.match(text, end)
+    if point is not None:  # "a quarter of a percentage point"
+        return Quantity(start, point.end(), value, "pp", "percent", _approximate(text, start))
     return Quantity(start, end, value, "x", "multiple", _approximate(text, start))
 
 
@@ -179,6 +184,9 @@ def half(text: str, match: re.Match[str]) -> Quantity | None:
     following = _next_word(text, end)
     if following in HALF_NEXT_BLOCKERS:
         return None
+    point = HALF_POINT.match(text, end)
+    if point is not None:  # "half a percentage point"
+        return Quantity(start, point.end(), 0.5, "pp", "percent", _approximate(text, start))
     if following in ("a", "an"):
         after = _next_word(text, end + 1 + len(following) + 1)
         if after in lx.TIME_UNITS or after in HALF_NEXT_BLOCKERS:

@@ -238,3 +238,8 @@ def test_half_a_million_and_no_overlapping_claims() -> None:
 def test_crowns_follow_the_country() -> None:
     assert one("Shares rose to 212.40 crowns in Oslo.")[2] == "NOK"
     assert one("Shares rose to 212.40 crowns in Stockholm.")[2] == "SEK"
+
+
+def test_fractions_of_a_percentage_point() -> None:
+    assert one("It raised rates by a quarter of a percentage point.")[1:3] == (0.25, "pp")
+    assert one("Rates fell half a percentage point.")[1:3] == (0.5, "pp")
