@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.workers import default_processes
+
 BOT_NAME = "claimwatch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -42,6 +44,7 @@ CLAIMWATCH_DB = "claimwatch.db"
 CLAIMWATCH_ALLOW_PRIVATE = False
 CLAIMWATCH_RECHECK_DAYS = 14
 CLAIMWATCH_SECTION_PAGES = 20  # pagination depth of a section listing
+CLAIMWATCH_EXTRACT_PROCESSES = default_processes()  # extraction workers (0: in-process)
 
 
 def crawl_settings(

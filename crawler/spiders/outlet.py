@@ -21,10 +21,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.discovery import Link, parse_feed, parse_sitemap, section_links, sitemap_body
-from crawler.extract import ExtractionError, extract_article
+from crawler.extract import ExtractionError
 from crawler.items import Article, NotModified
 from crawler.middlewares import AddressRefused
 from crawler.urls import clean_url, host_of, is_http_url, same_site
+from crawler.workers import extract_in_pool
 from db.schema import connect
 from db.store import known_articles
 
@@ -192,7 +193,7 @@ class OutletSpider(scrapy.Spider):
 
     # --- articles -------------------------------------------------------------------------
 
-    def parse_article(self, response: Response) -> Iterator[Article | NotModified]:
+    async def parse_article(self, response: Response) -> AsyncIterator[Article | NotModified]:
         self._count("pages")
         lastmod = response.meta.get("lastmod")
         if response.status == 304:
@@ -206,8 +207,11 @@ class OutletSpider(scrapy.Spider):
         if len(response.body) > self.crawler.settings.getint("DOWNLOAD_MAXSIZE"):  # type: ignore[union-attr]
             self._error(response.url, "page larger than max_page_bytes")
             return
+        processes = self.crawler.settings.getint("CLAIMWATCH_EXTRACT_PROCESSES")  # type: ignore[union-attr]
         try:
-            article = extract_article(response.body, url=response.url, content_type=content_type)
+            article = await extract_in_pool(
+                response.body, url=response.url, content_type=content_type, processes=processes
+            )
         except ExtractionError as error:
             self._error(response.url, f"extraction failed: {error}")
             return
