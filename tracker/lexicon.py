@@ -56,7 +56,8 @@ CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "c$": "CAD", "ca$": "CAD",
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "nt$": "TWD", "s$": "SGD", "r$": "BRL",
     "mx$": "MXN", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "rs": "INR", "rs.": "INR",
-    "chf": "CHF", "₽": "RUB", "₺": "TRY", "₱": "PHP",
+    "chf": "CHF", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "rm": "MYR",
+    "dh": "AED", "rp": "IDR",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "CAD", "AUD", "NZD", "CHF", "INR", "KRW", "SGD",

@@ -37,7 +37,7 @@ _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
 # regex engine skip most positions of a text at once.
 _FIRST = r"(?=[\dADEFHNOQSTZadefhnoqstz])"
 CANDIDATE = re.compile(
-    rf"(?:\b|(?<=\bR)(?=\d)){_FIRST}(?:"
+    rf"(?:\b|(?<=\bR)(?=\d)|(?<=\bRM|\bDh|\bRp)(?=\d)){_FIRST}(?:"
     r"(?P<oneinx>(?i:one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"

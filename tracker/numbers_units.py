@@ -20,7 +20,8 @@ def _alt(words: Iterable[object]) -> str:
 
 _ISO = _alt(lx.ISO_CODES | {"RMB"})
 CURRENCY_PREFIX = re.compile(
-    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱|\bR"
+    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|\bR"
+    r"|\bRM|\bDh|\bRp\s?"
     rf"|\bRs\.?\s?|\b(?:{_ISO})\s?)\Z"
 )
 _ADJECTIVES = sorted({adj for adj, _ in lx.CURRENCY_ADJECTIVES}, key=len, reverse=True)

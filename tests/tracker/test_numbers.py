@@ -243,3 +243,19 @@ def test_crowns_follow_the_country() -> None:
 def test_fractions_of_a_percentage_point() -> None:
     assert one("It raised rates by a quarter of a percentage point.")[1:3] == (0.25, "pp")
     assert one("Rates fell half a percentage point.")[1:3] == (0.5, "pp")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Petronas earned RM2.5 billion.", "MYR"),
+        ("Emaar sold Dh5 billion of homes.", "AED"),
+        ("It owes Rp 5 trillion.", "IDR"),
+        ("It cut costs by ₦40bn.", "NGN"),
+        ("It paid CHF 2 billion.", "CHF"),
+        ("It raised R$4.5 billion.", "BRL"),
+        ("It made S$1.2 billion.", "SGD"),
+    ],
+)
+def test_more_currency_prefixes(text: str, unit: str) -> None:
+    assert one(text)[2:] == (unit, "currency")
