@@ -92,9 +92,9 @@ class Antecedents:
         index = self.org_sources[-1]
         if self.last_source != index:
             return None  # someone else spoke since
-        tokens = {token.lower() for token in self.finder.clusters[index].tokens}
-        if tokens & (nl.INSTITUTION_HEADS - {head}):
-            return None
+        last = self.finder.clusters[index].tokens[-1].lower()
+        if last in nl.INSTITUTION_HEADS and last != head:
+            return None  # "Xinhua News Agency" is no commission
         return index
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:

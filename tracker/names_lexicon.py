@@ -140,6 +140,7 @@ INSTITUTION_HEADS = {
     "exchange", "department", "ministry", "agency", "council", "federation", "association",
     "office", "institute", "bureau", "commission", "regulator", "union", "body", "forum",
     "observatory", "service", "authority", "board", "committee", "foundation", "university",
+    "watchdog", "tank", "lobby", "panel", "tribunal", "treasury", "legislature", "assembly",
 }  # fmt: skip
 REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",
