@@ -92,5 +92,9 @@ SHARE_OF = re.compile(
 PLACE_BEFORE = re.compile(r"\bin\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\Z")
 PLACE_IN = re.compile(r"\bin\s+\Z")
 FROM_BY = re.compile(r"\b(?:from|by)\s+")
+CLAUSE_NEXT = re.compile(r"\s+(?:that\b|it\b|he\b|she\b|they\b|we\b|the\b|its\b|[A-Z])")
+AMOUNT_NEXT = re.compile(
+    r"\s+(?:[$€£¥\d]|about\b|roughly\b|some\b|nearly\b|more\b|another\b|an?\s|new\b|up\b|to\b)"
+)
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")

@@ -21,7 +21,9 @@ from tracker.coref import Antecedents, cluster_kind
 from tracker.cues import (
     ADV_TAIL,
     AMBIGUOUS_VERBS,
+    AMOUNT_NEXT,
     APPOSITION_OPENER,
+    CLAUSE_NEXT,
     CUE,
     FROM_BY,
     GENERIC_HEAD,
@@ -114,6 +116,10 @@ class Attributor:
                 continue
             if match.group() in AMBIGUOUS_VERBS and NOUN_NEXT.match(text, match.end()):
                 continue  # "the forecast of", "its estimates for": nouns
+            if match.lastgroup == "part" and not CLAUSE_NEXT.match(text, match.end()):
+                continue  # "..., adding roughly $90 billion": no speech
+            if match.group() in ("added", "adds", "add") and AMOUNT_NEXT.match(text, match.end()):
+                continue  # "the index added 310 points"
             cue = self._cue(match, start, end, mentions, ends, local)
             if cue is not None:
                 cues.append(cue)

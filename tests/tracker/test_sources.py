@@ -232,3 +232,16 @@ def test_generic_nouns_for_compound_descriptors() -> None:
         ("300", "Westmark Clarke"),
         ("174,000 cubic metres", "Fjordkraft Shipping ASA"),
     ]
+
+
+def test_participles_and_added_amounts_are_no_speech() -> None:
+    assert attributed(
+        "Acme shares rose 6% in late trading, adding roughly $90 billion to its value."
+    ) == [
+        ("6%", None),
+        ("$90 billion", None),
+    ]
+    assert attributed("The Dow Jones Industrial Average added 310 points.") == [("310", None)]
+    assert attributed("Acme Corp. raised its target, saying it now expects 5% growth.") == [
+        ("5%", "Acme Corp.")
+    ]
