@@ -96,6 +96,9 @@ def _tokens(name: str) -> list[str]:
 
 
 def is_org_name(tokens: list[str]) -> bool:
+    """Does a run of capitalized tokens name an organization ("Kessler Bank", "UBS")?"""
+    if len(tokens) == 1 and tokens[0].lower().rstrip(".") in nl.ORG_WORDS:
+        return False  # "Wireless churn rose", "Mining exports": a common word
     for token in tokens:
         low = token.lower().rstrip(".")
         if low in nl.ORG_WORDS or token in nl.ORG_SUFFIXES or token.rstrip(".") in nl.ORG_SUFFIXES:
@@ -240,7 +243,10 @@ class NameFinder:
         if role_at:
             last = role_at[-1]
             person = tokens[last + 1 :]
-            if person and len(person) <= 4 and not is_org_name(person):
+            org_tail = is_org_name(person) or (
+                len(person) == 1 and person[0].lower() in nl.ORG_WORDS
+            )
+            if person and len(person) <= 4 and not org_tail:  # not "General Motors"
                 first = role_at[0]
                 role_tokens = [t for t in tokens[first : last + 1] if t not in nl.HONORIFICS]
                 name = " ".join(person)

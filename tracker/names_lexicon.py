@@ -24,6 +24,16 @@ ORG_WORDS = {
     "financial", "finance", "credit", "asset", "assets", "advisors", "advisers", "consultancy",
     "associates", "studios", "pictures", "records", "press", "broadcasting", "solutions",
     "statistics", "biotech", "therapeutics", "hospital", "clinic",
+    "renewables", "dynamics", "solar", "wind", "bio", "health", "healthcare", "beverages",
+    "brands", "retail", "stores", "mart", "aviation", "aerospace", "defense", "defence",
+    "automotive", "auto", "cars", "electronics", "devices", "networks", "wireless", "broadband",
+    "cable", "digital", "interactive", "games", "gaming", "hotels", "resorts", "travel",
+    "freight", "marine", "transport", "metals", "materials", "cement", "construction",
+    "engineering", "properties", "property", "realty", "land", "agri", "farms", "seeds",
+    "textiles", "apparel", "fashion", "lithium", "platinum", "copper", "minerals", "utilities",
+    "grid", "funds", "wealth", "payments", "fintech", "assurance", "re", "biosciences",
+    "medical", "diagnostics", "cloud", "tech", "chips", "shipyard", "yards", "express",
+    "publishing", "books", "herald", "tribune", "gazette", "banks", "foundry", "works", "mills",
 }  # fmt: skip
 ORG_SUFFIXES = {"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "A/S", "GmbH", "NV"}
 DOTTED_KEEP = {
