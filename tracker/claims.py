@@ -29,8 +29,11 @@ from tracker.subject import (
 from tracker.text import sentence_spans
 
 DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
-    r"(?:\([^()\n]{1,60}\)[ \t]*)?(?:[—–]|--?)[ \t]*",
+    r"^[ \t]*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
+    r"(?:\([^()\n]{1,60}\)[ \t]*)?"
+    r"|[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}(?:,[ \t]*[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{1,2})?)?"
+    r"[ \t]*\([A-Z][^()\n:]{1,58}\)[ \t]*"
+    r"|\([^()\n]{1,40}\)[ \t]*)(?:[—–]|--?)[ \t]*",
     re.M,
 )
 MAX_ORG_SCAN = 500  # names compared with an apposition's organization (bounds huge inputs)

@@ -245,3 +245,8 @@ def test_participles_and_added_amounts_are_no_speech() -> None:
     assert attributed("Acme Corp. raised its target, saying it now expects 5% growth.") == [
         ("5%", "Acme Corp.")
     ]
+
+
+def test_title_case_datelines_name_no_source() -> None:
+    text = "Dubai, Feb. 3 (Meridian Wire) — Prices rose 5%, the company said. Emirates Air said fares rose 2%."
+    assert attributed(text) == [("5%", None), ("2%", "Emirates Air")]
