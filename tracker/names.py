@@ -231,9 +231,11 @@ class NameFinder:
         if mention.org_prefix:
             # Kind unknown until it abbreviates a known organization: "Texas Insurance
             # Commissioner" names an office, "Northline Chief Executive" a company.
+            suffixed = _tokens(mention.org_prefix)[-1].rstrip(".") in nl.ORG_SUFFIXES
             prefix = Mention(
-                offset, offset + len(mention.org_prefix), mention.org_prefix, prefix=True
-            )
+                offset, offset + len(mention.org_prefix), mention.org_prefix,
+                "organization" if suffixed else None, prefix=True, evidence=suffixed,
+            )  # fmt: skip
             found.insert(0, prefix)
         return found
 

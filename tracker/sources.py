@@ -344,6 +344,11 @@ class Attributor:
                 if people:
                     return max(people, key=lambda m: m.end).cluster, False
             return antecedent.cluster, False
+        if tail > floor and text[tail - 1] in "—–":  # "Kretsloop — which raised ... — said"
+            opener = text.rfind(text[tail - 1], floor, tail - 1)
+            named = ends.get(len(text[:opener].rstrip())) if opener > floor else None
+            if named is not None:
+                return named.cluster, False
         if tail > floor and text[tail - 1] == ",":
             opener = text.rfind(",", floor, tail - 1)
             while opener > floor and not text[opener + 1].isspace():  # "1,200" is no comma

@@ -250,3 +250,11 @@ def test_participles_and_added_amounts_are_no_speech() -> None:
 def test_title_case_datelines_name_no_source() -> None:
     text = "Dubai, Feb. 3 (Meridian Wire) — Prices rose 5%, the company said. Emirates Air said fares rose 2%."
     assert attributed(text) == [("5%", None), ("2%", "Emirates Air")]
+
+
+def test_dash_apposition_and_company_prefix_title() -> None:
+    assert attributed("Kretsloop — which raised money last year — said revenue doubled.") == [
+        ("doubled", "Kretsloop")
+    ]
+    text = '"Growth will be 3%," Acme Corp. Chief Executive John Smith said in an interview.'
+    assert sources(text)["John Smith"] == ("person", "Chief Executive", "Acme Corp.")
