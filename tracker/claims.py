@@ -107,10 +107,6 @@ def _quoted_sources(
     return inherited
 
 
-def _all_quoted(text: str, left: int, right: int) -> bool:
-    return text[left] in '"“' and text[right - 1] in '"”' and right - left > 2
-
-
 def _pick(cues: list[Cue], quantity: Quantity) -> Cue | None:
     covering = [c for c in cues if c.scope[0] <= quantity.start < c.scope[1]]
     if not covering:
