@@ -28,6 +28,9 @@ from tracker.names_zh import (
 
 Resolver = Callable[[], "Source | None"]
 BOUNDARY = "，。；：！？,;:!?\n"
+CLAUSE_BOUNDARY = re.compile(r"[，。；：！？,;:!?\n]")
+CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n]*$")
+CLAUSE_WINDOW = 64
 ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)")
 ACCORDING_END = re.compile(
     r"(?:(?:发布|公布|披露|提供|发表|援引)(?:了)?的?)?(?:的)?(?:最新|初步|不完全|抽样)?"
@@ -302,17 +305,23 @@ def _trim_publisher(words: str) -> str:
 
 
 def _clause_end(sentence: str, index: int) -> int:
-    while index < len(sentence) and sentence[index] not in BOUNDARY:
-        index += 1
-    return index
+    """Where the clause from ``index`` ends, looking at most CLAUSE_WINDOW characters ahead."""
+    boundary = CLAUSE_BOUNDARY.search(sentence, index, index + CLAUSE_WINDOW)
+    return boundary.start() if boundary else min(len(sentence), index + CLAUSE_WINDOW)
 
 
 def _clause_words(sentence: str, stop: int) -> str:
-    """The words of the clause that ends at ``stop`` (from the last clause boundary)."""
-    begin = stop
-    while begin > 0 and sentence[begin - 1] not in BOUNDARY:
-        begin -= 1
-    words = DATELINE.sub("", sentence[begin:stop])
+    """The words of the clause that ends at ``stop`` (from the last clause boundary).
+
+    Names, roles and settings before a verb fit in CLAUSE_WINDOW characters; a longer
+    stretch without a boundary names nobody, which also keeps every cue's cost bounded.
+    """
+    begin = max(0, stop - CLAUSE_WINDOW)
+    tail = CLAUSE_TAIL.search(sentence, begin, stop)
+    start = tail.start() if tail else stop
+    if start == begin and begin > 0 and sentence[begin - 1] not in BOUNDARY:
+        return ""
+    words = DATELINE.sub("", sentence[start:stop])
     if "”" in words and "“" not in words[: words.index("”")]:
         words = words[words.index("”") + 1 :]
     return words.strip()

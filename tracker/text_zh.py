@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
 PARAGRAPH = re.compile(r"[^\n]+")
 QUOTE_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 TERMINATORS = re.compile(r"[。！？!?.]")
+NEXT_VISIBLE = re.compile(r"\s*(\S)")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Longest quoted passage kept whole; a longer "quote" is more likely an unclosed mark.
 MAX_QUOTE = 600
@@ -70,8 +71,8 @@ def _ends_english_sentence(text: str, index: int, end: int) -> bool:
         word = before.group(1)
         if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
             return False
-    following = text[after:end].lstrip()
-    return bool(following) and not following[0].islower()
+    following = NEXT_VISIBLE.match(text, after, end)
+    return following is not None and not following.group(1).islower()
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
