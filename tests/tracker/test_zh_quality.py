@@ -174,6 +174,9 @@ def test_odd_input_never_crashes() -> None:
         "据" * 20 + "表示",
         "\n\n\u3000",
         "他说：“",
+        "张三说" * 3000,  # long clauses without a boundary stay cheap
+        "据国家统计局" * 3000,
+        "中文内容 a. " * 3000,
     ]:
         found = tracker.extract(text, language="zh")
         assert found.language == "zh"
