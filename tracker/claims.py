@@ -154,6 +154,8 @@ class _Assembler:
         for sentence_cues in cues:
             for cue in sentence_cues:
                 self.sources.setdefault(cue.cluster)
+        for cluster in attributor.co_sources:
+            self.sources.setdefault(cluster)
         return Extraction(text=text, language="en", sources=self._source_records(), claims=claims)
 
     def _main_entity(self) -> str | None:

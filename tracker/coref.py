@@ -14,6 +14,10 @@ from __future__ import annotations
 from tracker import names_lexicon as nl
 from tracker.names import Cluster, NameFinder, is_institution
 
+PLURAL_HEADS = {
+    (head[:-1] + "ies" if head.endswith("y") else head + "s"): head
+    for head in nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
+}
 LOOK_BACK = 80  # remembered mentions scanned for one reference
 RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
 
@@ -98,12 +102,13 @@ class Antecedents:
         return index
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
-        """Who published "the report": a public body quoted before, else the last publisher of figures."""
+        """Who published "the report": the last publisher of a report or figures, else a
+        public body quoted before, else one mentioned, else the last organization quoted."""
+        if self.report_issuers:
+            return self.report_issuers[-1]
         for index in reversed(self.org_sources[-LOOK_BACK:]):
             if is_institution(self.finder.clusters[index].name):
                 return index
-        if self.report_issuers:
-            return self.report_issuers[-1]
         for index in self._candidates(position, local):
             cluster = self.finder.clusters[index]
             if cluster.kind == "organization" and is_institution(cluster.name):
@@ -113,6 +118,7 @@ class Antecedents:
     def resolve(self, word: str, position: int, local: list[tuple[int, int]]) -> int | None:
         """A pronoun or a generic head noun -> a cluster index, or None."""
         word = word.lower()
+        word = PLURAL_HEADS.get(word, word)  # "the agencies said"
         if word in ("he", "she", "him", "her"):
             return self.person(position, local)
         if word == "it":

@@ -26,7 +26,8 @@ _SAY = (
     "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast"
 )
 _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
-_HEADS = _alt(nl.COMPANY_HEADS | nl.INSTITUTION_HEADS)
+_HEAD_WORDS = nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
+_HEADS = _alt(_HEAD_WORDS | {h[:-1] + "ies" if h.endswith("y") else h + "s" for h in _HEAD_WORDS})
 _REPORTS = _alt(nl.REPORT_NOUNS)
 CUE = re.compile(
     r",\s+(?P<part>(?:saying|adding|noting|estimating|predicting|arguing)\b)"
@@ -96,5 +97,9 @@ CLAUSE_NEXT = re.compile(r"\s+(?:that\b|it\b|he\b|she\b|they\b|we\b|the\b|its\b|
 AMOUNT_NEXT = re.compile(
     r"\s+(?:[$€£¥\d]|about\b|roughly\b|some\b|nearly\b|more\b|another\b|an?\s|new\b|up\b|to\b)"
 )
+IN_REPORT_AFTER = re.compile(
+    rf"\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_REPORTS}|bulletin)\b"
+)
+AND_BEFORE = re.compile(r"\s+and\s+\Z")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")

@@ -189,12 +189,16 @@ class NameFinder:
             tokens = tokens[:-1]
         if not tokens:
             return []
+        rest: list[str] = []
+        rest_at = -1
         if "and" in tokens:
             cut = tokens.index("and")
             before = tokens[cut - 1].rstrip(".")
             inside_of = "of" in tokens[:cut]  # "Federation of Metal and Auto Workers": one name
             if (before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES) and not inside_of:
-                tokens = tokens[:cut]  # "Castellan Mobile and Brightwave": two names
+                rest = tokens[cut + 1 :]  # "Castellan Mobile and Brightwave": two names
+                rest_at = offset + len(" ".join(tokens[: cut + 1])) + 1
+                tokens = tokens[:cut]
         of_org, run_end = None, -1
         if "of" in tokens:
             cut = tokens.index("of")
@@ -237,6 +241,8 @@ class NameFinder:
                 "organization" if suffixed else None, prefix=True, evidence=suffixed,
             )  # fmt: skip
             found.insert(0, prefix)
+        if rest:
+            found.extend(self._clean(rest_at, " ".join(rest), sentence_start))
         return found
 
     def _roles(self, start: int, end: int, tokens: list[str]) -> Mention | None:
@@ -298,7 +304,12 @@ class NameFinder:
             w.strip("'’s").lower() in nl.ROLE_WORDS or w.lower() in nl.PERSON_DESCRIPTORS
             for w in words[:6]
         )
-        if mention.kind != "organization" and role_hit and len(_tokens(mention.name)) <= 4:
+        known_person = mention.kind == "person" and mention.evidence
+        if (
+            mention.kind != "organization"
+            and (role_hit or known_person)
+            and len(_tokens(mention.name)) <= 4
+        ):
             role, org = _split_role(body)
             if role and role.split()[0] in ("who", "which", "whose"):
                 role = None  # "who heads research at Crisil Ratings": no title

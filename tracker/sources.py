@@ -22,6 +22,7 @@ from tracker.cues import (
     ADV_TAIL,
     AMBIGUOUS_VERBS,
     AMOUNT_NEXT,
+    AND_BEFORE,
     APPOSITION_OPENER,
     CLAUSE_NEXT,
     CUE,
@@ -30,6 +31,7 @@ from tracker.cues import (
     GENERIC_POSS,
     GENERIC_TAIL,
     GROUP_TAIL,
+    IN_REPORT_AFTER,
     LOWER_GAP,
     NAME_S_VERBS,
     NOUN_NEXT,
@@ -92,6 +94,7 @@ class Attributor:
         self.text = text
         self.finder = finder
         self.antecedents = Antecedents(finder)
+        self.co_sources: list[int] = []  # second speakers of "X and Y said"
 
     def sentence_cues(self, start: int, end: int, mentions: list[Mention]) -> list[Cue]:
         text = self.text
@@ -173,7 +176,8 @@ class Attributor:
         if group in ("by", "from") and found is not None:
             first_clause = self.text.find(",", start, match.start()) < 0
             scope = whole if first_clause else self._clause(match.start(), start, end)
-            return Cue(match.start(), match.end(), found, scope, True)
+            published = not match.group().startswith(("polled", "surveyed"))  # a poll is no report
+            return Cue(match.start(), match.end(), found, scope, published)
         if group == "part":
             first = next((m for m in mentions if m.start < match.start() and self._known(m)), None)
             if first is None:
@@ -195,6 +199,7 @@ class Attributor:
             if clause is not None:  # "Shares jumped 23% after the drugmaker said ...": only
                 scope = (clause.start(), end)  # the clause after "after" is reported speech
                 return Cue(match.start(), match.end(), found, scope, report, False, False)
+        report = report or IN_REPORT_AFTER.match(self.text, match.end()) is not None
         return Cue(match.start(), match.end(), found, whole, report, True, tail)
 
     def _clause(self, position: int, start: int, end: int) -> tuple[int, int]:
@@ -309,6 +314,11 @@ class Attributor:
                 return None, -1  # "70 percent of Americans say": a finding, not a speaker
             if PLACE_IN.search(text, max(floor, mention.start - 4), mention.start):
                 return None, -1  # "a centre in Greenbelt, Maryland, has confirmed"
+            joined = AND_BEFORE.search(text, max(floor, mention.start - 6), mention.start)
+            first = ends.get(joined.start()) if joined is not None else None
+            if first is not None:  # "the WHO and UNICEF said": both speak, the first leads
+                self.co_sources.append(mention.cluster)
+                return first.cluster, first.start
             return mention.cluster, mention.start
         pronoun = PRONOUN_TAIL.search(text, max(floor, tail - 4), tail)
         if pronoun is not None:

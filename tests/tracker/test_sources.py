@@ -258,3 +258,19 @@ def test_dash_apposition_and_company_prefix_title() -> None:
     ]
     text = '"Growth will be 3%," Acme Corp. Chief Executive John Smith said in an interview.'
     assert sources(text)["John Smith"] == ("person", "Chief Executive", "Acme Corp.")
+
+
+def test_two_speakers_plural_agencies_and_the_report() -> None:
+    text = (
+        "Measles cases rose to 127,350, the World Health Organization and UNICEF said in a joint "
+        "report. Children accounted for 40% of cases, the agencies said. Dr. Amira Haddad, an "
+        "epidemiologist at the University of Lyon, said one in 20 children missed a dose. "
+        "The report found that 38 people died."
+    )
+    assert attributed(text) == [
+        ("127,350", "World Health Organization"),
+        ("40%", "World Health Organization"),
+        ("one in 20", "Amira Haddad"),
+        ("38", "World Health Organization"),
+    ]
+    assert set(sources(text)) == {"World Health Organization", "UNICEF", "Amira Haddad"}
