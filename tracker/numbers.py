@@ -295,11 +295,7 @@ class _Scanner:
         after = text[end] if end < len(text) else " "
         if before.isalpha() or before in "#/:" or after.isalpha() or after in "/°":
             return True
-        if (
-            text.startswith(("-for-", " for "), end)
-            and end + 6 < len(text)
-            and text[end + 5].isdigit()
-        ):
+        if text.startswith("-for-", end) and end + 6 < len(text) and text[end + 5].isdigit():
             return True  # "a 2-for-1 split"
         if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
             return True  # K-7, COVID-19, mid-2026
