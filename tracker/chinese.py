@@ -20,6 +20,7 @@ from tracker.sources_zh import Attribution
 from tracker.subject import claim_key
 from tracker.subject_zh import entity_key, mentioned_entity, metric_before, period_at, period_marks
 from tracker.text_zh import paragraphs, sentence_spans
+from tracker.traditional_zh import to_simplified
 
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
@@ -80,6 +81,7 @@ class _Subject:
 
 def _claim(
     text: str,
+    work: str,
     figure: Figure,
     sentence: tuple[int, int],
     source: Source | None,
@@ -88,7 +90,7 @@ def _claim(
     mentioned: str | None,
 ) -> Claim:
     start, end = sentence
-    metric = metric_before(text, max(start, subject.floor), figure.start, subject.metric)
+    metric = metric_before(work, max(start, subject.floor), figure.start, subject.metric)
     organization = None
     if source is not None:
         organization = source.organization or (
@@ -132,40 +134,76 @@ def _by_sentence(figures: list[Figure], sentences: list[tuple[int, int]]) -> lis
 
 
 def extract_zh(text: str, *, published: str | None = None) -> Extraction:
-    """Sources and claims of a Chinese (or mixed Chinese/English) article text."""
+    """Sources and claims of a Chinese (or mixed Chinese/English) article text.
+
+    Traditional characters are read through their simplified forms (same offsets); the
+    names of sources are then given back as the article writes them.
+    """
+    work = to_simplified(text)
+    found = _extract(text, work, published)
+    return found if work is text else _as_written(found, text, work)
+
+
+def _extract(text: str, work: str, published: str | None) -> Extraction:
+    """extract_zh over ``work``, the text with simplified characters, cutting from ``text``."""
     attribution = Attribution()
     claims: list[Claim] = []
     subject = _Subject()
     last_cues: list[tuple[int, Source]] = []  # of the sentence before, across paragraphs
-    for para_start, para_end in paragraphs(text):
-        if segment_language(text[para_start:para_end]) == "en":
+    for para_start, para_end in paragraphs(work):
+        if segment_language(work[para_start:para_end]) == "en":
             claims.extend(_english_span(text, para_start, para_end, published, attribution))
             continue
         subject.metric = None
-        sentences = sentence_spans(text, para_start, para_end)
-        figures = _by_sentence(find_figures(text, para_start, para_end), sentences)
-        cues = [attribution.cues(text, *sentence) for sentence in sentences]
+        sentences = sentence_spans(work, para_start, para_end)
+        figures = _by_sentence(find_figures(work, para_start, para_end), sentences)
+        cues = [attribution.cues(work, *sentence) for sentence in sentences]
         before_paragraph, last_cues = last_cues, cues[-1] if cues else last_cues
         organizations = _organizations(attribution)
         for index, sentence in enumerate(sentences):
-            latin = LATIN_WORD.search(text, *sentence)
-            if latin and segment_language(text[sentence[0] : sentence[1]]) == "en":
+            latin = LATIN_WORD.search(work, *sentence)
+            if latin and segment_language(work[sentence[0] : sentence[1]]) == "en":
                 claims.extend(_english_span(text, *sentence, published, attribution))
                 continue
             if not figures[index]:
                 continue
             before = cues[index - 1] if index else before_paragraph
             sentence_cues = cues[index] or _carried_cues(
-                text, sentences, cues, figures, index, before
+                work, sentences, cues, figures, index, before
             )
-            sentence_text = text[sentence[0] : sentence[1]]
+            sentence_text = work[sentence[0] : sentence[1]]
             periods = period_marks(sentence_text, published)
             mentioned = mentioned_entity(sentence_text, organizations)
             for figure in figures[index]:
                 source = _source_of(sentence_cues, figure.start)
-                claims.append(_claim(text, figure, sentence, source, subject, periods, mentioned))
+                claim = _claim(text, work, figure, sentence, source, subject, periods, mentioned)
+                claims.append(claim)
     sources = list(attribution.sources.values())
     return Extraction(text=text, language="zh", sources=sources, claims=claims)
+
+
+def _as_written(found: Extraction, text: str, work: str) -> Extraction:
+    """Source names and organizations cut from ``text`` where ``work`` spelled them."""
+
+    def written(phrase: str | None) -> str | None:
+        where = work.find(phrase) if phrase else -1
+        return text[where : where + len(phrase)] if phrase and where >= 0 else phrase
+
+    names = {source.name: written(source.name) or source.name for source in found.sources}
+    sources = [
+        replace(
+            source,
+            name=names[source.name],
+            role=written(source.role),
+            organization=written(source.organization),
+        )
+        for source in found.sources
+    ]
+    claims = [
+        replace(claim, source=names.get(claim.source, claim.source)) if claim.source else claim
+        for claim in found.claims
+    ]
+    return Extraction(text=text, language=found.language, sources=sources, claims=claims)
 
 
 def _carried_cues(

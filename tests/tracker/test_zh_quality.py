@@ -239,3 +239,14 @@ def test_english_sentence_inside_a_chinese_paragraph_goes_to_the_english_engine(
         ("$3.4 billion", "USD", "Morgan Stanley"),
     ]
     assert all(text[c.start : c.end] == c.surface for c in found.claims)
+
+
+def test_traditional_characters_are_read_with_the_same_rules() -> None:
+    text = "據國家統計局統計，社會消費品零售總額為48.3萬億元。該局發言人付凌暉表示，共有1600餘家企業參與。"
+    found = tracker.extract(text)
+    assert [(c.surface, c.value, c.unit, c.source) for c in found.claims] == [
+        ("48.3萬億元", 48.3e12, "CNY", "國家統計局"),
+        ("1600", 1600, "count", "付凌暉"),
+    ]
+    assert found.sources[1].role == "發言人"
+    assert found.claims[0].key == "国家统计局|社会消费品零售总额|CNY|"
