@@ -225,13 +225,13 @@ class _Assembler:
             if source.kind == "organization":
                 return entity_name(source.name)
         for mention in reversed(mentions):
-            cluster = self.finder.clusters[mention.cluster]
-            if mention.start >= quantity.start or cluster.kind == "person":
+            named = self.finder.clusters[mention.cluster]
+            if mention.start >= quantity.start or named.kind == "person":
                 continue
-            if mention.initial and cluster.kind is None and len(cluster.members) == 1:
+            if mention.initial and named.kind is None and len(named.members) == 1:
                 continue  # "Charter rates have fallen": a capitalized opening word
             if mention.name.lower() not in nl.NOT_NAMES:
-                return entity_name(cluster.name)
+                return entity_name(named.name)
         return entity_name(self.main_entity)
 
     def _source_records(self) -> list[Source]:
