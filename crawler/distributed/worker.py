@@ -15,7 +15,7 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any, Self
 
 import redis
@@ -230,7 +230,8 @@ class WorkerSpider(RedisMixin, OutletSpider):
             self.host_outlets[host] = name
         return view
 
-    def _run(self, method: str, response: Response) -> Iterator[Any]:
+    async def _run(self, method: str, response: Response) -> AsyncIterator[Any]:
+        """Hand ``response`` to its outlet's spider; count what it yields (see ``_settle``)."""
         view = self._view(response.meta.get("outlet"), response.meta.get("round", 0))
         token = response.request.meta.pop(TOKEN, None) if response.request else None
         entry: list[Any] = [0, False]
@@ -240,7 +241,7 @@ class WorkerSpider(RedisMixin, OutletSpider):
             if view is None:
                 self._error(response.url, "response for an unknown outlet")
                 return
-            for output in getattr(view, method)(response):
+            async for output in _outputs(getattr(view, method)(response)):
                 if isinstance(output, Request):
                     output = self._adopt(output, view)
                     output.meta[PARENT] = token
@@ -276,17 +277,21 @@ class WorkerSpider(RedisMixin, OutletSpider):
         for line in lines:
             self.server.rpush(self.keys.items, encode_error(view.outlet_name, line))
 
-    def parse_feed(self, response: Response) -> Iterator[Any]:
-        return self._run("parse_feed", response)
+    async def parse_feed(self, response: Response) -> AsyncIterator[Any]:
+        async for output in self._run("parse_feed", response):
+            yield output
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        return self._run("parse_sitemap", response)
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
+        async for output in self._run("parse_sitemap", response):
+            yield output
 
-    def parse_section(self, response: Response) -> Iterator[Any]:
-        return self._run("parse_section", response)
+    async def parse_section(self, response: Response) -> AsyncIterator[Any]:
+        async for output in self._run("parse_section", response):
+            yield output
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        return self._run("parse_article", response)
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        async for output in self._run("parse_article", response):
+            yield output
 
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
@@ -311,6 +316,18 @@ class WorkerSpider(RedisMixin, OutletSpider):
             return
         view.record_error(url, reason)
         self._flush_errors(view)
+
+
+async def _outputs(produced: Any) -> AsyncIterator[Any]:
+    """What a callback produced, whether it is a generator or an async generator."""
+    if produced is None:
+        return
+    if hasattr(produced, "__aiter__"):
+        async for output in produced:
+            yield output
+    else:
+        for output in produced:
+            yield output
 
 
 class ArticleQueuePipeline:
