@@ -48,6 +48,11 @@ TOKEN = re.compile(
     rf"(?:分之(?P<den>{ARABIC}|[零〇一二两三四五六七八九十百千]+))?"
 )
 DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍")
+# 每10个市民中就有6个: "six in ten", a fraction.
+ONE_IN = re.compile(
+    r"每(?P<n>[0-9]+|[一二两三四五六七八九十百千万]+)(?:个|名|位|人|家|户|辆)?[^，。；！？]{0,15}?"
+    r"(?:中|里|当中)[，,]?(?:就|便)?(?:有|会有)(?P<m>[0-9]+|[一二两三四五六七八九十]+)"
+)
 DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 # 从8.7%升至14.1: a later figure of the same clause written without its unit.
 CARRY_BEFORE = re.compile(r"(?:至|到)$")
@@ -139,6 +144,10 @@ def scale_value(scale: str) -> float:
     return value
 
 
+def _plain_number(numeral: str) -> float | None:
+    return arabic_value(numeral) if numeral[0].isdigit() else chinese_value(numeral)
+
+
 def _approximate_before(text: str, start: int, floor: int) -> bool:
     return APPROXIMATOR_BEFORE.search(text, max(floor, start - 4), start) is not None
 
@@ -178,6 +187,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             figure = _carried_unit(text, match, figure, figures[-1]) or figure
         if figure is not None:
             figures.append(figure)
+    for match in ONE_IN.finditer(text, start, end):
+        many, few = _plain_number(match.group("n")), _plain_number(match.group("m"))
+        if many and few is not None and few <= many:
+            figures = [f for f in figures if not match.start() <= f.start < match.end()]
+            figures.append(Figure(match.start("n"), match.end("m"), few / many, "x", "multiple"))
     for match in DOUBLING.finditer(text, start, end):
         times = DOUBLINGS.get(match.group("n") or "一", 1)
         figures.append(Figure(match.start(), match.end(), float(2**times), "x", "multiple"))

@@ -60,7 +60,7 @@ PUBLISHED = re.compile(
 ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
 SPEECH = re.compile(
     r"(?:分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
-    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|报道(?=称|说))(?:说|称|道)?"
+    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|建议|报道(?=称|说))(?:说|称|道)?"
     r"|告诉(?:本报|本台)?记者|称|说道|说"
 )
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
