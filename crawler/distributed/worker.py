@@ -277,15 +277,16 @@ class WorkerSpider(RedisMixin, OutletSpider):
         for line in lines:
             self.server.rpush(self.keys.items, encode_error(view.outlet_name, line))
 
-    async def parse_feed(self, response: Response) -> AsyncIterator[Any]:
+    # Every dispatcher is an async generator, since the outlet spider's callbacks may be.
+    async def parse_feed(self, response: Response) -> AsyncIterator[Any]:  # type: ignore[override]
         async for output in self._run("parse_feed", response):
             yield output
 
-    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:  # type: ignore[override]
         async for output in self._run("parse_sitemap", response):
             yield output
 
-    async def parse_section(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_section(self, response: Response) -> AsyncIterator[Any]:  # type: ignore[override]
         async for output in self._run("parse_section", response):
             yield output
 
