@@ -21,7 +21,7 @@ CONNECTOR = r"(?:of|and|for|de|del|da|du|van|von|der|den|la|le|al|bin|&|y)"
 NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ])?{TOKEN})*")
 CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
-DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*)[ ]\Z")
+DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*),?[ ]\Z")  # "grid operator, Red Electrica"
 APPOSITION = re.compile(
     r",\s+(?:an?\s+|the\s+)?(?P<body>[^,;\"“”()]{2,160}?)(?=,|\.\s|\.?$|;|\s+(?:who|which|that)\b)"
 )

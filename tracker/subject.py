@@ -29,6 +29,9 @@ FISCAL = re.compile(
 )
 FISCAL_BEFORE = re.compile(r"year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?\Z")
 QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.I)
+MONTHS_OF_YEAR = re.compile(
+    r"\b(?:first|last|past)\s+(?:\w+\s+)?months\s+of\s+(?:the|this)\s+year\b", re.I
+)
 HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
 MONTH = re.compile(
     rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
@@ -153,6 +156,8 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                 (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
             )
     if published is not None:
+        for match in MONTHS_OF_YEAR.finditer(sentence):  # "the first nine months of the year"
+            found.append((match.start(), str(published.year)))
         for match in FISCAL.finditer(sentence):
             found.append((match.start(), _fiscal_period(match, published)))
         for match in RELATIVE.finditer(sentence):

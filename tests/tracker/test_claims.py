@@ -123,3 +123,10 @@ def test_series_keys_match_restated_figures_and_split_traps(shared) -> None:  # 
             old = claim(trap["early"], trap["old_surface"])
             new = claim(trap["later"], trap["new_surface"])
             assert old.key != new.key, trap
+
+
+def test_months_of_the_year_are_this_year() -> None:
+    (claim,) = claims(
+        "It connected 1.4 gigawatts in the first nine months of the year.", "2025-10-02"
+    )
+    assert claim.period == "2025"

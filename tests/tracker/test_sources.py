@@ -274,3 +274,12 @@ def test_two_speakers_plural_agencies_and_the_report() -> None:
         ("38", "World Health Organization"),
     ]
     assert set(sources(text)) == {"World Health Organization", "UNICEF", "Amira Haddad"}
+
+
+def test_descriptor_apposition_before_a_name() -> None:
+    text = (
+        "Spain's grid operator, Red Electrica, said solar plants produced 21% of power. "
+        "According to the operator's figures, curtailment rose to 4.8%."
+    )
+    assert attributed(text) == [("21%", "Red Electrica"), ("4.8%", "Red Electrica")]
+    assert sources(text)["Red Electrica"][0] == "organization"
