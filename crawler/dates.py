@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from lxml.html import HtmlElement
@@ -23,13 +24,15 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_TIME = (
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]\d+|GMT))?)?"
-)
 _EN_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}){_TIME}",
+    rf"\b(?:(?P<mon1>{_MONTH})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})|"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH}),?\s+(?P<year2>\d{{4}}))"
+    r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?",
     re.IGNORECASE,
 )
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
 _UPDATED = re.compile(r"\b(updated?|modified|edited|更新|修改)\b", re.IGNORECASE)
 _DATE_NODES = (
     "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') or "
@@ -71,7 +74,11 @@ def parse_date(text: str) -> str | None:
     match = _NUMERIC_DATE.search(text)
     if match and len(text) < 40:
         return _from_parts(match.groups()[:5])
-    return _dateparser(text)
+    try:
+        value = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return _dateparser(text)
+    return _iso(value, True) if _not_future(value) else None
 
 
 def _from_parts(parts: tuple[str | None, ...]) -> str | None:
@@ -100,15 +107,27 @@ def _dateparser(text: str) -> str | None:
     return _iso(value, has_time)
 
 
+def _english_parts(match: re.Match[str]) -> tuple[str | None, ...]:
+    month = _MONTHS[(match["mon1"] or match["mon2"])[:3].lower()]
+    hour = match["hour"]
+    if hour is not None and match["ampm"]:
+        hour = str(int(hour) % 12 + (12 if match["ampm"].lower() == "p" else 0))
+    return (
+        match["year1"] or match["year2"],
+        str(month),
+        match["day1"] or match["day2"],
+        hour,
+        match["minute"],
+    )
+
+
 def date_in_line(line: str) -> str | None:
     """The first full date (day, month, year) written in a short visible line."""
     for pattern in (_ZH_DATE, _EN_DATE, _NUMERIC_DATE):
         match = pattern.search(line)
         if match:
-            parsed = _from_parts(match.groups()[:5]) if pattern is not _EN_DATE else None
-            if pattern is _EN_DATE:
-                parsed = _dateparser(re.sub(r"\bat\b", " ", match.group(0)))
-            if parsed:
+            parts = _english_parts(match) if pattern is _EN_DATE else match.groups()[:5]
+            if parsed := _from_parts(parts):
                 return parsed
     return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -25,7 +25,8 @@ class Article:
     lastmod: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow: asdict() would deep-copy the raw HTML of every page.
+        return {item.name: getattr(self, item.name) for item in fields(self)}
 
 
 @dataclass
