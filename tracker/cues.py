@@ -100,6 +100,11 @@ AMOUNT_NEXT = re.compile(
 IN_REPORT_AFTER = re.compile(
     rf"\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_REPORTS}|bulletin)\b"
 )
+PERSON_GENERIC_TAIL = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:minister|chairman|chairwoman|president|governor|secretary|"
+    r"analyst|economist|executive|official|spokesman|spokeswoman|spokesperson|commissioner|mayor|"
+    r"senator|director|founder|ceo|cfo|chief|researcher|professor|strategist)\Z"
+)
 AND_BEFORE = re.compile(r"\s+and\s+\Z")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")

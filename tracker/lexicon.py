@@ -76,7 +76,7 @@ CURRENCY_WORDS = {
     "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
     "koruna": "CZK", "korunas": "CZK", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
-    "cent": "USD", "crowns": None, "crown": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
+    "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
 }  # fmt: skip
 # Adjectives that choose the currency of an ambiguous word ("Danish kroner").
 CURRENCY_ADJECTIVES = {
@@ -93,11 +93,13 @@ CURRENCY_ADJECTIVES = {
 COUNTRY_CURRENCY = {
     "peso": [("argentin", "ARS"), ("buenos aires", "ARS"), ("mexic", "MXN"), ("chile", "CLP"),
              ("colombia", "COP"), ("philippin", "PHP"), ("manila", "PHP")],
+    "shilling": [("kenya", "KES"), ("nairobi", "KES"), ("uganda", "UGX"), ("kampala", "UGX"),
+                 ("tanzania", "TZS"), ("dar es salaam", "TZS"), ("somali", "SOS")],
     "krone": [("denmark", "DKK"), ("danish", "DKK"), ("copenhagen", "DKK"), ("norw", "NOK"),
               ("oslo", "NOK"), ("swed", "SEK"), ("stockholm", "SEK"), ("czech", "CZK"),
               ("prague", "CZK"), ("iceland", "ISK")],
 }  # fmt: skip
-DEFAULT_AMBIGUOUS = {"peso": "MXN", "krone": "DKK"}
+DEFAULT_AMBIGUOUS = {"peso": "MXN", "krone": "DKK", "shilling": "KES"}
 # "R900 million" is rand only in a South African story.
 RAND_CUES = ("south africa", "johannesburg", "pretoria", "cape town", " rand", "durban")
 

@@ -115,7 +115,14 @@ class _Scanner:
         if code == "":
             return None
         if code is None:
-            stem = "peso" if word.lower().startswith("peso") else "krone"
+            lowered = word.lower()
+            stem = (
+                "peso"
+                if lowered.startswith("peso")
+                else "shilling"
+                if lowered.startswith("shilling")
+                else "krone"
+            )
             if stem not in self._context:
                 self._context[stem] = context_currency(self.text, stem)
             code = self._context[stem]

@@ -37,6 +37,7 @@ from tracker.cues import (
     NOUN_NEXT,
     NP_BEFORE_DATA,
     PASSIVE_BEFORE,
+    PERSON_GENERIC_TAIL,
     PLACE_BEFORE,
     PLACE_IN,
     POSS_REPORT,
@@ -330,6 +331,9 @@ class Attributor:
             return self.antecedents.resolve(
                 generic.group(1), generic.start(), local
             ), generic.start()
+        person = PERSON_GENERIC_TAIL.search(text, max(floor, tail - 50), tail)
+        if person is not None:  # "The minister told parliament"
+            return self.antecedents.person(person.start(), local), person.start()
         named_head = THE_WORD_TAIL.search(text, max(floor, tail - 30), tail)
         if named_head is not None:  # "the cell estimated": a word of a known name
             found = self.antecedents.organization(

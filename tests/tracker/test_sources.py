@@ -283,3 +283,14 @@ def test_descriptor_apposition_before_a_name() -> None:
     )
     assert attributed(text) == [("21%", "Red Electrica"), ("4.8%", "Red Electrica")]
     assert sources(text)["Red Electrica"][0] == "organization"
+
+
+def test_the_minister_is_the_person_named_before() -> None:
+    text = (
+        "Finance Minister Grace Wanjiru said spending would fall by 120 billion shillings in "
+        "Kenya. The minister told parliament that debt stood at 68% of GDP."
+    )
+    assert attributed(text) == [
+        ("120 billion shillings", "Grace Wanjiru"),
+        ("68%", "Grace Wanjiru"),
+    ]
