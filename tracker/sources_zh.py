@@ -31,7 +31,7 @@ BOUNDARY = "，。；：！？,;:!?\n"
 CLAUSE_BOUNDARY = re.compile(r"[，。；：！？,;:!?\n]")
 CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n]*$")
 CLAUSE_WINDOW = 64
-ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)")
+ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)|按照|依照")
 ACCORDING_END = re.compile(
     r"(?:(?:发布|公布|披露|提供|发表|援引)(?:了)?的?)?(?:的)?(?:最新|初步|不完全|抽样)?"
     r"(?:统计|测算|报道|数据|显示|调查|估算|估计|预测|分析|披露|消息|公告|监测|公布|称|表示|"
@@ -88,7 +88,7 @@ ADVERBS = re.compile(
     r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日|"
     r"分析|研究|经测算|测算|综合)$"
 )
-LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则)")
+LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则|来自|按照|依据|根据)")
 UNNAMED_OFFICIAL = re.compile(
     r"^(.*?)的?(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士|研究人员|工作人员|专家|学者|分析师)$"
 )
@@ -138,7 +138,7 @@ class Attribution:
         hits: list[tuple[int, int, Resolver]] = []
         # Each pattern needs a character of its own; most sentences have none of them.
         quoting = QUOTING.finditer(sentence) if "援引" in sentence else ()
-        according = ACCORDING.finditer(sentence) if "据" in sentence else ()
+        according = ACCORDING.finditer(sentence) if "据" in sentence or "照" in sentence else ()
         learned = LEARNED_FROM.finditer(sentence) if "从" in sentence or "看来" in sentence else ()
         published = PUBLISHED.finditer(sentence) if "发布" in sentence else ()
         for match in quoting:
@@ -149,6 +149,8 @@ class Attribution:
             stop = _clause_end(sentence, match.end())
             clause = TITLE_END.sub("", sentence[match.end() : stop])
             words = ACCORDING_END.sub("", clause)
+            if words == clause and match.group().endswith("照"):
+                continue  # 按照计划: no data, no source
             org_first = not PERSON_CUE.search(clause[len(words) :])
             words = _trim_publisher(DATE_TIME.sub("", ADVERBS.sub("", words)).rstrip("的"))
             if len(words) >= 2:
