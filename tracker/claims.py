@@ -66,7 +66,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _quoted_sources(
-    text: str, sentences: list[tuple[int, int]], cues: list[list[Cue]]
+    text: str, sentences: list[tuple[int, int]], cues: list[list[Cue]], people: set[int]
 ) -> list[int | None]:
     """The quotation's source for each sentence without a cue inside a multi-sentence
     quotation, or for a whole-sentence quotation right after an attributed sentence."""
@@ -94,10 +94,13 @@ def _quoted_sources(
         if cues[index] or inherited[index] is not None or left not in opens_quote:
             continue
         before = sentences[index - 1]
-        if "\n" in text[before[1] : left]:
-            continue  # a new paragraph
         whole = [c.cluster for c in cues[index - 1] if c.scope == before]
         speaker = whole[0] if whole else inherited[index - 1]
+        if "\n" in text[before[1] : left]:
+            # A new paragraph that opens with a quotation goes on with a person quoted last.
+            quoted_before = QUOTE_MARK.search(text, before[0], before[1]) is not None
+            if speaker not in people or not quoted_before:
+                continue
         if speaker is not None:
             inherited[index] = speaker  # a follow-up quotation: the same speaker goes on
             for following in range(index + 1, len(sentences)):
@@ -149,7 +152,8 @@ class _Assembler:
             per_sentence.append(inside)
             cues.append(attributor.sentence_cues(start, end, inside))
         self.main_entity = self._main_entity()
-        inherited = _quoted_sources(text, sentences, cues)
+        people = {i for i, c in enumerate(self.finder.clusters) if c.kind == "person"}
+        inherited = _quoted_sources(text, sentences, cues, people)
         claims = self._claims(sentences, per_sentence, cues, inherited)
         for sentence_cues in cues:
             for cue in sentence_cues:

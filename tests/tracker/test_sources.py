@@ -294,3 +294,18 @@ def test_the_minister_is_the_person_named_before() -> None:
         ("120 billion shillings", "Grace Wanjiru"),
         ("68%", "Grace Wanjiru"),
     ]
+
+
+def test_a_quoted_paragraph_goes_on_with_the_person_quoted_last() -> None:
+    text = (
+        '"We will cut 500 jobs," said Jane Doe, chief executive of Acme Corp.\n\n'
+        '"The market has fallen by a third."\n\n'
+        "Acme shares fell 4%.\n\n"
+        '"Output fell 3%."'
+    )
+    assert attributed(text) == [
+        ("500", "Jane Doe"),
+        ("a third", "Jane Doe"),
+        ("4%", None),
+        ("3%", None),
+    ]
