@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import tracker
 from claimwatch.cli import cli
+from tests.tracker.quality import Score
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "zh"
 ARTICLES = sorted(FIXTURES.glob("*.txt"))
@@ -26,49 +27,42 @@ def _expected(article: Path) -> dict:
     return json.loads(article.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
 
-def _same_value(a: float, b: float) -> bool:
+def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
 
 
 def _score() -> dict[str, float]:
-    counts = dict.fromkeys(
-        ("gold", "pred", "tp", "attr_n", "attr_ok", "src_gold", "src_pred", "src_tp"), 0
-    )
+    """The tracker against the expected files: claims matched by offset, value and unit."""
+    score = Score()
     for article in ARTICLES:
         expected = _expected(article)
-        found = tracker.extract(
-            article.read_text(encoding="utf-8"), published=expected["published"]
-        )
+        text = article.read_text(encoding="utf-8")
+        found = tracker.extract(text, published=expected["published"])
         wanted = {claim["start"]: claim for claim in expected["claims"]}
-        counts["gold"] += len(wanted)
-        counts["pred"] += len(found.claims)
         for claim in found.claims:
             gold = wanted.get(claim.start)
-            if (
-                gold is None
-                or gold["unit"] != claim.unit
-                or not _same_value(gold["value"], claim.value)
-            ):
+            if gold is None or gold["unit"] != claim.unit:
                 continue
-            counts["tp"] += 1
+            if not same_value(float(gold["value"]), claim.value):
+                continue
+            score.matched += 1
             if gold["source"] or claim.source:
-                counts["attr_n"] += 1
-                counts["attr_ok"] += gold["source"] == claim.source
+                score.attributed += 1
+                score.attributed_right += gold["source"] == claim.source
         names = {source["name"] for source in expected["sources"]}
         predicted = {source.name for source in found.sources}
-        counts["src_gold"] += len(names)
-        counts["src_pred"] += len(predicted)
-        counts["src_tp"] += len(names & predicted)
-    precision = counts["tp"] / counts["pred"]
-    recall = counts["tp"] / counts["gold"]
-    src_p = counts["src_tp"] / counts["src_pred"]
-    src_r = counts["src_tp"] / counts["src_gold"]
+        score.gold += len(wanted)
+        score.predicted += len(found.claims)
+        score.sources_gold += len(names)
+        score.sources_predicted += len(predicted)
+        score.sources_found += len(names & predicted)
+        score.sources_right += len(names & predicted)
     return {
-        "claims_f1": 2 * precision * recall / (precision + recall),
-        "claims_precision": precision,
-        "claims_recall": recall,
-        "attribution": counts["attr_ok"] / counts["attr_n"],
-        "sources_f1": 2 * src_p * src_r / (src_p + src_r),
+        "claims_f1": score.f1,
+        "claims_precision": score.precision,
+        "claims_recall": score.recall,
+        "attribution": score.attribution,
+        "sources_f1": score.sources_f1,
     }
 
 
