@@ -56,7 +56,9 @@ def _config(tmp_path: Path, redis: str = "") -> Path:
 
 
 def _invoke(runner: CliRunner, config: Path, *args: str, env: dict | None = None) -> object:
-    return runner.invoke(cli, ["--config", str(config), *args], env=env or {})
+    return runner.invoke(
+        cli, ["--config", str(config), *args], env={"CLAIMWATCH_REDIS": None, **(env or {})}
+    )
 
 
 def test_enqueue_seeds_feeds_and_sections(
@@ -100,6 +102,7 @@ def test_the_redis_url_comes_from_the_environment_or_the_config(
             "--distributed takes no OUTLET",
         ),
         (["crawl", "--until-idle", "5"], "Error: --until-idle is for --distributed workers"),
+        (["crawl", "--distributed"], "Error: no Redis URL"),  # none configured
     ],
 )
 def test_usage_mistakes_are_one_line_and_exit_2(
