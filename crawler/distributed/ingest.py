@@ -126,6 +126,7 @@ class Ingester:
         self.queue = ItemQueue(server, keys)
         self.after_batch = after_batch
         self.open_runs: dict[str, OpenRun] = {}
+        self.mirrored: set[str] = set()  # outlets whose known articles are in Redis
         self.totals = IngestTotals()
         self._untracked = 0
         self._last_track = time.monotonic()
@@ -180,15 +181,21 @@ class Ingester:
         self.server.hset(key, url, json.dumps(entry))
 
     def publish_known(self) -> int:
-        """Mirror the database's articles of every outlet registered in Redis; how many."""
+        """Mirror the database's articles of each outlet newly registered in Redis; how many.
+
+        Called at start and whenever the item list is empty, so an outlet enqueued while the
+        ingester runs is mirrored before its workers look for known articles."""
         published = 0
         for raw in self.server.hkeys(self.keys.outlets):
             outlet = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+            if outlet in self.mirrored:
+                continue
             known = known_articles(self.db, outlet)
             with self.server.pipeline() as pipe:
                 for url, entry in known.items():
                     pipe.hset(self.keys.known(outlet), url, json.dumps(entry))
                 pipe.execute()
+            self.mirrored.add(outlet)
             published += len(known)
         return published
 
@@ -230,6 +237,7 @@ class Ingester:
                         self.track()
                     continue
                 self.track()
+                self.publish_known()
                 if crawl_pending(self.server, self.keys) or self.server.llen(self.keys.items):
                     idle_since = None
                     continue
