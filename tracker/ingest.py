@@ -78,9 +78,9 @@ def _published_date(published: str | None) -> str | None:
 
 def _extract(version: dict[str, Any], extract: Extractor | None) -> Extraction:
     extract = extract or tracker.extract
-    language = version["language"] if version["language"] in ("en", "zh") else "auto"
+    # The text decides the language: a page's <html lang> is often its template's, not the story's.
     return extract(
-        version["text"], published=_published_date(version["published"]), language=language
+        version["text"], published=_published_date(version["published"]), language="auto"
     )
 
 

@@ -48,7 +48,8 @@ def extract_file(
             "via": page.via,
             "text": page.text,
         }
-        lang = language if language != "auto" else (page.language or "auto")
+        # The text decides, not <html lang>: pages often declare the template's language.
+        lang = language
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -68,7 +69,7 @@ def extract_file(
         }
         lang = language
     found = tracker.extract(article["text"], published=article["published"], language=lang)
-    article["language"] = article["language"] or found.language
+    article["language"] = found.language
     return {
         "file": name,
         "article": article,
