@@ -105,7 +105,12 @@ def crawl_worker(
 
 @click.command()
 @click.argument("outlet_names", nargs=-1, metavar="[OUTLET]...")
-@click.option("--redis", "redis_option", metavar="REDIS_URL", help="Redis of the workers.")
+@click.option(
+    "--redis",
+    "redis_option",
+    metavar="REDIS_URL",
+    help="Redis of the workers (default: $CLAIMWATCH_REDIS, else [distributed] redis).",
+)
 @format_option
 @pass_app
 def enqueue(
@@ -161,7 +166,10 @@ def _track(db: Any) -> Any:
 
 @click.command()
 @click.option(
-    "--from", "redis_option", metavar="REDIS_URL", help="Redis the workers push items to."
+    "--from",
+    "redis_option",
+    metavar="REDIS_URL",
+    help="Redis the workers push items to (default: $CLAIMWATCH_REDIS, else [distributed] redis).",
 )
 @click.option(
     "--until-idle",
