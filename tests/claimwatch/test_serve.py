@@ -18,17 +18,19 @@ from click.testing import CliRunner
 from claimwatch.cli import cli
 from claimwatch.commands.serve import datasette_metadata
 from db.schema import connect
-from tests.db.factory import sample
+from tests.db.factory import Factory, sample
 
 REPO = Path(__file__).resolve().parents[2]
 
 # canned query -> (query string, a text one of its rows must show)
-CANNED = {
+CANNED: dict[str, tuple[str, str]] = {
     "figures_by_source": ("source=xiong", "400 billion yuan"),
     "changed_figures_this_week": ("", "13.9%"),
     "metric_over_time": ("metric=retail+sales", "14.1%"),
     "search_claims": ("q=graduates", "2 million graduates"),
 }
+# more pages: (canned query, query string, text a row must show)
+MORE_PAGES = [("search_claims", "q=零售", "3.0%"), ("figures_by_source", "source=", "650 workers")]
 
 
 def _free_port() -> int:
@@ -46,6 +48,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     db_path = tmp_path_factory.mktemp("serve") / "newsroom.db"
     db = connect(db_path)
     sample(db)
+    make = Factory(db)
+    version = make.article(
+        "https://zh.example/1", "国家统计局表示，11月社会消费品零售总额增长3.0%。", language="zh"
+    )
+    make.claim(version, "3.0%", 3.0, "%", kind="percent")
     db.close()
     before = _digest(db_path)
     port = _free_port()
@@ -77,12 +84,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", sorted(CANNED))
+@pytest.mark.parametrize(
+    ("query", "args", "expected"), [(name, *CANNED[name]) for name in sorted(CANNED)] + MORE_PAGES
+)
 def test_canned_query_pages_show_rows(
-    served: tuple[str, Path, str], browser_page: object, query: str
+    served: tuple[str, Path, str], browser_page: object, query: str, args: str, expected: str
 ) -> None:
     base, _, _ = served
-    args, expected = CANNED[query]
     page = browser_page
     page.goto(f"{base}/claimwatch/{query}?{args}")  # type: ignore[attr-defined]
     rows = page.locator("table.rows-and-columns tbody tr")  # type: ignore[attr-defined]
