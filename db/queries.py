@@ -80,21 +80,12 @@ def sources(
         where.append("s.kind = ?")
         params.append(kind.lower())
     order = order_by(sort, SOURCE_SORTS, "s.id")
-    # Each table is aggregated once, grouped by source, from indexes where it can be: claims
-    # are counted in full and those of superseded versions (few) taken off again.
-    restrict = " AND ".join(where)
+    restrict = " AND ".join(where) or "1"
     chosen = f"IN (SELECT s.id FROM sources s WHERE {restrict})" if where else "IS NOT NULL"  # noqa: S608
-    # Few chosen sources: start from their links; many: walk all versions in article order
-    # (the unary + below keeps SQLite from probing every chosen source for each version).
-    counting = f"SELECT COUNT(*) FROM sources s WHERE {restrict}"  # noqa: S608
     by_version = claims_by_version_index(db)
-    few = bool(where) and _count(db, counting, params) <= 200
-    links = (
-        "version_sources vs INDEXED BY version_sources_source CROSS JOIN versions v ON v.id = vs.version_id"
-        if few
-        else "versions v CROSS JOIN version_sources vs ON vs.version_id = v.id"
-    )
-    sql = f"""WITH claim_counts AS (
+    # Claims are counted from the claims_source index in full, and those of superseded
+    # versions (few) taken off again: no claim row is read.
+    counted = f"""claim_counts AS (
             SELECT source_id, COUNT(*) AS claims FROM claims
             WHERE source_id {chosen} GROUP BY source_id
         ), superseded_counts AS (
@@ -102,26 +93,52 @@ def sources(
             FROM versions v CROSS JOIN claims c INDEXED BY {by_version} ON c.version_id = v.id
             WHERE NOT ({LATEST_TRACKED}) AND +c.source_id {chosen}
             GROUP BY c.source_id
-        ), seen AS (
-            SELECT vs.source_id, COUNT(DISTINCT v.article_id) AS articles,
+        ), counted AS (
+            SELECT s.id, s.name, s.kind, s.role, s.organization,
+                COALESCE(cc.claims, 0) - COALESCE(sc.claims, 0) AS claims
+            FROM sources s
+            LEFT JOIN claim_counts cc ON cc.source_id = s.id
+            LEFT JOIN superseded_counts sc ON sc.source_id = s.id
+            WHERE {restrict}
+        )"""  # noqa: S608 - clauses are fixed strings, values are parameters
+    seen_columns = """vs.source_id, COUNT(DISTINCT v.article_id) AS articles,
                 MIN(COALESCE(a.published, a.first_seen)) AS first_seen,
-                MAX(COALESCE(a.published, a.last_seen)) AS last_seen
-            FROM {links} CROSS JOIN articles a ON a.id = v.article_id
-            WHERE +vs.source_id {chosen}
-            GROUP BY vs.source_id
-        )
-        SELECT s.name, s.kind, s.role, s.organization,
-            COALESCE(cc.claims, 0) - COALESCE(sc.claims, 0) AS claims,
+                MAX(COALESCE(a.published, a.last_seen)) AS last_seen"""
+    by_links = (
+        "CROSS JOIN version_sources vs INDEXED BY version_sources_source ON vs.source_id = s.id "
+        "CROSS JOIN versions v ON v.id = vs.version_id CROSS JOIN articles a ON a.id = v.article_id"
+    )
+    if sort.lstrip("-+") in ("claims", "name"):
+        # The order needs no dates: pick the page of sources first, then date only those.
+        sql = f"""WITH {counted}, picked AS (
+                SELECT * FROM counted s ORDER BY {order}{limit_clause(limit, [])}
+            ), seen AS (
+                SELECT {seen_columns} FROM picked s {by_links} GROUP BY vs.source_id
+            )
+            SELECT s.name, s.kind, s.role, s.organization, s.claims,
+                COALESCE(seen.articles, 0) AS articles, seen.first_seen, seen.last_seen
+            FROM picked s LEFT JOIN seen ON seen.source_id = s.id
+            ORDER BY {order}"""  # noqa: S608
+        arguments = params * 3 if where else []
+        return rows(db, sql, arguments + ([limit] if limit else []))
+    # Few chosen sources: start from their links; many: walk all versions in article order
+    # (the unary + keeps SQLite from probing every chosen source for each version).
+    counting = f"SELECT COUNT(*) FROM sources s WHERE {restrict}"  # noqa: S608
+    if where and _count(db, counting, params) <= 200:
+        seen = f"SELECT {seen_columns} FROM sources s {by_links} WHERE {restrict} GROUP BY vs.source_id"  # noqa: S608
+    else:
+        seen = f"""SELECT {seen_columns}
+            FROM versions v CROSS JOIN version_sources vs ON vs.version_id = v.id
+            CROSS JOIN articles a ON a.id = v.article_id
+            WHERE +vs.source_id {chosen} GROUP BY vs.source_id"""  # noqa: S608
+    sql = f"""WITH {counted}, seen AS ({seen})
+        SELECT s.name, s.kind, s.role, s.organization, s.claims,
             COALESCE(seen.articles, 0) AS articles, seen.first_seen, seen.last_seen
-        FROM sources s
-        LEFT JOIN claim_counts cc ON cc.source_id = s.id
-        LEFT JOIN superseded_counts sc ON sc.source_id = s.id
-        LEFT JOIN seen ON seen.source_id = s.id
-        {"WHERE " + restrict if where else ""}
-        ORDER BY {order}"""  # noqa: S608 - clauses are fixed strings, values are parameters
-    params = params * 4 if where else params
-    sql += limit_clause(limit, params)
-    return rows(db, sql, params)
+        FROM counted s LEFT JOIN seen ON seen.source_id = s.id
+        ORDER BY {order}"""  # noqa: S608
+    arguments = params * 4 if where else []
+    sql += limit_clause(limit, arguments)
+    return rows(db, sql, arguments)
 
 
 def articles(

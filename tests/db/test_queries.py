@@ -261,3 +261,14 @@ def test_source_counts_leave_out_superseded_versions(
     assert record["claims"] == 3  # capex, jobs_new and the edited article's 5%
     assert record["claims"] == len(_ids(db, source="Xiong Wei"))
     assert record["articles"] == 3
+
+
+def test_sources_agree_whatever_the_order(larger: sqlite_utils.Database) -> None:
+    """Sorting by claims dates only the page it returns; other orders date every source first."""
+    by_claims = {r["name"]: r for r in queries.sources(larger, sort="-claims")}
+    for sort in ("-last_seen", "first_seen", "-articles", "name"):
+        assert {r["name"]: r for r in queries.sources(larger, sort=sort)} == by_claims
+    assert [r["name"] for r in queries.sources(larger, sort="name", limit=2)] == [
+        "Person 0",
+        "Person 1",
+    ]
