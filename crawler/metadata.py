@@ -15,6 +15,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from crawler.dates import local_day, parse_date, visible_date
+from crawler.urls import host_of
 
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -325,8 +326,7 @@ def find_language(
 def _own_names(meta: dict[str, str], url: str | None) -> set[str]:
     names = {meta.get("og:site_name", "").casefold()}
     if url:
-        host = re.sub(r"^www\.", "", (re.findall(r"//([^/:]+)", url) or [""])[0].lower())
-        names.add(host.split(".")[0])
+        names.add(host_of(url).removeprefix("www.").split(".")[0])
     return {n for n in names if n}
 
 

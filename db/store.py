@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
+
+from db.tracking import transaction
 
 _SPACE = re.compile(r"\s+")
 
@@ -45,18 +45,6 @@ def decompress_html(blob: bytes | None) -> bytes | None:
     return zlib.decompress(blob) if blob else None
 
 
-@contextmanager
-def _transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
 # --- outlets and runs -------------------------------------------------------------------
 
 
@@ -70,7 +58,7 @@ def is_first_crawl(db: sqlite_utils.Database, outlet: str) -> bool:
 
 def start_run(db: sqlite_utils.Database, outlet: str, *, started_at: str | None = None) -> int:
     """Create the outlet if new and a ``running`` run; backfill=1 on its first crawl."""
-    with _transaction(db) as conn:
+    with transaction(db) as conn:
         conn.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?)", [outlet])
         backfill = is_first_crawl(db, outlet)
         cursor = conn.execute(
@@ -100,7 +88,7 @@ def finish_run(
 ) -> None:
     """Close a run with its status (ok, failed, interrupted), counts and error lines."""
     finished_at = finished_at or utc_now()
-    with _transaction(db) as conn:
+    with transaction(db) as conn:
         conn.execute(
             """
             UPDATE runs SET finished_at = ?, status = ?, pages = ?, articles_new = ?,
@@ -170,7 +158,7 @@ def store_article(
     fetched_at = fetched_at or utc_now()
     digest = content_hash(article["text"])
     html = article.get("html")
-    with _transaction(db) as conn:
+    with transaction(db) as conn:
         row = conn.execute("SELECT id FROM articles WHERE url = ?", [article["url"]]).fetchone()
         meta = [
             article.get("title"),
@@ -243,7 +231,7 @@ def mark_not_modified(
 ) -> bool:
     """A conditional GET answered 304: the article was seen again, nothing else changed."""
     fetched_at = fetched_at or utc_now()
-    with _transaction(db) as conn:
+    with transaction(db) as conn:
         cursor = conn.execute(
             """
             UPDATE articles SET last_seen = ?, last_fetched = ?, lastmod = COALESCE(?, lastmod)

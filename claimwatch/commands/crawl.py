@@ -7,6 +7,7 @@ Scrapy's reactor cannot restart, so one call per process: the scheduler runs eac
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,8 +163,6 @@ def print_summary(result: CrawlResult, console: Console) -> None:
 
 
 def _error_lines(run: dict[str, Any]) -> list[str]:
-    import json
-
     try:
         return list(json.loads(run.get("error_log") or "[]"))
     except ValueError:

@@ -25,7 +25,8 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-def _resolve(root: Path, path: str, query: dict[str, list[str]]) -> Path | None:
+def resolve(root: Path, path: str, query: dict[str, list[str]]) -> Path | None:
+    """The file under ``root`` serving ``path`` (``?page=N`` -> ``pageN.html``), or None."""
     stem = path.strip("/")
     if query.get("page", [""])[0].isdigit():
         stem = f"{stem}/page{query['page'][0]}".lstrip("/")
@@ -43,7 +44,7 @@ def _handler(root: Path, base: list[str]) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802
             parts = urlsplit(self.path)
-            found = _resolve(root, parts.path, parse_qs(parts.query))
+            found = resolve(root, parts.path, parse_qs(parts.query))
             if found is None:
                 body, status, content_type = b"<h1>Not found</h1>", 404, "text/html"
             else:

@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from claimwatch.demo.server import resolve
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
 BIG_PAGE_BYTES = 300_000
 
@@ -91,15 +93,10 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
             self._send(200, body, content_type, {"ETag": etag})
 
         def _static(self, path: str, query: dict) -> tuple[bytes | None, str]:
-            root = state.root
-            stem = path.strip("/")
-            if query.get("page"):
-                stem = f"{stem}/page{query['page'][0]}"
-            candidates = [root / stem, root / f"{stem}.html", root / stem / "index.html"]
-            for candidate in candidates:
-                if candidate.is_file() and root in candidate.resolve().parents:
-                    return self._fill(candidate.read_bytes()), _type(candidate)
-            template = root / f"{stem}.html.tmpl"
+            found = resolve(state.root, path, query)
+            if found is not None:
+                return self._fill(found.read_bytes()), _type(found)
+            template = state.root / f"{path.strip('/')}.html.tmpl"
             if template.is_file():
                 text = template.read_text(encoding="utf-8").replace("{figure}", state.zeta_figure)
                 return self._fill(text.encode("utf-8")), "text/html"
