@@ -2,19 +2,22 @@
 
 Synthesizes articles with claims (default 1,000,000 claims over 100,000 articles) in a
 temporary file database and writes them through the production write path: one
-``db.store.store_article`` transaction per article, then one ``db.tracking``
-transaction per version for its sources and claims, as ``claimwatch crawl`` does.
-Then it times the ``claimwatch claims`` queries (``db.queries.claims`` with --limit 100)
-and ``--search``, and prints:
+``db.store.store_article`` transaction per article, then ``db.tracking`` writes of each
+version's sources and claims: the first half one transaction per version (as
+``tracker/ingest`` does), the second half 100 versions per transaction. Then it times the
+``claimwatch claims`` queries (``db.queries.claims`` with --limit 100), ``--search``, and
+the ``sources`` and ``articles`` listings, and prints:
 
 - insert rate in claims/s (target >= 20,000), against a baseline measured in the same
   run: the same claim rows bulk-inserted into a bare table with no index, FTS or trigger;
-- p50 / p95 latency of each query shape (target p95 < 50 ms; --search < 100 ms), against
-  a baseline of reading the newest 100 claims by primary key;
+- p50 / p95 latency of each query shape (target p95 < 50 ms; --search < 100 ms), with the
+  p95 of the query's own CPU time (the machine may be busy), against a baseline of reading
+  the newest 100 claims by primary key;
 - bytes per claim (whole file, article text included).
 
 Size: ``--claims N`` (or env CLAIMWATCH_BENCH_CLAIMS); articles default to claims / 10.
-A quick run: ``python bench/db_scale.py --claims 50000``.
+A quick run: ``python bench/db_scale.py --claims 50000``. ``--keep FILE`` keeps the
+database; ``--keep FILE --reuse`` times the queries again without writing.
 """
 
 from __future__ import annotations
