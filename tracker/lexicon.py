@@ -100,6 +100,10 @@ COUNTRY_CURRENCY = {
               ("prague", "CZK"), ("iceland", "ISK")],
 }  # fmt: skip
 DEFAULT_AMBIGUOUS = {"peso": "MXN", "krone": "DKK", "shilling": "KES"}
+# Words that make ¥ yuan or yen.
+CHINA_CUES = ("china", "chinese", "yuan", "beijing", "renminbi", "shanghai", "shenzhen",
+              "guangzhou", "hangzhou")  # fmt: skip
+JAPAN_CUES = ("japan", "yen", "tokyo", "osaka", "kyoto", "nikkei")
 # "R900 million" is rand only in a South African story.
 RAND_CUES = ("south africa", "johannesburg", "pretoria", "cape town", " rand", "durban")
 
@@ -119,6 +123,8 @@ QUANTITY_UNITS = {
     "miles": "mi", "mile": "mi", "hectares": "ha", "hectare": "ha", "acres": "acre",
     "barrels": "bbl", "barrel": "bbl", "bpd": "bbl", "cubic metres": "m3", "cubic meters": "m3",
     "litres": "L", "liters": "L", "gallons": "gal", "bushels": "bu", "teu": "TEU", "teus": "TEU",
+    "twenty-foot equivalent units": "TEU", "twenty-foot equivalent unit": "TEU",
+    "20-foot equivalent units": "TEU", "20-foot equivalent unit": "TEU",
     "gigabytes": "GB", "terabytes": "TB", "degrees celsius": "°C", "°c": "°C", "°f": "°F",
     "ounces": "oz", "ounce": "oz", "troy ounces": "oz", "oz": "oz", "carats": "ct",
     "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "yards": "yd", "yard": "yd",

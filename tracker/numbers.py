@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from tracker import lexicon as lx
 from tracker import numbers_words as nw
@@ -73,6 +74,12 @@ CURRENCY_NAMED = re.compile(
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
+YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
+CONTAINER_SIZE = re.compile(
+    r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"
+)
+# Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
+AGE_BEFORE = re.compile(r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,)\s\Z")
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
 
@@ -138,7 +145,7 @@ class _Scanner:
             if quantity is not None and quantity.start >= covered:
                 found.append(quantity)
                 covered = quantity.end
-        return _carry_range_units(self.text, found)
+        return _carry_cents(self.text, _carry_range_units(self.text, found))
 
     def _judge(self, match: re.Match[str]) -> Quantity | None:
         group = match.lastgroup
@@ -197,7 +204,7 @@ class _Scanner:
             if currency is None:
                 currency = _prefix_code(prefix.group())
             if prefix.group().strip() == "¥":
-                currency = self._yen_or_yuan()
+                currency = self._yen_or_yuan(start)
             elif prefix.group() == "R":
                 currency = self._rand()
                 if currency is None:
@@ -224,6 +231,8 @@ class _Scanner:
                 start, pos, value * scale, currency, "currency", approximate, scale=scale
             )
         unit = UNIT_AFTER.match(text, pos)
+        if unit is not None and unit.lastgroup == "qty" and CONTAINER_SIZE.match(text, pos):
+            return None  # "a 40-foot box": a container size, a label
         if unit is not None:
             judged = self._unit(unit, start, value * scale, approximate, scale)
             if judged is not None or unit.lastgroup in ("time", "times_freq"):
@@ -286,13 +295,17 @@ class _Scanner:
             self._context["rand"] = "ZAR" if any(cue in lowered for cue in lx.RAND_CUES) else ""
         return self._context["rand"] or None
 
-    def _yen_or_yuan(self) -> str:
+    def _yen_or_yuan(self, position: int) -> str:
+        """¥ is yuan or yen: by the nearest country cue before it in the paragraph, else by
+        which country the article names more."""
+        paragraph = max(0, self.text.rfind("\n", 0, position))
+        near = YEN_YUAN_CUE.findall(self.text[max(paragraph, position - 400) : position].lower())
+        if near:
+            return "JPY" if near[-1] in lx.JAPAN_CUES else "CNY"
         if "yen" not in self._context:
             lowered = self.text[:20000].lower()
-            china = sum(
-                lowered.count(w) for w in ("china", "chinese", "yuan", "beijing", "renminbi")
-            )
-            japan = sum(lowered.count(w) for w in ("japan", "yen", "tokyo", "osaka", "kyoto"))
+            china = sum(lowered.count(w) for w in lx.CHINA_CUES)
+            japan = sum(lowered.count(w) for w in lx.JAPAN_CUES)
             self._context["yen"] = "CNY" if china > japan else "JPY"
         return self._context["yen"]
 
@@ -323,6 +336,15 @@ class _Scanner:
             if value <= 31 and "." not in raw:
                 if nw.MONTH_BEFORE.search(text, max(0, start - 12), start) or nw.MONTH_AFTER.match(
                     text, end
+                ):
+                    return True
+            if (
+                value < 120
+                and "." not in raw
+                and AGE_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                if not raw[0] == "0" and (
+                    after in ",.;)" or text.startswith((" or ", " and "), end)
                 ):
                     return True
             if NUMBER_BEFORE.search(text, max(0, start - 16), start):
@@ -382,6 +404,23 @@ def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
         result[i] = Quantity(first.start, first.end, value, second.unit, second.kind,
                              first.approximate, False, second.scale)  # fmt: skip
     return result
+
+
+CENT_CURRENCIES = {"USD", "EUR", "ZAR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BRL", "MXN"}
+
+
+def _carry_cents(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "745 cents a share" after "21.4 billion rand": cents of the currency before them."""
+    currency = None
+    for index, quantity in enumerate(found):
+        if quantity.kind != "currency":
+            continue
+        if text[quantity.start : quantity.end].lower().endswith(("cents", "cent")):
+            if currency in CENT_CURRENCIES and currency != quantity.unit:
+                found[index] = replace(quantity, unit=currency)
+        else:
+            currency = quantity.unit
+    return found
 
 
 def find_quantities(text: str) -> list[Quantity]:

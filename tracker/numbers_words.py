@@ -34,7 +34,7 @@ def _alt(words: Iterable[object]) -> str:
 
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
 WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
-MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s\Z")
+MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s{{1,3}}\Z")
 MONTH_AFTER = re.compile(rf"\s(?:{_alt(m.capitalize() for m in lx.MONTHS)})\b")
 SUPERLATIVE = re.compile(r"[-\s](most\s+[a-z]+|least\s+[a-z]+|[a-z]{2,}est|best|worst)\b")
 NOT_SUPERLATIVE = {"interest", "west", "test", "request", "harvest", "forest", "protest", "guest",
@@ -43,6 +43,10 @@ NOT_SUPERLATIVE = {"interest", "west", "test", "request", "harvest", "forest", "
                    "midwest", "southwest", "northwest", "pest", "vest"}  # fmt: skip
 RANK_BEFORE = re.compile(rf"\b(?i:{_alt(lx.RANK_VERBS)})\s+(?:as\s+)?(?:the\s+)?(?:[\w.]+\s+)?\Z")
 RANK_AFTER = re.compile(rf"\s+(?:{_alt(lx.RANK_AFTER)})\b|\s+only\s+to\b")
+# "lifted it to seventh in La Liga", "climbed to third in the standings": a move in a table.
+RANK_MOVE = re.compile(
+    r"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|slid|lifted\s+\w+|up|down)\s+to\s+\Z"
+)
 NO_RANK_AFTER = re.compile(
     r"[,.;:)]|\s+(?:in|among|on|spot|position|ranking|slot|player|maker|producer|seller|"
     r"supplier|carrier|airline|brand|economy|exporter|importer|bank|company|firm|lender|"
@@ -236,7 +240,11 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
     superlative = SUPERLATIVE.match(text, end)
     if superlative is not None and superlative.group(1) not in NOT_SUPERLATIVE:
         return Quantity(start, superlative.end(), value, "rank", "rank", _approximate(text, start))
-    if RANK_AFTER.match(text, end) or RANK_BEFORE.search(text, max(0, start - 40), start):
+    if (
+        RANK_AFTER.match(text, end)
+        or RANK_BEFORE.search(text, max(0, start - 40), start)
+        or RANK_MOVE.search(text, max(0, start - 30), start)
+    ):
         if _next_word(text, end) in lx.TIME_UNITS or _next_word(text, end) in ("half", "time"):
             return None
         return Quantity(start, end, value, "rank", "rank", _approximate(text, start))

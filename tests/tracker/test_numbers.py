@@ -259,3 +259,35 @@ def test_fractions_of_a_percentage_point() -> None:
 )
 def test_more_currency_prefixes(text: str, unit: str) -> None:
     assert one(text)[2:] == (unit, "currency")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It handled 1.1 million twenty-foot equivalent units (TEU).",
+            [("1.1 million twenty-foot equivalent units", 1.1e6, "TEU", "quantity")],
+        ),
+        ("A 40-foot box cost $4,150.", [("$4,150", 4150, "USD", "currency")]),
+        ("JOHANNESBURG, Feb.  17 (Wire) — Sales rose 4%.", [("4%", 4, "%", "percent")]),
+        ("Chief Executive Salil Menon, 58, said deals hit 7.", [("7", 7, "count", "count")]),
+        ("Two-thirds were aged 65 or over.", [("Two-thirds", 0.666667, "x", "multiple")]),
+        ("said Sipho Nkosi, who is 52.", []),
+        ("The win lifted it to seventh in La Liga.", [("seventh", 7, "rank", "rank")]),
+        # a sequence is no standing: "the second increase in a month"
+        ("It raised rates, the second increase in a month.", []),
+        (
+            "Profit hit 21.4 billion rand and the dividend 745 cents.",
+            [
+                ("21.4 billion rand", 21.4e9, "ZAR", "currency"),
+                ("745 cents", 7.45, "ZAR", "currency"),
+            ],
+        ),
+        (
+            "In Tokyo, fees were ¥2 billion. In Shanghai, fees were ¥3 billion.",
+            [("¥2 billion", 2e9, "JPY", "currency"), ("¥3 billion", 3e9, "CNY", "currency")],
+        ),
+    ],
+)
+def test_units_labels_ages_and_local_currency(text: str, expected: list) -> None:
+    assert quantities(text) == expected
