@@ -40,6 +40,9 @@ CLAIM_SORTS = {
 }
 
 
+TIEBREAKS = {"published": ["a.id"], "outlet": ["a.id"], "unit": ["c.value"]}
+
+
 @dataclass(frozen=True)
 class ClaimQuery:
     """Filters of ``claimwatch claims``; None means "any"."""
@@ -169,11 +172,14 @@ def _tables(
         return f"claims c {by_claim}"
     if driver:
         return f"claims c INDEXED BY {driver} {by_claim}"
-    if sort.lstrip("-+") == "published":
+    if sort.lstrip("-+") in ("published", "outlet"):
         return (
-            "articles a INDEXED BY articles_published CROSS JOIN versions v ON v.article_id = a.id "
+            f"articles a INDEXED BY articles_{sort.lstrip('-+')} "
+            "CROSS JOIN versions v ON v.article_id = a.id "
             f"CROSS JOIN claims c INDEXED BY {claims_by_version_index(db)} ON c.version_id = v.id"
         )
+    if sort.lstrip("-+") == "unit":
+        return f"claims c INDEXED BY claims_unit_value {by_claim}"
     return f"claims c {by_claim}"
 
 
@@ -232,10 +238,9 @@ def claims(db: sqlite_utils.Database, query: ClaimQuery) -> list[dict[str, Any]]
         sort = "-published"  # text found as substrings has no rank: newest first
     order_by(sort, CLAIM_SORTS, "c.id")  # validates the name
     direction = "DESC" if sort.startswith("-") else "ASC"
-    keys = [CLAIM_SORTS[sort.lstrip("-+")]]
-    if keys[0] == "a.published":
-        keys.append("a.id")  # articles in index order; their claims in id order
-    keys.append("c.id")
+    # Ties are broken in the order of the index that serves the sort, so reading it in
+    # order needs no sorting beyond each article's few claims.
+    keys = [CLAIM_SORTS[sort.lstrip("-+")], *TIEBREAKS.get(sort.lstrip("-+"), []), "c.id"]
     source_ids = _source_ids(db, query) if (query.source or query.organization) else None
     if source_ids == []:
         return []

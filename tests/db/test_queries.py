@@ -211,6 +211,9 @@ def larger(db: sqlite_utils.Database) -> sqlite_utils.Database:
         {"sort": "value", "unit": "count"},
         {"sort": "source", "source": "person"},
         {"sort": "id"},
+        {"sort": "-outlet"},
+        {"sort": "unit", "min_value": 100},
+        {"sort": "kind", "source": "person 2"},
         {"search": "units", "unit": "%"},
     ],
 )
