@@ -11,14 +11,17 @@ figures for "the report". The look-back is bounded, so resolution stays linear.
 
 from __future__ import annotations
 
+import bisect
+
 from tracker import names_lexicon as nl
-from tracker.names import Cluster, NameFinder, is_institution
+from tracker.names import Cluster, NameFinder, is_institution, is_org_name
 
 PLURAL_HEADS = {
     (head[:-1] + "ies" if head.endswith("y") else head + "s"): head
     for head in nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
 }
 LOOK_BACK = 80  # remembered mentions scanned for one reference
+LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
 RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
 
 
@@ -27,6 +30,15 @@ def cluster_kind(cluster: Cluster) -> str:
     if cluster.kind:
         return cluster.kind
     return "person" if len(cluster.tokens) in (2, 3) else "organization"
+
+
+def fits(cluster: Cluster, head: str) -> bool:
+    """Does the generic noun ``head`` ("regulator", "lender") fit this organization's name?"""
+    lowered = {token.lower().strip(".,") for token in cluster.tokens}
+    if head in lowered:
+        return True
+    words = nl.HEAD_FITS.get(head)
+    return bool(words and not lowered.isdisjoint(words))
 
 
 class Antecedents:
@@ -39,6 +51,7 @@ class Antecedents:
         self.org_sources: list[int] = []
         self.last_org_source = -(10**9)
         self.last_source: int | None = None
+        self.starts = [mention.start for mention in finder.mentions]
 
     def remember(self, position: int, cluster: int) -> None:
         self.history.append((position, cluster))
@@ -69,12 +82,13 @@ class Antecedents:
         same_sentence = {index for at, index in local if at < position}
         for index in self._candidates(position, local):
             cluster = self.finder.clusters[index]
+            if cluster.kind is None and head and is_org_name(list(cluster.tokens)):
+                if fits(cluster, head):  # "Banco Central do Brasil ... the bank said"
+                    return index
+                continue
             if cluster.kind != "organization":
                 continue
-            lowered = {token.lower() for token in cluster.tokens}
-            if head and head in lowered:
-                return index
-            if head is None:
+            if head is None or fits(cluster, head):
                 return index
             if strict:
                 continue
@@ -84,9 +98,29 @@ class Antecedents:
                     fallback = index  # "the company": the nearest company, whatever its name
                 elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
                     fallback = index  # "The FCC approved ..., the agency said"
+        if fallback is None and head is not None:
+            fallback = self._following(position, head)
         if fallback is None and head in nl.INSTITUTION_HEADS and not strict:
             fallback = self._recent_speaker(position, head)
         return fallback
+
+    def _following(self, position: int, head: str) -> int | None:
+        """ "..., the port authority said. The Port of Rotterdam Authority ...": with nothing
+        fitting before, the first fitting organization named soon after."""
+        mentions = self.finder.mentions
+        index = bisect.bisect_right(self.starts, position)
+        limit = position + LOOK_AHEAD
+        for mention in mentions[index : index + LOOK_BACK]:
+            if mention.start > limit:
+                break
+            cluster = self.finder.clusters[mention.cluster]
+            if cluster.kind == "person":
+                continue
+            if cluster.kind is None and not is_org_name(list(cluster.tokens)):
+                continue
+            if fits(cluster, head):
+                return mention.cluster
+        return None
 
     def _recent_speaker(self, position: int, head: str) -> int | None:
         """ "Statistics South Africa said ... . Output dropped 2.1%, the agency said": the

@@ -55,7 +55,8 @@ REPORT_TAIL = re.compile(
 )
 PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
 GENERIC_TAIL = re.compile(
-    rf"\b(?:the|The|its|Its|this|This)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\Z"
+    rf"(?:\b(?:the|The|its|Its|this|This)|\b[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"({_HEADS}|{_REPORTS})\Z"
 )
 GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\b")
 RELATIVE_TAIL = re.compile(r",\s*(?:which|who)\Z")

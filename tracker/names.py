@@ -17,8 +17,9 @@ from tracker import names_lexicon as nl
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"(?:A/S|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&-]|['’](?=[^\W\d_]{{2}}))*\.?)"
-CONNECTOR = r"(?:of|and|for|de|del|da|du|van|von|der|den|la|le|al|bin|&|y)"
-NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ])?{TOKEN})*")
+CONNECTOR = r"(?:of|and|for|de|del|da|do|dos|das|di|du|des|van|von|der|den|la|le|al|bin|&|y)"
+# "Banco Central de la Republica Argentina": up to two connectors between capitalized words
+NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ]){{0,2}}{TOKEN})*")
 CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*),?[ ]\Z")  # "grid operator, Red Electrica"

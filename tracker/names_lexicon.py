@@ -5,7 +5,7 @@ from __future__ import annotations
 # Words that make a capitalized run an organization's name.
 ORG_WORDS = {
     "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab",
-    "asa", "oyj", "kk", "group", "holdings", "holding", "bank", "securities", "capital",
+    "asa", "oyj", "kk", "group", "holdings", "holding", "bank", "banco", "banca", "banque", "securities", "capital",
     "partners", "council", "federation", "association", "agency", "department", "ministry",
     "office", "service", "services", "institute", "exchange", "forum", "commission",
     "observatory", "university", "foundation", "analytics", "insights", "metrics", "research",
@@ -144,13 +144,41 @@ COMPANY_HEADS = {
     "supplier", "provider", "giant", "reinsurer", "drugmaker", "planemaker", "shipbuilder",
     "exporter", "importer", "chain", "brewer", "refiner", "telco", "grocer", "investor",
     "owner", "lab", "studio", "shipowner", "broker", "shipbroker", "shipper", "trader",
-    "distributor", "wholesaler", "processor", "exchange operator", "rival",
+    "distributor", "wholesaler", "processor", "exchange operator", "rival", "buyer", "seller",
+    "acquirer", "bidder", "club", "institution",
 }  # fmt: skip
 INSTITUTION_HEADS = {
     "exchange", "department", "ministry", "agency", "council", "federation", "association",
     "office", "institute", "bureau", "commission", "regulator", "union", "body", "forum",
     "observatory", "service", "authority", "board", "committee", "foundation", "university",
     "watchdog", "tank", "lobby", "panel", "tribunal", "treasury", "legislature", "assembly",
+    "league",
+}  # fmt: skip
+_SUPERVISOR = {"regulatory", "regulation", "regulator", "commission", "authority", "supervision",
+               "supervisory", "agency", "office", "ombudsman", "inspectorate"}  # fmt: skip
+_BANK = {"bank", "banco", "banque", "banca", "bancorp", "reserve", "bankshares"}
+# Words in an organization's name that a role-like generic noun fits ("the regulator" ->
+# "Federal Energy Regulatory Commission", "the lender" -> "Capeland Bank").
+HEAD_FITS = {
+    "regulator": _SUPERVISOR, "watchdog": _SUPERVISOR | {"quality", "standards", "competition"},
+    "agency": {"agency", "administration", "office", "bureau", "service", "commission",
+               "authority", "institute", "statistics", "inspectorate"},
+    "bank": _BANK, "lender": _BANK | {"credit", "finance", "financial", "savings", "mortgage"},
+    "institution": _BANK | {"institute", "institution", "fund", "university"},
+    "insurer": {"insurance", "assurance", "re", "reinsurance", "mutual", "life"},
+    "reinsurer": {"re", "reinsurance"},
+    "carrier": {"airlines", "airways", "air", "airline", "shipping", "lines", "telecom",
+                "mobile", "cargo", "express", "maritime"},
+    "airline": {"airlines", "airways", "air", "aviation"},
+    "exchange": {"exchange", "bourse", "stock"}, "ministry": {"ministry", "department"},
+    "department": {"ministry", "department"}, "council": {"council"},
+    "federation": {"federation"}, "association": {"association", "federation"},
+    "league": {"league"}, "authority": {"authority", "authorities"},
+    "commission": {"commission"}, "bureau": {"bureau"}, "treasury": {"treasury"},
+    "group": {"group", "holdings", "opec", "opec+", "consortium", "alliance"},
+    "utility": {"power", "energy", "electric", "utilities", "gas", "water"},
+    "brokerage": {"securities", "brokerage", "capital", "equities"},
+    "port": {"port", "harbour", "harbor"},
 }  # fmt: skip
 REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",

@@ -53,6 +53,8 @@ from tracker.cues import (
 )
 from tracker.names import Mention, NameFinder
 
+TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s+\Z")
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -71,6 +73,15 @@ def _after_break(text: str, start: int, position: int) -> bool:
     """Does ``position`` open a clause after a comma or a closing quote?"""
     before = text[start:position].rstrip()
     return bool(before) and before[-1] in ',"”’'
+
+
+def _title_start(text: str, position: int) -> int:
+    """Where the title before a name starts: "..., Chief Executive Dana Holt told"."""
+    while True:
+        word = TITLE_WORD_BEFORE.search(text, max(0, position - 30), position)
+        if word is None or word.group(1).lower() not in nl.ROLE_WORDS:
+            return position
+        position = word.start()
 
 
 def _main_speaker(cues: list[Cue]) -> list[Cue]:
@@ -189,7 +200,7 @@ class Attributor:
         found, report, subject = self._left_subject(
             match.start(), start, ends, local, data=group == "data"
         )
-        tail = subject > start and _after_break(self.text, start, subject)
+        tail = subject > start and _after_break(self.text, start, _title_start(self.text, subject))
         if found is None and group in ("say", "fchg"):
             found = self._post_subject(match, start, end, mentions, local)
             tail = found is not None and _after_break(self.text, start, match.start())

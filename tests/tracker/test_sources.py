@@ -309,3 +309,43 @@ def test_a_quoted_paragraph_goes_on_with_the_person_quoted_last() -> None:
         ("4%", None),
         ("3%", None),
     ]
+
+
+def test_generic_noun_resolves_to_an_organization_named_after_it() -> None:
+    text = (
+        "Throughput fell 4.2% in February, the port authority said on Monday.\n\n"
+        "The Port of Rotterdam Authority said volumes from Asia dropped 9%."
+    )
+    assert attributed(text) == [
+        ("4.2%", "Port of Rotterdam Authority"),
+        ("9%", "Port of Rotterdam Authority"),
+    ]
+    text = (
+        "Turkey's banking watchdog said loans grew 38% last year. The Banking Regulation and "
+        "Supervision Agency also said bad loans made up 2.1% of the total."
+    )
+    assert attributed(text)[0] == ("38%", "Banking Regulation and Supervision Agency")
+
+
+def test_role_like_generic_nouns_fit_the_organization_they_describe() -> None:
+    text = (
+        "Utilities plan to add 62 gigawatts, the Federal Energy Regulatory Commission said. "
+        "The regulator said about 9 GW of gas plants were under construction."
+    )
+    assert attributed(text) == [
+        ("62 gigawatts", "Federal Energy Regulatory Commission"),
+        ("9 GW", "Federal Energy Regulatory Commission"),
+    ]
+    text = (
+        "Banco Central do Brasil raised its rate to 14.75%. Policymakers voted 9-0 to raise it "
+        "by 50 basis points, the bank said in a statement."
+    )
+    assert attributed(text)[-1] == ("50 basis points", "Banco Central do Brasil")
+
+
+def test_title_before_a_trailing_speaker_still_makes_the_tail() -> None:
+    text = (
+        "Lowlands Air expects its fuel bill to reach about €690 million this year, "
+        "Chief Financial Officer Pieter Jansen told a conference."
+    )
+    assert attributed(text) == [("€690 million", "Pieter Jansen")]
