@@ -249,7 +249,9 @@ class OutletSpider(scrapy.Spider):
         elif failure.check(IgnoreRequest):
             self._count("ignored")  # robots.txt, off-site links
         else:
-            self._error(url, f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300])
+            message = failure.getErrorMessage().strip()
+            reason = failure.type.__name__ + (f": {message}" if message else "")  # type: ignore[union-attr]
+            self._error(url, reason[:300])
 
 
 def _header(response: Response, name: bytes) -> str | None:

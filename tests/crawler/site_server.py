@@ -3,7 +3,7 @@
 Serves ``tests/fixtures/sites/<name>/``: ``/a/b`` is ``a/b.html`` (or ``a/b/index.html``),
 ``{BASE}`` in text files becomes the server's URL. Special paths: ``/moved/*`` redirects to
 the cloud metadata address, ``/big/*`` is larger than the tests' ``max_page_bytes``,
-``/broken/*`` answers 500, ``/slow/*`` answers after ``slow_seconds``, ``*.pdf`` is not HTML.
+``/broken/*`` answers 500, ``/truncated/*`` stops mid-body, ``/slow/*`` answers after ``slow_seconds``, ``*.pdf`` is not HTML.
 HTML answers carry an ETag and honour ``If-None-Match`` (304). Every request path is logged.
 """
 
@@ -65,6 +65,14 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+                return
+            if path.startswith("/truncated/"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "50000")
+                self.end_headers()
+                self.wfile.write(b"<html><body><p>The first bytes of a page that never ends")
+                self.close_connection = True
                 return
             if path.startswith("/broken/"):
                 return self._send(500, b"<h1>Internal Server Error</h1>", "text/html")
