@@ -53,7 +53,7 @@ def _shared_pool(processes: int) -> ProcessPoolExecutor:
             initializer=_worker_init,
             initargs=(os.getpid(),),
         )
-        reactor.addSystemEventTrigger("before", "shutdown", shutdown)  # type: ignore[attr-defined]
+        reactor.addSystemEventTrigger("before", "shutdown", shutdown)  # type: ignore[attr-defined,arg-type]
     return _pool
 
 
