@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +140,14 @@ def test_port_in_use_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(cli, ["--db", str(db_path), "serve", "--port", str(port)])
     assert result.exit_code == 2
     assert f"Error: cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.parametrize("hostile", ['"', "NEAR(", "*", "a OR", ""])
+def test_canned_search_takes_any_text(served: tuple[str, Path, str], hostile: str) -> None:
+    base, _, _ = served
+    query = urllib.parse.urlencode({"q": hostile, "_shape": "array"})
+    with urllib.request.urlopen(
+        f"{base}/claimwatch/search_claims.json?{query}", timeout=10
+    ) as response:
+        assert response.status == 200
+        assert json.loads(response.read()) == []
