@@ -156,7 +156,11 @@ class Antecedents:
         if word in ("he", "she", "him", "her"):
             return self.person(position, local)
         if word == "it":
-            # "..., it said": the organization that spoke just before, else the nearest one.
+            # "..., it said": an organization named earlier in the same sentence, else the one
+            # that spoke just before, else the nearest one.
+            for at, index in reversed(local):
+                if at < position and self.finder.clusters[index].kind == "organization":
+                    return index
             if self.org_sources and position - self.last_org_source < RECENT_SPEAKER:
                 return self.org_sources[-1]
             return self.organization(position, local, None)

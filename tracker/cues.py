@@ -23,7 +23,8 @@ _SAY = (
     "explained|explains|pointed out|points out|counted|counts|wants|plans|believes|thinks|"
     "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
     "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
-    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast"
+    "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast|"
+    "pledged|pledges|promised|promises|vowed|vows|sees"
 )
 _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
 _HEAD_WORDS = nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
@@ -38,7 +39,8 @@ CUE = re.compile(
     r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
     r"projections?)\b)"
     r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
-    r"issued|produced|collected|gathered|tracked|measured|provided|reported)\s+(?:[\w]+\s+){0,3}?by\s+)"
+    r"issued|produced|collected|gathered|tracked|measured|provided|reported|put\s+at|"
+    r"estimated|valued|forecast|projected)\s+(?:[\w$€£¥.,]+\s+){0,3}?by\s+)"
     rf"|(?P<say>(?:{_SAY})\b)"
     rf"|(?P<data>(?:{_DATA_VERBS})\b)"
     rf"|(?P<from>(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
@@ -54,8 +56,9 @@ REPORT_TAIL = re.compile(
     rf"(?:['’]s?|\s)\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\Z|\s+(?:{_REPORTS})\Z"
 )
 PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
-GENERIC_TAIL = re.compile(
-    rf"(?:\b(?:the|The|its|Its|this|This)|\b[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?"
+GENERIC_TAIL = re.compile(  # "the company", "its report", "Turkey's banking watchdog"
+    rf"(?:\b(?:the|The|its|Its|this|This)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"|\b[A-Z][\w.]*['’]s\s+(?:[\w-]+\s+){{0,3}}?(?=(?:{_HEADS})\Z))"
     rf"({_HEADS}|{_REPORTS})\Z"
 )
 GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\b")
@@ -109,3 +112,8 @@ PERSON_GENERIC_TAIL = re.compile(
 AND_BEFORE = re.compile(r"\s+and\s+\Z")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
+SCHEDULED = re.compile(
+    r"\s+(?:(?:its\s+)?(?:results|earnings)\s+)?(?:on|next|later|after|before)\b"
+)
+# "The health watchdog will inspect ..., it said": "it" is the sentence's own subject.
+SUBJECT_GENERIC = re.compile(rf"\s*(?:The|Its)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})\b(?!['’])")

@@ -6,7 +6,7 @@ from __future__ import annotations
 ORG_WORDS = {
     "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab",
     "asa", "oyj", "kk", "group", "holdings", "holding", "bank", "banco", "banca", "banque", "securities", "capital",
-    "partners", "council", "federation", "association", "agency", "department", "ministry",
+    "league", "partners", "council", "federation", "association", "agency", "department", "ministry",
     "office", "service", "services", "institute", "exchange", "forum", "commission",
     "observatory", "university", "foundation", "analytics", "insights", "metrics", "research",
     "logistics", "telecom", "telecoms", "air", "airlines", "airways", "steel", "mobile",
@@ -184,7 +184,7 @@ REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",
     "study", "ranking", "rankings", "analysis", "calculations", "count", "forecast",
     "forecasts", "index", "research", "tally", "numbers", "findings", "projections", "poll",
-    "statement", "filing", "release", "note", "minutes",
+    "statement", "filing", "release", "note", "minutes", "review",
 }  # fmt: skip
 PEOPLE_GROUPS = {"analysts", "researchers", "economists", "experts", "officials", "scientists",
                  "strategists", "executives", "spokespeople", "staff", "spokesman",

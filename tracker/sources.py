@@ -46,13 +46,16 @@ from tracker.cues import (
     RELATIVE_TAIL,
     RELEASED_TAIL,
     REPORT_TAIL,
+    SCHEDULED,
     SHARE_OF,
+    SUBJECT_GENERIC,
     SUBORDINATE,
     THE_WORD_TAIL,
     WROTE_OK,
 )
 from tracker.names import Mention, NameFinder
 
+ACRONYM_TAIL = re.compile(r"\s+\([A-Z][A-Za-z&.+-]{1,12}\)\Z")
 TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s+\Z")
 
 
@@ -131,6 +134,8 @@ class Attributor:
                 continue
             if match.group() in AMBIGUOUS_VERBS and NOUN_NEXT.match(text, match.end()):
                 continue  # "the forecast of", "its estimates for": nouns
+            if match.group() in ("reports", "report") and SCHEDULED.match(text, match.end()):
+                continue  # "Rival Sagar reports on Jan. 19": a date for results, no speech
             if match.lastgroup == "part" and not CLAUSE_NEXT.match(text, match.end()):
                 continue  # "..., adding roughly $90 billion": no speech
             if match.group() in ("added", "adds", "add") and AMOUNT_NEXT.match(text, match.end()):
@@ -291,6 +296,9 @@ class Attributor:
         adverbs = ADV_TAIL.search(text, max(floor, verb - 60), verb)
         if adverbs is not None:
             tail = min(tail, adverbs.start())
+        acronym = ACRONYM_TAIL.search(text, max(floor, tail - 16), tail)
+        if acronym is not None:  # "Electric Reliability Council of Texas (ERCOT) said"
+            tail = acronym.start()
         released = RELEASED_TAIL.search(text, max(floor, tail - 40), tail)
         if released is not None:  # "Eurostat data released on Tuesday showed"
             tail = released.start()
@@ -333,6 +341,12 @@ class Attributor:
                 return first.cluster, first.start
             return mention.cluster, mention.start
         pronoun = PRONOUN_TAIL.search(text, max(floor, tail - 4), tail)
+        if pronoun is not None and pronoun.group(1) == "it" and pronoun.start() > floor + 20:
+            subject = SUBJECT_GENERIC.match(text, floor)
+            if subject is not None:
+                found = self.antecedents.resolve(subject.group(1), subject.start(1), local)
+                if found is not None:
+                    return found, pronoun.start()
         if pronoun is not None:
             return self.antecedents.resolve(
                 pronoun.group(1), pronoun.start(), local

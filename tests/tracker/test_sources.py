@@ -349,3 +349,28 @@ def test_title_before_a_trailing_speaker_still_makes_the_tail() -> None:
         "Chief Financial Officer Pieter Jansen told a conference."
     )
     assert attributed(text) == [("€690 million", "Pieter Jansen")]
+
+
+def test_more_attribution_shapes() -> None:
+    assert attributed(
+        "The Federal Energy Regulatory Commission said 62 GW were planned. Battery storage "
+        "additions were put at 14.3 GW by the commission."
+    )[-1] == ("14.3 GW", "Federal Energy Regulatory Commission")
+    assert attributed("Health Secretary Wes Harding spoke. He pledged £1.8 billion.") == [
+        ("£1.8 billion", "Wes Harding")
+    ]
+    assert attributed(
+        "Grid operator Electric Reliability Council of Texas (ERCOT) said demand could hit "
+        "89,000 megawatts."
+    ) == [("89,000 megawatts", "Electric Reliability Council of Texas")]
+    text = (
+        "NHS England said 7.4 million referrals were open. The health watchdog will inspect "
+        "the 12 worst trusts, it said. The Care Quality Commission rated 41% of services poor."
+    )
+    assert attributed(text)[1] == ("12", "Care Quality Commission")
+    text = (
+        "Rival Sagar Digital Services reports on Jan. 19.\n\nNandi Securities expects revenue "
+        "to grow 6%, it said in a note."
+    )
+    assert attributed(text) == [("6%", "Nandi Securities")]
+    assert "Sagar Digital Services" not in sources(text)
