@@ -33,6 +33,15 @@ ORG_NAME = re.compile(r"[A-ZÀ-Þ][\w&.'’/-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z�
 TRAILING_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)*$|\s+covering\s.*$")
 
 
+ORG_CONTEXT_BEFORE = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers?|traders?|bankers?)\s+(?:at|from|with)\s+\Z"
+)
+ORG_CONTEXT_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:analysts|economists|strategists)\b"
+    r"|\s+(?:said|says|wrote|writes|noted)\s+in\s+an?\s+(?:[\w-]+\s+){0,2}note\b"
+)
+
+
 def _split_role(body: str) -> tuple[str | None, str | None]:
     """ "telecoms analyst at Granby Securities" -> ("telecoms analyst", "Granby Securities")."""
     body = TRAILING_PLACE.sub("", body.strip())
@@ -346,6 +355,14 @@ class NameFinder:
             elif cluster.kind is None:
                 cluster.kind = mention.kind
             cluster.role = cluster.role or mention.role
+        for mention in self.mentions:
+            cluster = self.clusters[mention.cluster]
+            if cluster.evidence or cluster.kind == "organization":
+                continue
+            if ORG_CONTEXT_BEFORE.search(self.text, max(0, mention.start - 30), mention.start) or (
+                ORG_CONTEXT_AFTER.match(self.text, mention.end)
+            ):  # "economists at Morgan Stanley", "Morgan Stanley said in a note"
+                cluster.kind, cluster.evidence = "organization", True
         for cluster in self.clusters:
             if cluster.kind is None and len(cluster.members) > 1:
                 shorts = [self.mentions[i] for i in cluster.members]

@@ -374,3 +374,12 @@ def test_more_attribution_shapes() -> None:
     )
     assert attributed(text) == [("6%", "Nandi Securities")]
     assert "Sagar Digital Services" not in sources(text)
+
+
+def test_banks_named_like_people_are_organizations_by_their_context() -> None:
+    found = sources(
+        "Morgan Stanley said in a note that profit could rise 4%. Economists at Hart Lyle "
+        "expect a cut of 25 basis points."
+    )
+    assert found["Morgan Stanley"][0] == "organization"
+    assert found["Hart Lyle"][0] == "organization"
