@@ -21,6 +21,7 @@ from tracker.subject import (
     claim_key,
     entity_name,
     fiscal_years,
+    market_day,
     metric_of,
     nearest_period,
     parse_date,
@@ -196,6 +197,7 @@ class _Assembler:
         offset = quantity.start - sentence_start
         entity = self._entity(quantity, cluster, mentions, cue)
         metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
+        carried: list[tuple[int, str]] | None = None
         if self._times is None or self._times[0] != sentence_start:
             found = time_expressions(sentence, self.published)
             if not found and FISCAL_CONTEXT.search(sentence):
@@ -210,9 +212,13 @@ class _Assembler:
                     previous_end <= sentence_start
                     and "\n" not in self.text[previous_end:sentence_start]
                 ):
-                    found = [(0, self._times[1][-1][1])]
+                    found = carried = [(0, self._times[1][-1][1])]
             self._times = (sentence_start, found, sentence_start + len(sentence))
-        period = nearest_period(self._times[1], offset)
+        own_period = bool(self._times[1]) and self._times[1] is not carried
+        period = nearest_period(
+            self._times[1], offset, quantity.end - sentence_start, self.published
+        )
+        period = market_day(sentence, metric, own_period, self.published) or period
         subject = " ".join(p for p in (entity, metric) if p) or None
         return Claim(
             start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],

@@ -9,12 +9,12 @@ normalized: lowercase, company suffixes dropped, plural nouns made singular, rel
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from tracker import lexicon as lx
 
 TIME_HINT = re.compile(
-    r"\d{4}|year|season|quarter|half|Q[1-4]|"
+    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
     + "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
 )
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
@@ -36,6 +36,13 @@ HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
 MONTH = re.compile(
     rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
 )
+PREVIOUS_MARK = "<"
+PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(r"\b(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+MARKET_WORDS = {"share", "stock", "index", "future", "yield", "bond", "currency", "peso", "real",
+                "lira", "rand", "rupee", "won", "yen", "euro", "dollar", "gold", "silver", "oil",
+                "crude", "brent", "copper", "wheat", "soybean", "corn", "bitcoin", "benchmark"}  # fmt: skip
 ORDINAL_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 COMPANY_SUFFIX = re.compile(
     r"\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|NV|GmbH|A/S|Group|Holdings)\.?$"
@@ -68,6 +75,7 @@ PREPOSITION_TAIL = re.compile(
 NP_AFTER_PREP = re.compile(r"\s+(?:on|in|for)\s+((?:[a-z][\w-]*\s*){1,3})")
 
 
+LABEL_NUMBER = re.compile(r"\d+-[a-z]+")  # "30-year", "10-year": part of a name
 POSSESSIVE_S = re.compile(r"['’]s\b|['’]")
 LEADING_VERB = re.compile(
     r"^(?:(?:[a-z]+ed|has|had|have|is|was|were|are|its|their|a|an|the|posted|booked|"
@@ -130,11 +138,54 @@ def _fiscal_period(match: re.Match[str], published: date) -> str:
     return f"FY{year}-{month:02d}"  # the fiscal year ending that month
 
 
-def nearest_period(found: list[tuple[int, str]], offset: int) -> str | None:
-    """The period of the expression nearest ``offset``; one just after the figure is nearer."""
-    if not found:
+def nearest_period(found: list[tuple[int, str]], offset: int, end: int | None = None,
+                   published: date | None = None) -> str | None:  # fmt: skip
+    """The period of the expression nearest ``offset``; one just after the figure is nearer.
+
+    "from 13.9 GW a year earlier": a figure right before "a year earlier" (or "a year ago")
+    gets the period before the sentence's own one; no other figure takes that marker.
+    """
+    own = [item for item in found if not item[1].startswith(PREVIOUS_MARK)]
+    if end is not None:
+        for at, mark in found:
+            if mark.startswith(PREVIOUS_MARK) and 0 <= at - end <= 2:
+                base = nearest_period(own, offset) if own else None
+                return _previous(base, mark[len(PREVIOUS_MARK) :], published)
+    if not own:
         return None
-    return min(found, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
+    return min(own, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
+
+
+def _previous(base: str | None, unit: str, published: date | None) -> str | None:
+    """The period one ``unit`` (year, month, week) before ``base`` (else the article's)."""
+    if base is None:
+        if published is None:
+            return None
+        base = {"year": str(published.year), "month": f"{published:%Y-%m}"}.get(
+            unit, published.isoformat()
+        )
+    year = re.match(r"(?:FY)?(\d{4})", base)
+    if unit == "year" and year is not None:
+        return base.replace(year.group(1), str(int(year.group(1)) - 1), 1)
+    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", base):
+        number = int(base[:4]) * 12 + int(base[5:]) - 2
+        return f"{number // 12}-{number % 12 + 1:02d}"
+    if unit == "week" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", base):
+        return (date.fromisoformat(base) - timedelta(days=7)).isoformat()
+    return None
+
+
+def market_day(sentence: str, metric: str | None, own_period: bool,
+               published: date | None) -> str | None:  # fmt: skip
+    """A day's market move ("shares rose 2.3% on Tuesday") is a figure of that day: the
+    named weekday on or before the article's date, else the article's date."""
+    if published is None or not metric or not MARKET_WORDS.intersection(normalize(metric).split()):
+        return None
+    weekday = WEEKDAY.search(sentence)
+    if weekday is not None:
+        back = (published.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return (published - timedelta(days=back)).isoformat()
+    return None if own_period else published.isoformat()
 
 
 def time_expressions(sentence: str, published: date | None) -> list[tuple[int, str]]:
@@ -164,9 +215,11 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             which = re.sub(r"\s+", " ", match.group(1).lower())
             shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the past": -1,
                      "the current": 0, "a": -1 if match.group(3) else 0}[which]  # fmt: skip
-            if which == "a" and not match.group(3):
-                continue
+            if which == "a":
+                continue  # "a year earlier": PREVIOUS below, relative to the sentence's period
             found.append((match.start(), str(published.year + shift)))
+        for match in PREVIOUS.finditer(sentence):
+            found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
         for match in MONTH.finditer(sentence):
             if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "the fiscal year ending in March" is not March
@@ -212,13 +265,15 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     clause = CLAUSE_START.split(sentence[max(0, verbs[-1].start() - 80) : verbs[-1].start()])[-1]
     clause = PREPOSITION_TAIL.sub("", clause)  # "fuel costs in 2024 came to" -> "fuel costs"
     words = [w for w in clause.split() if not w[0].isupper() and "'" not in w and "’" not in w
-             and not w[0].isdigit()]  # fmt: skip
+             and (not w[0].isdigit() or LABEL_NUMBER.fullmatch(w))]  # fmt: skip
     while words and words[-1] in AUXILIARIES | {"to"}:
         words.pop()
     for index in range(len(words) - 1, -1, -1):
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
             words = words[index + 1 :]
             break
+    if len(words) >= 4 and LABEL_NUMBER.fullmatch(words[-4]):
+        return " ".join(words[-4:])  # "30-year fixed mortgage rate"
     return " ".join(words[-3:]) or None
 
 

@@ -130,3 +130,28 @@ def test_months_of_the_year_are_this_year() -> None:
         "It connected 1.4 gigawatts in the first nine months of the year.", "2025-10-02"
     )
     assert claim.period == "2025"
+
+
+def test_a_year_earlier_is_the_period_before_the_sentences_own() -> None:
+    found = claims(
+        "Revenue rose to $5 billion in the third quarter from $4 billion a year earlier. "
+        "Sales in December were 12,000 units, compared with 10,000 a year ago.",
+        published="2026-01-15",
+    )
+    assert [c.period for c in found] == ["2025-Q3", "2024-Q3", "2025-12", "2024-12"]
+
+
+def test_a_days_share_move_is_a_figure_of_that_day() -> None:
+    tuesday, wednesday = (
+        claims("Acme's shares rose 2.3% on Tuesday.", published=day)[0]
+        for day in ("2026-02-17", "2026-02-18")
+    )
+    assert tuesday.period == "2026-02-17"
+    assert wednesday.period == "2026-02-17"  # Tuesday, told on Wednesday
+    other = claims("Acme's shares rose 1.1% on Wednesday.", published="2026-02-18")[0]
+    assert other.key != tuesday.key
+
+
+def test_a_numbered_label_stays_in_the_metric() -> None:
+    found = claims("The average 30-year fixed mortgage rate fell to 6.09%.")[0]
+    assert found.metric == "30-year fixed mortgage rate"
