@@ -68,7 +68,10 @@ CHANGE_VERB = re.compile(
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
                "now", "still", "already"}  # fmt: skip
-CLAUSE_START = re.compile(r"[,;:—]|\b(?:that|while|and|but|as|which|who)\b")
+CLAUSE_START = re.compile(  # "said on Thursday it expects its fuel bill to reach": "fuel bill"
+    r"[,;:—]|\b(?:that|while|and|but|as|which|who|said|says|told|it|he|she|they|expects?|"
+    r"expected|estimates?|estimated|forecasts?|predicts?|sees)\b"
+)
 PREPOSITION_TAIL = re.compile(
     r"\s+(?:in|for|during|at|on|from|since|by|over|through|across|so\s+far|this|last|next)\b.*$"
 )

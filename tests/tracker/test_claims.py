@@ -155,3 +155,10 @@ def test_a_days_share_move_is_a_figure_of_that_day() -> None:
 def test_a_numbered_label_stays_in_the_metric() -> None:
     found = claims("The average 30-year fixed mortgage rate fell to 6.09%.")[0]
     assert found.metric == "30-year fixed mortgage rate"
+
+
+def test_the_metric_starts_after_the_speech_verb() -> None:
+    found = claims(
+        "Kanto Airways said on Thursday it expects its fuel bill to reach about ¥410 billion."
+    )[0]
+    assert (found.entity, found.metric) == ("Kanto Airways", "fuel bill")
