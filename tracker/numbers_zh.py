@@ -60,6 +60,8 @@ HALF = re.compile(r"(?<!另)一半|半数")
 TOP_RANK = re.compile(
     r"(?:位居|位列|名列|跃居|居于|排名|排在|居)(?:全球|全国|全省|全市|世界|国内|行业|同类|榜单)?"
     r"(?P<s>首位|榜首|首)"
+    r"|(?P<head>头号)(?=[\u4e00-\u9fff]{0,6}(?:威胁|杀手|敌人|难题|问题|市场|强国|大国|玩家|对手|目标|"
+    r"选择|品牌|企业|公司|经济体|出口国|进口国|生产国|消费国))"
 )
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?{SCALE}?")
@@ -199,7 +201,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         approximate = _approximate_before(text, match.start(), start)
         figures.append(Figure(match.start(), match.end(), 0.5, "x", "multiple", approximate))
     for match in TOP_RANK.finditer(text, start, end):
-        figures.append(Figure(match.start("s"), match.end("s"), 1.0, "rank", "rank"))
+        group = "s" if match.group("s") else "head"  # 头号威胁: the No. 1 threat
+        figures.append(Figure(match.start(group), match.end(group), 1.0, "rank", "rank"))
     figures.sort(key=lambda figure: (figure.start, -figure.end))
     kept: list[Figure] = []
     for figure in figures:

@@ -36,13 +36,13 @@ LATIN_UNITS = {
 # Measure words: the number before them counts things; the surface leaves them out.
 MEASURE_WORDS = (
     "人次 家次 架次 辆次 人 名 位 家 个 款 辆 台 件 项 座 所 只 头 条 部 套 架 艘 枚 颗 张 本 场 "
-    "次 户 间 栋 幢 份 笔 单 批 支 种 起 例 宗 类 处 段 片 棵 株 匹 篇 首 册 票 岁 口 列 趟 班 "
+    "次 户 间 栋 幢 份 笔 单 批 支 种 起 例 宗 类 处 段 片 棵 株 匹 篇 首 册 票 口 列 趟 班 "
     "门 轮 床 粒 盒 瓶 包 箱 袋 根 块 把 届次 城"
 ).split()
 # After a number these make it a date, time, duration, age-like label or name: no claim.
 NOT_FIGURE_WORDS = (
     "个月 个季度 个小时 个工作日 个交易日 个星期 个周 周年 年代 年 月 日 号 天 周 小时 分钟 秒 "
-    "季度 世纪 时 分 点 度 级 线 期 届 代 国 版 楼 层 环 星 后 寸 英寸 核 纳米 帧 倍速 路"
+    "季度 世纪 时 分 点 度 级 线 期 届 代 国 版 楼 层 环 星 后 寸 英寸 核 纳米 帧 倍速 路 岁 周岁"
 ).split()
 
 APPROX_BEFORE = (

@@ -61,8 +61,15 @@ ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15}
 SPEECH = re.compile(
     r"(?:分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
     r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|建议|报道(?=称|说))(?:说|称|道)?"
-    r"|告诉(?:本报|本台)?记者|称|说道|说"
+    r"|告诉(?:本报|本台)?记者|称|说道|说|(?:公布|宣布)(?=[，：])"
 )
+# Short names the press uses for bodies named in full elsewhere in the article.
+COMMON_ALIASES = {
+    "央行": "中国人民银行", "人民银行": "中国人民银行", "人行": "中国人民银行",
+    "统计局": "国家统计局", "发改委": "国家发展和改革委员会", "国家发改委": "国家发展和改革委员会",
+    "证监会": "中国证券监督管理委员会", "金融监管总局": "国家金融监督管理总局",
+    "医保局": "国家医疗保障局", "国家医保局": "国家医疗保障局", "外汇局": "国家外汇管理局",
+}  # fmt: skip
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
 # (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
 STATING_VERBS = frozenset("表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称".split())
@@ -188,6 +195,9 @@ class Attribution:
         return self.last_org
 
     def _learn_aliases(self, sentence: str) -> None:
+        for short, full in COMMON_ALIASES.items():
+            if full in sentence and short not in self.aliases:
+                self.aliases[short] = full  # 央行 after 中国人民银行
         for match in ALIAS.finditer(sentence):
             full = clean_org(_clause_words(sentence, match.start()))
             if full and match.group(1) != full:

@@ -210,3 +210,8 @@ def test_arabic_and_chinese_numerals_with_units_read_back(number, unit: str, chi
     value = int(number) if chinese else float(number)
     found = find_figures(f"全年增长{written}{unit}。")
     assert [(round(f.value, 3), f.unit) for f in found] == [(round(value * scale, 3), code)]
+
+
+def test_ages_are_no_claims_and_touhao_is_first() -> None:
+    found = find_figures("全国65岁及以上老年人口达2.2亿，慢性病已成为居民健康的头号威胁。")
+    assert [(round(f.value), f.unit) for f in found] == [(220_000_000, "count"), (1, "rank")]

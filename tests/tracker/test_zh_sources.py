@@ -160,3 +160,8 @@ def test_a_quotation_alone_continues_the_person_quoted_before() -> None:
         "分析师张伟表示，全年增长5%。\n\n“明年的增速会放缓到3%。”\n\n“销量增长了8%。”业内人士说。"
     )
     assert attributed(text) == [("5%", "张伟"), ("3%", "张伟"), ("8%", None)]
+
+
+def test_announced_figures_and_short_names_of_bodies_named_in_full() -> None:
+    text = "中国人民银行20日公布，一年期LPR为3.0%。央行数据显示，M2同比增长7.3%。"
+    assert attributed(text) == [("3.0%", "中国人民银行"), ("7.3%", "中国人民银行")]
