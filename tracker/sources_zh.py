@@ -70,6 +70,9 @@ COMMON_ALIASES = {
     "证监会": "中国证券监督管理委员会", "金融监管总局": "国家金融监督管理总局",
     "医保局": "国家医疗保障局", "国家医保局": "国家医疗保障局", "外汇局": "国家外汇管理局",
 }  # fmt: skip
+COMMON_FULL_NAMES = re.compile(
+    "|".join(sorted(set(COMMON_ALIASES.values()), key=len, reverse=True))
+)
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
 # (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
 STATING_VERBS = frozenset("表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称".split())
@@ -195,9 +198,10 @@ class Attribution:
         return self.last_org
 
     def _learn_aliases(self, sentence: str) -> None:
-        for short, full in COMMON_ALIASES.items():
-            if full in sentence and short not in self.aliases:
-                self.aliases[short] = full  # 央行 after 中国人民银行
+        for match in COMMON_FULL_NAMES.finditer(sentence):  # 央行 after 中国人民银行
+            for short, full in COMMON_ALIASES.items():
+                if full == match.group() and short not in self.aliases:
+                    self.aliases[short] = full
         for match in ALIAS.finditer(sentence):
             full = clean_org(_clause_words(sentence, match.start()))
             if full and match.group(1) != full:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tracker import lexicon as lx
 
@@ -94,6 +95,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # entities and metrics repeat within and across articles
 def normalize(phrase: str | None) -> str:
     """Lowercase, drop determiners and punctuation, singular nouns: a stable key part."""
     if not phrase:
