@@ -33,15 +33,22 @@ def format_option(func: F) -> F:
     )(func)
 
 
+def format_number(value: float) -> str:
+    """400000000000.0 -> '400,000,000,000'; 14.1 -> '14.1' (never scientific below 1e18)."""
+    if float(value).is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    if isinstance(value, float):
-        return f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.6g}"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float):
+        return format_number(value)
     return str(value)
 
 

@@ -8,7 +8,7 @@ import click
 
 from claimwatch.commands.query import parse_day
 from claimwatch.context import AppContext, pass_app
-from claimwatch.output import format_option, print_records
+from claimwatch.output import format_number, format_option, print_records
 from db import tracking
 
 KINDS = ("new", "changed", "revised", "added", "removed")
@@ -23,7 +23,7 @@ def _figure(value: float | None, surface: str | None, unit: str | None) -> str:
     """ "$630 million (630,000,000 USD)" for the table: what the article wrote and what it means."""
     if value is None:
         return ""
-    number = f"{value:,.10g} {unit or ''}".strip()
+    number = f"{format_number(value)} {unit or ''}".strip()
     return f"{surface} ({number})" if surface else number
 
 
