@@ -163,22 +163,41 @@ def loose_date(tree: HtmlElement) -> str | None:
 
 
 def local_day(published: str, shown: list[str | None]) -> str:
-    """A UTC timestamp near midnight names the wrong calendar day for most newsrooms: when a
-    date the page shows (date line, local-time meta, <time> text) is the day before or after,
-    that local day is the date."""
-    if not re.search(r"T(0[0-5]|1[89]|2[0-3]):\d\d(:\d\d)?(\.\d+)?(Z|\+00:00)$", published):
-        return published
+    """The newsroom's own day for a UTC timestamp, when the page also states it locally.
+
+    A UTC timestamp near midnight names the wrong calendar day for most newsrooms. Best
+    evidence: another value on the page for the same instant in local time (with an offset,
+    or naive but a whole number of quarter hours away). Weaker: a date-only value one day
+    off, accepted only in the direction the time of day allows (early UTC hours: the Americas,
+    still the day before; late UTC hours: Europe and east, already the next day).
+    """
     try:
-        utc_day = datetime.fromisoformat(published[:10])
+        moment = datetime.fromisoformat(published)
     except ValueError:
         return published
+    if moment.utcoffset() != timedelta(0):
+        return published
+    utc = moment.replace(tzinfo=None)
     for candidate in shown:
-        if not candidate or candidate.endswith(("Z", "+00:00")):
+        if not candidate or "T" not in candidate:
             continue
-        try:
-            day = datetime.fromisoformat(candidate[:10])
-        except ValueError:
+        local = datetime.fromisoformat(candidate)
+        if local.tzinfo is not None:
+            if local.utcoffset() and abs(
+                local.astimezone(UTC).replace(tzinfo=None) - utc
+            ) < timedelta(minutes=2):
+                return candidate
             continue
-        if abs((day - utc_day).days) == 1:
+        gap = abs((local - utc).total_seconds())
+        if 0 < gap <= 14 * 3600 and min(gap % 900, 900 - gap % 900) < 60:
+            return candidate
+    for candidate in shown:
+        if not candidate or "T" in candidate:
+            continue
+        days = (
+            datetime.fromisoformat(candidate[:10])
+            - utc.replace(hour=0, minute=0, second=0, microsecond=0)
+        ).days
+        if (days == -1 and utc.hour < 8) or (days == 1 and utc.hour >= 21):
             return candidate
     return published

@@ -254,10 +254,16 @@ def find_published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) 
     found = _structured_published(tree, ld, meta)
     if not found:
         return visible_date(tree)
-    if found.endswith(("Z", "+00:00")):
+    if found.endswith("+00:00"):
         shown = [visible_date(tree)]
-        shown += [parse_date(value) for key, value in meta.items() if "date" in key]
-        shown += [parse_date(_text(node)) for node in tree.xpath("//time")[:3]]
+        shown += [
+            parse_date(value)
+            for key, value in meta.items()
+            if "date" in key or key in _PUBLISHED_META or _PUBLISHED_KEY.search(key)
+        ]
+        times = tree.xpath("//time")[:5]
+        shown += [parse_date(node.get("datetime", "")) for node in times]
+        shown += [parse_date(_text(node)) for node in times]
         found = local_day(found, shown)
     return found
 

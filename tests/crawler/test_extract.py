@@ -114,3 +114,16 @@ def test_page_without_text_is_an_extraction_error() -> None:
         )
     with pytest.raises(ExtractionError):
         extract_article(b"   ")
+
+
+def test_utc_timestamp_near_midnight_takes_the_pages_local_day() -> None:
+    from crawler.dates import local_day
+
+    utc = "2020-02-25T02:25:54+00:00"
+    assert local_day(utc, ["2020-02-24T21:25:54-05:00"]) == "2020-02-24T21:25:54-05:00"
+    assert local_day(utc, ["2020-02-24T21:25:54"]) == "2020-02-24T21:25:54"  # naive, same instant
+    assert local_day(utc, ["2020-02-24"]) == "2020-02-24"  # early UTC hour: the day before
+    assert local_day(utc, ["2020-02-26"]) == utc  # the next day is not possible at 02:25 UTC
+    evening = "2022-02-08T18:05:43+00:00"
+    assert local_day(evening, ["2022-02-09", "2022-02-09T08:49:44+00:00"]) == evening
+    assert local_day("2022-02-08T18:05:43+01:00", ["2022-02-07"]) == "2022-02-08T18:05:43+01:00"
