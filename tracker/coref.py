@@ -12,6 +12,7 @@ figures for "the report". The look-back is bounded, so resolution stays linear.
 from __future__ import annotations
 
 import bisect
+import re
 
 from tracker import names_lexicon as nl
 from tracker.names import Cluster, NameFinder, is_institution, is_org_name
@@ -21,6 +22,8 @@ PLURAL_HEADS = {
     for head in nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
 }
 LOOK_BACK = 80  # remembered mentions scanned for one reference
+CENTRAL_BANK_NAME = re.compile(r"^Bank of [A-Z]|\b(?:Reserve|Central|Centrale)\b")
+GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
 LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
 RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
 
@@ -52,6 +55,9 @@ class Antecedents:
         self.last_org_source = -(10**9)
         self.last_source: int | None = None
         self.starts = [mention.start for mention in finder.mentions]
+        self.subject: tuple[int, int] | None = (
+            None  # (where, cluster) the last sentence opened with
+        )
 
     def remember(self, position: int, cluster: int) -> None:
         self.history.append((position, cluster))
@@ -133,6 +139,8 @@ class Antecedents:
         last = self.finder.clusters[index].tokens[-1].lower()
         if last in nl.INSTITUTION_HEADS and last != head:
             return None  # "Xinhua News Agency" is no commission
+        if head in GOVERNMENT_HEADS and not is_institution(self.finder.clusters[index].name):
+            return None  # a firm that just spoke is no ministry
         return index
 
     def report(self, position: int, local: list[tuple[int, int]]) -> int | None:
@@ -149,10 +157,36 @@ class Antecedents:
                 return index
         return self.org_sources[-1] if self.org_sources else None
 
-    def resolve(self, word: str, position: int, local: list[tuple[int, int]]) -> int | None:
-        """A pronoun or a generic head noun -> a cluster index, or None."""
+    def central_bank(self, position: int) -> int | None:
+        """ "the central bank": the nearest bank named like one ("Bank of Canada", "South
+        African Reserve Bank", "Banco Central do Brasil"), quoted or not, before or after."""
+        index = bisect.bisect_left(self.starts, position)
+        mentions = self.finder.mentions
+        nearby = mentions[max(0, index - LOOK_BACK) : index][::-1] + mentions[index : index + 20]
+        for mention in nearby:
+            cluster = self.finder.clusters[mention.cluster]
+            if cluster.kind != "person" and CENTRAL_BANK_NAME.search(cluster.name):
+                return mention.cluster
+        return None
+
+    def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
+        """Whose "its governor" speaks: the organization the last sentence was about."""
+        if self.subject is not None and position - self.subject[0] < RECENT_SPEAKER:
+            return self.subject[1]
+        return self.resolve("it", position, local)
+
+    def resolve(self, word: str, position: int, local: list[tuple[int, int]],
+                phrase: str = "") -> int | None:  # fmt: skip
+        """A pronoun or a generic head noun (in ``phrase``: "the central bank") -> a cluster
+        index, or None."""
         word = word.lower()
         word = PLURAL_HEADS.get(word, word)  # "the agencies said"
+        if word == "bank" and "central" in phrase.lower():
+            found = self.central_bank(position)
+            if found is not None:
+                return found
+        if word == "filing" and self.org_sources:
+            return self.org_sources[-1]  # "the exchange filing showed": the company's own
         if word in ("he", "she", "him", "her"):
             return self.person(position, local)
         if word == "it":

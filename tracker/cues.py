@@ -117,3 +117,8 @@ SCHEDULED = re.compile(
 )
 # "The health watchdog will inspect ..., it said": "it" is the sentence's own subject.
 SUBJECT_GENERIC = re.compile(rf"\s*(?:The|Its)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})\b(?!['’])")
+PRONOUN_REPORT = re.compile(rf"\s*(his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_REPORTS})\b")
+ITS_ROLE_TAIL = re.compile(  # "Its governor said": someone speaking for the organization
+    r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}?(?:governor|chairman|chairwoman|president|chief|executive|"
+    r"spokesman|spokeswoman|spokesperson|head|director|ceo|cfo|boss|owner)\Z"
+)

@@ -125,6 +125,11 @@ ORG_DESCRIPTORS = {
     "manufacturer", "subsidiary", "unit", "rival", "builder", "lobby", "watchdog",
 }  # fmt: skip
 # "shipbroker", "drugmaker", "carmaker": compounds of an organization word.
+ORG_DESCRIPTORS |= {
+    "miner", "refiner", "steelmaker", "drugmaker", "planemaker", "shipper", "shipbuilder",
+    "brewer", "grocer", "telco", "wholesaler", "distributor", "processor", "reinsurer",
+    "manufacturer", "exporter", "importer", "chain", "studio", "lab", "club", "league",
+}  # fmt: skip
 ORG_DESCRIPTOR_ENDINGS = ("broker", "maker", "owner", "company", "firm", "bank", "agency",
                           "provider", "operator", "producer", "insurer", "lender", "builder")  # fmt: skip
 PERSON_DESCRIPTORS = {
@@ -152,7 +157,7 @@ INSTITUTION_HEADS = {
     "office", "institute", "bureau", "commission", "regulator", "union", "body", "forum",
     "observatory", "service", "authority", "board", "committee", "foundation", "university",
     "watchdog", "tank", "lobby", "panel", "tribunal", "treasury", "legislature", "assembly",
-    "league",
+    "league", "chamber",
 }  # fmt: skip
 _SUPERVISOR = {"regulatory", "regulation", "regulator", "commission", "authority", "supervision",
                "supervisory", "agency", "office", "ombudsman", "inspectorate"}  # fmt: skip
@@ -179,6 +184,7 @@ HEAD_FITS = {
     "utility": {"power", "energy", "electric", "utilities", "gas", "water"},
     "brokerage": {"securities", "brokerage", "capital", "equities"},
     "port": {"port", "harbour", "harbor"},
+    "office": {"statistics", "statistical", "bureau"},
 }  # fmt: skip
 REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",

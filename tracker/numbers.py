@@ -79,7 +79,9 @@ CONTAINER_SIZE = re.compile(
     r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"
 )
 # Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
-AGE_BEFORE = re.compile(r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,)\s\Z")
+AGE_BEFORE = re.compile(
+    r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
+)
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
 
@@ -344,7 +346,7 @@ class _Scanner:
                 and AGE_BEFORE.search(text, max(0, start - 12), start)
             ):
                 if not raw[0] == "0" and (
-                    after in ",.;)" or text.startswith((" or ", " and "), end)
+                    after in ",.;)" or text.startswith((" or ", " and ", " to "), end)
                 ):
                     return True
             if NUMBER_BEFORE.search(text, max(0, start - 16), start):
@@ -406,6 +408,7 @@ def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return result
 
 
+BARE_CENTS = re.compile(r"[\d.,]+\s+cents?", re.I)
 CENT_CURRENCIES = {"USD", "EUR", "ZAR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BRL", "MXN"}
 
 
@@ -415,7 +418,7 @@ def _carry_cents(text: str, found: list[Quantity]) -> list[Quantity]:
     for index, quantity in enumerate(found):
         if quantity.kind != "currency":
             continue
-        if text[quantity.start : quantity.end].lower().endswith(("cents", "cent")):
+        if BARE_CENTS.fullmatch(text, quantity.start, quantity.end):  # not "72 U.S. cents"
             if currency in CENT_CURRENCIES and currency != quantity.unit:
                 found[index] = replace(quantity, unit=currency)
         else:

@@ -32,6 +32,7 @@ from tracker.cues import (
     GENERIC_TAIL,
     GROUP_TAIL,
     IN_REPORT_AFTER,
+    ITS_ROLE_TAIL,
     LOWER_GAP,
     NAME_S_VERBS,
     NOUN_NEXT,
@@ -42,6 +43,7 @@ from tracker.cues import (
     PLACE_IN,
     POSS_REPORT,
     POSSESSIVE_TAIL,
+    PRONOUN_REPORT,
     PRONOUN_TAIL,
     RELATIVE_TAIL,
     RELEASED_TAIL,
@@ -126,6 +128,11 @@ class Attributor:
         local = [
             (m.start, m.cluster) for m in mentions if not m.prefix and not self._quoted(m.start)
         ]
+        opener = SUBJECT_GENERIC.match(text, start)
+        if opener is not None:  # "The central bank held ...": what the sentence is about
+            about = self.antecedents.resolve(opener.group(1), start, local, opener.group())
+            if about is not None:
+                self.antecedents.subject = (start, about)
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
             if self._quoted(match.start()):
@@ -253,6 +260,11 @@ class Attributor:
             source = self._right_name(by.end(), stop, mentions, generic=True, local=local)
             if source is not None:
                 return Cue(match.start(), stop, source, (start, end), True, True)
+        pronoun = PRONOUN_REPORT.match(text, match.end(), stop)
+        if pronoun is not None:  # "according to her estimates"
+            person = self.antecedents.person(match.start(), local)
+            if person is not None:
+                return Cue(match.start(), pronoun.end(), person, (start, end), True)
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
             resolved = self.antecedents.resolve(head.group(1), match.start(), local)
@@ -353,9 +365,19 @@ class Attributor:
             ), pronoun.start()
         generic = GENERIC_TAIL.search(text, max(floor, tail - 80), tail)
         if generic is not None:
-            return self.antecedents.resolve(
-                generic.group(1), generic.start(), local
-            ), generic.start()
+            found = self.antecedents.resolve(
+                generic.group(1), generic.start(), local, generic.group()
+            )
+            words = generic.group().split()
+            if found is None and generic.group(1) == "ministry" and len(words) == 3:
+                if words[0].lower() == "the" and words[1].isalpha() and words[1].islower():
+                    # "The oil ministry said", named nowhere else: that ministry
+                    name = f"{words[1]} ministry"
+                    found = self.finder.synthetic(name, "organization", generic.start())
+            return found, generic.start()
+        its_role = ITS_ROLE_TAIL.search(text, max(floor, tail - 40), tail)
+        if its_role is not None:
+            return self.antecedents.owner(its_role.start(), local), its_role.start()
         person = PERSON_GENERIC_TAIL.search(text, max(floor, tail - 50), tail)
         if person is not None:  # "The minister told parliament"
             return self.antecedents.person(person.start(), local), person.start()

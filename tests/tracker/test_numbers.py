@@ -291,3 +291,15 @@ def test_more_currency_prefixes(text: str, unit: str) -> None:
 )
 def test_units_labels_ages_and_local_currency(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+def test_age_ranges_and_foreign_cents() -> None:
+    assert quantities("For workers aged 15 to 24, it rose 1.4 percentage points.") == [
+        ("1.4 percentage points", 1.4, "pp", "percent")
+    ]
+    assert quantities("It fell to C$36.12 and the loonie to 72.10 U.S. cents.")[-1] == (
+        "72.10 U.S. cents",
+        0.721,
+        "USD",
+        "currency",
+    )

@@ -383,3 +383,22 @@ def test_banks_named_like_people_are_organizations_by_their_context() -> None:
     )
     assert found["Morgan Stanley"][0] == "organization"
     assert found["Hart Lyle"][0] == "organization"
+
+
+def test_unnamed_bodies_owners_and_pronoun_reports() -> None:
+    text = (
+        "Kpler data showed imports of 4.8 million barrels. The oil ministry said demand grew 3.1%."
+    )
+    assert attributed(text)[-1] == ("3.1%", "oil ministry")
+    text = (
+        '"We think the Bank of Canada will cut in June," said Andrea Lindqvist. The central '
+        "bank held its key rate at 2.75%. Its governor said the economy could shrink by 1.5%."
+    )
+    assert attributed(text) == [("2.75%", None), ("1.5%", "Bank of Canada")]
+    text = "Park Min-seo spoke. The phones sold 12 million units, according to her estimates."
+    assert attributed(text) == [("12 million", "Park Min-seo")]
+    text = (
+        "Statistics Canada said 32,000 jobs were lost. The Canadian Chamber of Commerce "
+        "spoke too. Canada ranked fifth in the G7, the statistics office said."
+    )
+    assert attributed(text)[-1] == ("fifth", "Statistics Canada")
