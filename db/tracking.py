@@ -1,8 +1,10 @@
 """Writes and reads of the tracker: sources, claims, version_sources and flags of stored versions.
 
 ``tracker.ingest`` decides what to write; this module only stores and answers. Every statement
-is parameterized. Writes for one version run inside :func:`transaction`, so a crash never leaves
-half a version tracked.
+is parameterized. Writes run inside :func:`transaction` (one version, or a batch of whole
+versions), so a crash never leaves half a version tracked. A version's claims go in one
+multi-row statement and its sources through a per-transaction cache: per-row statements and
+their full-text trigger dominated the cost of tracking (bench/db_scale.py).
 """
 
 from __future__ import annotations
@@ -146,72 +148,116 @@ def claims_for_key(
     return _rows(cursor)
 
 
-def source_id(
-    conn: sqlite3.Connection,
-    *,
-    name: str,
-    norm_name: str,
-    kind: str | None,
-    role: str | None,
-    organization: str | None,
-    norm_organization: str,
-) -> int:
-    """The id of the source with this normalized name and organization, inserting it if new."""
-    conn.execute(
-        """
-        INSERT INTO sources (name, norm_name, kind, role, organization, norm_organization)
-        VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (norm_name, norm_organization) DO UPDATE SET
-            kind = COALESCE(sources.kind, excluded.kind),
-            role = COALESCE(sources.role, excluded.role)
-        """,
-        (name, norm_name, kind, role, organization, norm_organization),
-    )
-    row = conn.execute(
-        "SELECT id FROM sources WHERE norm_name = ? AND norm_organization = ?",
-        (norm_name, norm_organization),
-    ).fetchone()
-    return int(row[0])
+WRITE_CACHE_KIB = 64 * 1024  # page cache of a tracking run: a million claims' indexes stay hot
 
 
-def link_source(conn: sqlite3.Connection, version_id: int, source: int, role: str | None) -> None:
-    conn.execute(
+def prepare_writes(db: sqlite_utils.Database) -> None:
+    """Give the writing connection a page cache the claim indexes fit in (SQLite's default is
+    2 MB, so at a million claims most index pages of each insert were read and evicted again)."""
+    db.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+
+
+_UPSERT_SOURCE = """
+    INSERT INTO sources (name, norm_name, kind, role, organization, norm_organization)
+    VALUES (:name, :norm_name, :kind, :role, :organization, :norm_organization)
+    ON CONFLICT (norm_name, norm_organization) DO UPDATE SET
+        kind = COALESCE(sources.kind, excluded.kind),
+        role = COALESCE(sources.role, excluded.role)
+    RETURNING id
+"""
+
+SourceCache = dict[tuple[str, str, str | None, str | None], int]
+
+
+def source_ids(
+    conn: sqlite3.Connection, sources: Sequence[dict[str, Any]], cache: SourceCache | None = None
+) -> list[int]:
+    """Ids of ``sources`` (dicts of the sources columns), matched by normalized name and
+    organization and inserted when new.
+
+    ``cache`` remembers ids within one transaction (drop it when that rolls back): storing
+    the same source again with the same kind and role would change nothing.
+    """
+    ids = []
+    for source in sources:
+        key = (source["norm_name"], source["norm_organization"], source["kind"], source["role"])
+        if cache is not None and key in cache:
+            ids.append(cache[key])
+            continue
+        found = int(conn.execute(_UPSERT_SOURCE, source).fetchone()[0])
+        if cache is not None:
+            cache[key] = found
+        ids.append(found)
+    return ids
+
+
+def link_sources(
+    conn: sqlite3.Connection, version_id: int, links: Sequence[tuple[int, str | None]]
+) -> None:
+    """Link a version to its sources: ``links`` are (source id, role); repeats are ignored."""
+    conn.executemany(
         "INSERT OR IGNORE INTO version_sources (version_id, source_id, role) VALUES (?, ?, ?)",
-        (version_id, source, role),
+        [(version_id, source, role) for source, role in links],
     )
 
 
-def insert_claim(conn: sqlite3.Connection, version_id: int, claim: dict[str, Any]) -> int:
-    """Store one claim (keys as the claims columns, ``source_id`` already resolved)."""
-    cursor = conn.execute(
-        """
-        INSERT INTO claims (version_id, start, "end", surface, sentence, value, unit, kind,
-                            approximate, source_id, subject, entity, metric, period, key)
-        VALUES (:version_id, :start, :end, :surface, :sentence, :value, :unit, :kind,
-                :approximate, :source_id, :subject, :entity, :metric, :period, :key)
-        """,
-        {**claim, "version_id": version_id, "approximate": int(bool(claim["approximate"]))},
-    )
-    return int(cursor.lastrowid or 0)
+_CLAIM_FIELDS = (
+    "start", "end", "surface", "sentence", "value", "unit", "kind", "approximate", "source_id",
+    "subject", "entity", "metric", "period", "key",
+)  # fmt: skip
+_CLAIM_INSERT = (
+    'INSERT INTO claims (id, version_id, start, "end", surface, sentence, value, unit, kind, '
+    "approximate, source_id, subject, entity, metric, period, key) VALUES "
+)
+_CLAIM_MARKS = "(" + ", ".join("?" for _ in range(len(_CLAIM_FIELDS) + 2)) + ")"
+# Rows per INSERT statement: SQLite binds at most 32,766 parameters (16 a row).
+_CLAIM_ROWS_PER_STATEMENT = 1_000
 
 
-def insert_flag(conn: sqlite3.Connection, flag: dict[str, Any]) -> int:
-    """Store one flag; ``flag`` holds the flags columns (absent ones are NULL)."""
-    columns = (
-        "kind", "article_id", "claim_id", "previous_claim_id", "previous_article_id",
-        "old_value", "new_value", "unit", "source", "old_sentence", "new_sentence", "key",
-        "run_id", "created_at",
-    )  # fmt: skip
-    cursor = conn.execute(
-        """
-        INSERT INTO flags (kind, article_id, claim_id, previous_claim_id, previous_article_id,
-                           old_value, new_value, unit, source, old_sentence, new_sentence, key,
-                           run_id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        tuple(flag.get(column) for column in columns),
+def insert_claims(
+    conn: sqlite3.Connection, version_id: int, claims: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Store a version's claims (keys as the claims columns, ``source_id`` already resolved);
+    returns their ids in order.
+
+    All rows go in one multi-row INSERT: the claims_fts trigger then feeds the full-text
+    index once per statement, not once per row, which measured several times faster. Ids
+    are given explicitly (the next free ones, as SQLite would), so each claim's id is known.
+    """
+    if not claims:
+        return []
+    first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM claims").fetchone()[0])
+    ids = list(range(first, first + len(claims)))
+    rows = [
+        (
+            claim_id, version_id,
+            *(int(bool(claim[name])) if name == "approximate" else claim[name] for name in _CLAIM_FIELDS),
+        )
+        for claim_id, claim in zip(ids, claims, strict=True)
+    ]  # fmt: skip
+    for at in range(0, len(rows), _CLAIM_ROWS_PER_STATEMENT):
+        chunk = rows[at : at + _CLAIM_ROWS_PER_STATEMENT]
+        conn.execute(
+            _CLAIM_INSERT + ", ".join([_CLAIM_MARKS] * len(chunk)),
+            [value for row in chunk for value in row],
+        )
+    return ids
+
+
+_FLAG_COLUMNS = (
+    "kind", "article_id", "claim_id", "previous_claim_id", "previous_article_id",
+    "old_value", "new_value", "unit", "source", "old_sentence", "new_sentence", "key",
+    "run_id", "created_at",
+)  # fmt: skip
+
+
+def insert_flags(conn: sqlite3.Connection, flags: Sequence[dict[str, Any]]) -> None:
+    """Store flags; each holds flags columns (absent ones are NULL)."""
+    conn.executemany(
+        f"INSERT INTO flags ({', '.join(_FLAG_COLUMNS)}) "  # noqa: S608 - fixed column list
+        f"VALUES ({', '.join('?' for _ in _FLAG_COLUMNS)})",
+        [tuple(flag.get(column) for column in _FLAG_COLUMNS) for flag in flags],
     )
-    return int(cursor.lastrowid or 0)
 
 
 def mark_tracked(conn: sqlite3.Connection, version_id: int, when: str) -> None:

@@ -1,8 +1,10 @@
 """Tracking of stored versions: extract sources and claims, diff them, write claims and flags.
 
 The only tracker module that touches ``db/``. ``track_pending`` takes every version not yet
-tracked, in published order, and in one transaction per version stores its sources (one row
-per normalized name + organization across articles), its claims and its flags:
+tracked, in published order, and stores its sources (one row per normalized name +
+organization across articles), its claims and its flags, each version all or nothing: a
+batch of extracted versions shares one transaction, and when any of them fails the batch is
+written again one version per transaction, so only the failing version stays pending:
 
 - a later version of an article is aligned with the previous one (``tracker.diff``):
   ``revised``, ``added`` and ``removed``;
@@ -104,39 +106,43 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
 
 
 def _store_sources(
-    conn: sqlite3.Connection, version_id: int, extraction: Extraction
+    conn: sqlite3.Connection,
+    version_id: int,
+    extraction: Extraction,
+    cache: tracking.SourceCache | None = None,
 ) -> tuple[dict[str, int], int]:
     """Store and link the extraction's sources; returns name -> source id and the links made."""
     by_name: dict[str, Source] = {source.name: source for source in extraction.sources}
     for claim in extraction.claims:
         if claim.source and claim.source not in by_name:
             by_name[claim.source] = Source(name=claim.source, kind="")
-    ids: dict[str, int] = {}
-    for name, source in by_name.items():
-        ids[name] = tracking.source_id(
-            conn,
-            name=source.name,
-            norm_name=normalize_name(source.name),
-            kind=source.kind or None,  # unknown for a name only a claim gave
-            role=source.role,
-            organization=source.organization,
-            norm_organization=normalize_name(source.organization),
-        )
-        tracking.link_source(conn, version_id, ids[name], source.role)
+    rows = [
+        {
+            "name": source.name,
+            "norm_name": normalize_name(source.name),
+            "kind": source.kind or None,  # unknown for a name only a claim gave
+            "role": source.role,
+            "organization": source.organization,
+            "norm_organization": normalize_name(source.organization),
+        }
+        for source in by_name.values()
+    ]
+    ids = dict(zip(by_name, tracking.source_ids(conn, rows, cache), strict=True))
+    tracking.link_sources(
+        conn, version_id, [(ids[name], source.role) for name, source in by_name.items()]
+    )
     return ids, len(set(ids.values()))
 
 
 def _store_claims(
     conn: sqlite3.Connection, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
 ) -> list[int]:
-    stored = []
+    records = []
     for claim in claims:
         record = claim.to_dict()
-        record.pop("source")
-        record.pop("sentence_start", None)
         record["source_id"] = source_ids.get(claim.source) if claim.source else None
-        stored.append(tracking.insert_claim(conn, version_id, record))
-    return stored
+        records.append(record)
+    return tracking.insert_claims(conn, version_id, records)
 
 
 def _flag(kind: str, version: dict[str, Any], run_id: int | None, now: str, **fields: Any) -> dict:
@@ -240,6 +246,32 @@ def _key_flags(
     return flags
 
 
+def _store_version(
+    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
+    version: dict[str, Any],
+    extraction: Extraction,
+    run_id: int | None,
+    cache: tracking.SourceCache,
+) -> TrackResult:
+    """Write one extracted version's sources, claims, flags and tracked_at (inside a transaction)."""
+    version_id = version["id"]
+    if tracking.is_tracked(db, version_id):  # tracked by a concurrent run meanwhile
+        return TrackResult()
+    now = _now()
+    source_ids, linked = _store_sources(conn, version_id, extraction, cache)
+    claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
+    previous = tracking.previous_version_id(db, version["article_id"], version["number"])
+    if previous is not None:
+        old_rows = tracking.version_claims(db, previous)
+        flags = _edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
+    else:
+        flags = _key_flags(db, version, extraction.claims, claim_ids, run_id, now)
+    tracking.insert_flags(conn, flags)
+    tracking.mark_tracked(conn, version_id, now)
+    return TrackResult(versions=1, claims=len(claim_ids), sources=linked, flags=len(flags))
+
+
 def track_version(
     db: sqlite_utils.Database,
     version_id: int,
@@ -252,35 +284,68 @@ def track_version(
     if version is None or version["tracked_at"] is not None:
         return TrackResult()
     extraction = _extract(version, extract)
-    now = _now()
     with tracking.transaction(db) as conn:
-        if tracking.is_tracked(db, version_id):  # tracked by a concurrent run meanwhile
-            return TrackResult()
-        source_ids, linked = _store_sources(conn, version_id, extraction)
-        claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
-        previous = tracking.previous_version_id(db, version["article_id"], version["number"])
-        if previous is not None:
-            old_rows = tracking.version_claims(db, previous)
-            flags = _edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
-        else:
-            flags = _key_flags(db, version, extraction.claims, claim_ids, run_id, now)
-        for flag in flags:
-            tracking.insert_flag(conn, flag)
-        tracking.mark_tracked(conn, version_id, now)
-    return TrackResult(versions=1, claims=len(claim_ids), sources=linked, flags=len(flags))
+        return _store_version(db, conn, version, extraction, run_id, {})
+
+
+Extracted = list[tuple[dict[str, Any], Extraction]]
+
+
+def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None) -> TrackResult:
+    """Write extracted versions in one transaction; when any fails, the whole transaction
+    rolls back and each version is written again in its own, so every version stays atomic
+    and only a failing one stays pending."""
+    if len(batch) > 1:
+        result = TrackResult()
+        try:
+            with tracking.transaction(db) as conn:
+                cache: tracking.SourceCache = {}
+                for version, extraction in batch:
+                    result.add(_store_version(db, conn, version, extraction, run_id, cache))
+            return result
+        except Exception:  # found again below, version by version
+            log.info("a batch of %d versions failed; writing each on its own", len(batch))
+    result = TrackResult()
+    for version, extraction in batch:
+        try:
+            with tracking.transaction(db) as conn:
+                result.add(_store_version(db, conn, version, extraction, run_id, {}))
+        except Exception as error:  # one bad version must not stop the others
+            log.exception("tracking version %s failed", version["id"])
+            result.errors.append(f"version {version['id']}: {error}")
+    return result
+
+
+BATCH_VERSIONS = 200  # versions extracted, then written in one transaction
 
 
 def track_pending(
-    db: sqlite_utils.Database, *, run_id: int | None = None, extract: Extractor | None = None
+    db: sqlite_utils.Database,
+    *,
+    run_id: int | None = None,
+    extract: Extractor | None = None,
+    batch_versions: int = BATCH_VERSIONS,
 ) -> TrackResult:
-    """Track every version not yet tracked; a version that fails is reported and stays pending."""
+    """Track every version not yet tracked; a version that fails is reported and stays pending.
+
+    Versions are extracted ``batch_versions`` at a time outside any transaction (so the
+    write lock is not held while the tracker reads text), then written together in one
+    transaction, each version all or nothing.
+    """
+    tracking.prepare_writes(db)
     result = TrackResult()
-    for version_id in tracking.pending_version_ids(db):
-        try:
-            result.add(track_version(db, version_id, run_id=run_id, extract=extract))
-        except Exception as error:  # one bad version must not stop the others
-            log.exception("tracking version %s failed", version_id)
-            result.errors.append(f"version {version_id}: {error}")
+    pending = tracking.pending_version_ids(db)
+    for at in range(0, len(pending), max(1, batch_versions)):
+        batch: Extracted = []
+        for version_id in pending[at : at + batch_versions]:
+            try:
+                version = tracking.load_version(db, version_id)
+                if version is not None and version["tracked_at"] is None:
+                    batch.append((version, _extract(version, extract)))
+            except Exception as error:  # one bad version must not stop the others
+                log.exception("tracking version %s failed", version_id)
+                result.errors.append(f"version {version_id}: {error}")
+        result.add(_write_batch(db, batch, run_id))
     return result
 
 
