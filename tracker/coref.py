@@ -169,6 +169,14 @@ class Antecedents:
                 return mention.cluster
         return None
 
+    def unnamed_body(self, phrase: str, position: int) -> int | None:
+        """ "The oil ministry said", with no ministry named anywhere: that ministry."""
+        words = phrase.split()
+        if len(words) == 3 and words[0].lower() == "the" and words[2] == "ministry":
+            if words[1].isalpha() and words[1].islower():
+                return self.finder.synthetic(f"{words[1]} ministry", "organization", position)
+        return None
+
     def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Whose "its governor" speaks: the organization the last sentence was about."""
         if self.subject is not None and position - self.subject[0] < RECENT_SPEAKER:

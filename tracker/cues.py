@@ -1,4 +1,5 @@
-"""Patterns of attribution cues: speech verbs, "according to", report nouns, clause tails.
+"""Patterns of attribution cues (speech verbs, "according to", report nouns, clause tails)
+and the Cue record with the rules for one speaker per sentence.
 
 Compiled once; ``tracker.sources`` matches them around each speech verb within short,
 bounded windows.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from tracker import names_lexicon as nl
 
@@ -122,3 +124,54 @@ ITS_ROLE_TAIL = re.compile(  # "Its governor said": someone speaking for the org
     r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}?(?:governor|chairman|chairwoman|president|chief|executive|"
     r"spokesman|spokeswoman|spokesperson|head|director|ceo|cfo|boss|owner)\Z"
 )
+
+ACRONYM_TAIL = re.compile(r"\s+\([A-Z][A-Za-z&.+-]{1,12}\)\Z")
+TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution: ``cluster`` is the source of figures in ``scope`` (text offsets)."""
+
+    start: int
+    end: int
+    cluster: int
+    scope: tuple[int, int]
+    report: bool = False
+    verb: bool = False  # a speech verb ("said"), which a later speech verb may not override
+    tail: bool = False  # ", the company said.": the speaker of the whole sentence
+
+
+def after_break(text: str, start: int, position: int) -> bool:
+    """Does ``position`` open a clause after a comma or a closing quote?"""
+    before = text[start:position].rstrip()
+    return bool(before) and before[-1] in ',"”’'
+
+
+def title_start(text: str, position: int) -> int:
+    """Where the title before a name starts: "..., Chief Executive Dana Holt told"."""
+    while True:
+        word = TITLE_WORD_BEFORE.search(text, max(0, position - 30), position)
+        if word is None or word.group(1).lower() not in nl.ROLE_WORDS:
+            return position
+        position = word.start()
+
+
+def main_speaker(cues: list[Cue]) -> list[Cue]:
+    """One speaker per sentence: a trailing ", X said" wins, else the first speech verb.
+
+    Later speech verbs belong to what was reported ("He added that the airline expected").
+    """
+    verbs = [cue for cue in cues if cue.verb]
+    if len(verbs) < 2:
+        return cues
+    tails = [cue for cue in verbs if cue.tail]
+    keep = tails[-1] if tails else verbs[0]
+    return [cue for cue in cues if not cue.verb or cue is keep]
+
+
+def comma_clause(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The comma-delimited clause of ``text[start:end]`` around ``position``."""
+    left = text.rfind(",", start, position)
+    right = text.find(",", position, end)
+    return (left if left >= 0 else start, right if right >= 0 else end)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from tracker import lexicon as lx
 from tracker import numbers_words as nw
 from tracker.numbers_units import (
     CURRENCY_PREFIX,
     UNIT_AFTER,
+    carry_cents,
+    carry_range_units,
     context_currency,
     currency_of_word,
     quantity_symbol,
@@ -147,7 +148,7 @@ class _Scanner:
             if quantity is not None and quantity.start >= covered:
                 found.append(quantity)
                 covered = quantity.end
-        return _carry_cents(self.text, _carry_range_units(self.text, found))
+        return carry_cents(self.text, carry_range_units(self.text, found))
 
     def _judge(self, match: re.Match[str]) -> Quantity | None:
         group = match.lastgroup
@@ -374,56 +375,6 @@ def _prefix_code(symbol: str) -> str:
 def _unit_follows(text: str, pos: int) -> bool:
     unit = UNIT_AFTER.match(text, pos)
     return unit is not None and unit.lastgroup in ("cur", "iso", "qty")
-
-
-RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or)\s*\Z")
-
-
-def _carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
-    """'between 45 million and 60 million euros': the first end takes the second's unit."""
-    result = list(found)
-    for i in range(len(result) - 1):
-        first, second = result[i], result[i + 1]
-        if second.start - first.end > 6:
-            continue
-        joined = RANGE_JOIN.search(text, first.end, second.start)
-        if joined is None or joined.start() != first.end:
-            continue
-        if first.kind == "currency" and first.scale == 1.0 and second.bare and second.scale > 1:
-            # "$5-7 billion", "$5 to 7 billion": the scale goes back, the currency forward
-            result[i] = Quantity(first.start, first.end, first.value * second.scale, first.unit,
-                                 "currency", first.approximate, False, second.scale)  # fmt: skip
-            result[i + 1] = Quantity(second.start, second.end, second.value, first.unit,
-                                     "currency", second.approximate, False, second.scale)  # fmt: skip
-            continue
-        if not first.bare or not second.suffix_unit:
-            continue
-        value = first.value
-        if first.scale == 1.0 and second.scale != 1.0:
-            value *= second.scale
-        if second.unit == "pp" and "basis" in text[second.start : second.end].lower():
-            value /= 100
-        result[i] = Quantity(first.start, first.end, value, second.unit, second.kind,
-                             first.approximate, False, second.scale)  # fmt: skip
-    return result
-
-
-BARE_CENTS = re.compile(r"[\d.,]+\s+cents?", re.I)
-CENT_CURRENCIES = {"USD", "EUR", "ZAR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BRL", "MXN"}
-
-
-def _carry_cents(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "745 cents a share" after "21.4 billion rand": cents of the currency before them."""
-    currency = None
-    for index, quantity in enumerate(found):
-        if quantity.kind != "currency":
-            continue
-        if BARE_CENTS.fullmatch(text, quantity.start, quantity.end):  # not "72 U.S. cents"
-            if currency in CENT_CURRENCIES and currency != quantity.unit:
-                found[index] = replace(quantity, unit=currency)
-        else:
-            currency = quantity.unit
-    return found
 
 
 def find_quantities(text: str) -> list[Quantity]:

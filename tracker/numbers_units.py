@@ -3,15 +3,17 @@
 ``UNIT_AFTER`` is matched right after a number and its scale; its named group says what
 followed: ``pct``, ``pp``, ``bp``, ``times``, ``cur`` (a currency word, maybe with a
 country adjective), ``iso`` (a currency code), ``qty`` (a physical unit) or ``time`` (a
-duration, which makes the number no claim).
+duration, which makes the number no claim); and the units a range or "cents" carry over.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from tracker import lexicon as lx
+from tracker.numbers_words import Quantity
 
 
 def _alt(words: Iterable[object]) -> str:
@@ -75,3 +77,53 @@ def quantity_symbol(unit: str) -> str:
     """The SI-style symbol of a unit word as written ("terawatt-hours" -> "TWh")."""
     key = re.sub(r"\s+", " ", unit.strip(" -").lower())
     return lx.QUANTITY_UNITS.get(key, key)
+
+
+RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or)\s*\Z")
+
+
+def carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'between 45 million and 60 million euros': the first end takes the second's unit."""
+    result = list(found)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if second.start - first.end > 6:
+            continue
+        joined = RANGE_JOIN.search(text, first.end, second.start)
+        if joined is None or joined.start() != first.end:
+            continue
+        if first.kind == "currency" and first.scale == 1.0 and second.bare and second.scale > 1:
+            # "$5-7 billion", "$5 to 7 billion": the scale goes back, the currency forward
+            result[i] = Quantity(first.start, first.end, first.value * second.scale, first.unit,
+                                 "currency", first.approximate, False, second.scale)  # fmt: skip
+            result[i + 1] = Quantity(second.start, second.end, second.value, first.unit,
+                                     "currency", second.approximate, False, second.scale)  # fmt: skip
+            continue
+        if not first.bare or not second.suffix_unit:
+            continue
+        value = first.value
+        if first.scale == 1.0 and second.scale != 1.0:
+            value *= second.scale
+        if second.unit == "pp" and "basis" in text[second.start : second.end].lower():
+            value /= 100
+        result[i] = Quantity(first.start, first.end, value, second.unit, second.kind,
+                             first.approximate, False, second.scale)  # fmt: skip
+    return result
+
+
+BARE_CENTS = re.compile(r"[\d.,]+\s+cents?", re.I)
+CENT_CURRENCIES = {"USD", "EUR", "ZAR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BRL", "MXN"}
+
+
+def carry_cents(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "745 cents a share" after "21.4 billion rand": cents of the currency before them."""
+    currency = None
+    for index, quantity in enumerate(found):
+        if quantity.kind != "currency":
+            continue
+        if BARE_CENTS.fullmatch(text, quantity.start, quantity.end):  # not "72 U.S. cents"
+            if currency in CENT_CURRENCIES and currency != quantity.unit:
+                found[index] = replace(quantity, unit=currency)
+        else:
+            currency = quantity.unit
+    return found

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from tracker import names_lexicon as nl
 from tracker.coref import Antecedents, cluster_kind
 from tracker.cues import (
+    ACRONYM_TAIL,
     ADV_TAIL,
     AMBIGUOUS_VERBS,
     AMOUNT_NEXT,
@@ -54,52 +54,13 @@ from tracker.cues import (
     SUBORDINATE,
     THE_WORD_TAIL,
     WROTE_OK,
+    Cue,
+    after_break,
+    comma_clause,
+    main_speaker,
+    title_start,
 )
 from tracker.names import Mention, NameFinder
-
-ACRONYM_TAIL = re.compile(r"\s+\([A-Z][A-Za-z&.+-]{1,12}\)\Z")
-TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s+\Z")
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """An attribution: ``cluster`` is the source of figures in ``scope`` (text offsets)."""
-
-    start: int
-    end: int
-    cluster: int
-    scope: tuple[int, int]
-    report: bool = False
-    verb: bool = False  # a speech verb ("said"), which a later speech verb may not override
-    tail: bool = False  # ", the company said.": the speaker of the whole sentence
-
-
-def _after_break(text: str, start: int, position: int) -> bool:
-    """Does ``position`` open a clause after a comma or a closing quote?"""
-    before = text[start:position].rstrip()
-    return bool(before) and before[-1] in ',"”’'
-
-
-def _title_start(text: str, position: int) -> int:
-    """Where the title before a name starts: "..., Chief Executive Dana Holt told"."""
-    while True:
-        word = TITLE_WORD_BEFORE.search(text, max(0, position - 30), position)
-        if word is None or word.group(1).lower() not in nl.ROLE_WORDS:
-            return position
-        position = word.start()
-
-
-def _main_speaker(cues: list[Cue]) -> list[Cue]:
-    """One speaker per sentence: a trailing ", X said" wins, else the first speech verb.
-
-    Later speech verbs belong to what was reported ("He added that the airline expected").
-    """
-    verbs = [cue for cue in cues if cue.verb]
-    if len(verbs) < 2:
-        return cues
-    tails = [cue for cue in verbs if cue.tail]
-    keep = tails[-1] if tails else verbs[0]
-    return [cue for cue in cues if not cue.verb or cue is keep]
 
 
 class Attributor:
@@ -150,7 +111,7 @@ class Attributor:
             cue = self._cue(match, start, end, mentions, ends, local)
             if cue is not None:
                 cues.append(cue)
-        cues = _main_speaker(cues)
+        cues = main_speaker(cues)
         for mention in mentions:
             if mention.possessive and POSS_REPORT.match(text, mention.end):
                 cues.append(Cue(mention.start, mention.end, mention.cluster, (start, end), True))
@@ -199,7 +160,7 @@ class Attributor:
                 return None
         if group in ("by", "from") and found is not None:
             first_clause = self.text.find(",", start, match.start()) < 0
-            scope = whole if first_clause else self._clause(match.start(), start, end)
+            scope = whole if first_clause else comma_clause(self.text, match.start(), start, end)
             published = not match.group().startswith(("polled", "surveyed"))  # a poll is no report
             return Cue(match.start(), match.end(), found, scope, published)
         if group == "part":
@@ -212,10 +173,10 @@ class Attributor:
         found, report, subject = self._left_subject(
             match.start(), start, ends, local, data=group == "data"
         )
-        tail = subject > start and _after_break(self.text, start, _title_start(self.text, subject))
+        tail = subject > start and after_break(self.text, start, title_start(self.text, subject))
         if found is None and group in ("say", "fchg"):
             found = self._post_subject(match, start, end, mentions, local)
-            tail = found is not None and _after_break(self.text, start, match.start())
+            tail = found is not None and after_break(self.text, start, match.start())
         if found is None:
             return None
         if subject > start:
@@ -225,11 +186,6 @@ class Attributor:
                 return Cue(match.start(), match.end(), found, scope, report, False, False)
         report = report or IN_REPORT_AFTER.match(self.text, match.end()) is not None
         return Cue(match.start(), match.end(), found, whole, report, True, tail)
-
-    def _clause(self, position: int, start: int, end: int) -> tuple[int, int]:
-        left = self.text.rfind(",", start, position)
-        right = self.text.find(",", position, end)
-        return (left if left >= 0 else start, right if right >= 0 else end)
 
     def _according(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
                    local: list[tuple[int, int]]) -> Cue | None:  # fmt: skip
@@ -368,12 +324,8 @@ class Attributor:
             found = self.antecedents.resolve(
                 generic.group(1), generic.start(), local, generic.group()
             )
-            words = generic.group().split()
-            if found is None and generic.group(1) == "ministry" and len(words) == 3:
-                if words[0].lower() == "the" and words[1].isalpha() and words[1].islower():
-                    # "The oil ministry said", named nowhere else: that ministry
-                    name = f"{words[1]} ministry"
-                    found = self.finder.synthetic(name, "organization", generic.start())
+            if found is None:
+                found = self.antecedents.unnamed_body(generic.group(), generic.start())
             return found, generic.start()
         its_role = ITS_ROLE_TAIL.search(text, max(floor, tail - 40), tail)
         if its_role is not None:
