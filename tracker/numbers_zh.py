@@ -21,57 +21,33 @@ from dataclasses import dataclass, replace
 
 from tracker.numbers_zh_units import (
     APPROX_AFTER,
-    APPROX_BEFORE,
+    APPROXIMATOR_BEFORE,
     CHENG_NOT_AFTER,
+    CLAUSE_TAIL,
     CURRENCY_PREFIXES,
+    DOUBLING,
+    DOUBLINGS,
+    HALF,
+    LATIN_BEFORE,
+    ONE_IN,
+    RANGE,
     RANK_NOT_AFTER,
     RANK_REGIONS,
     RANK_VERBS,
+    TITLE,
+    TOKEN,
     TOP_NOT_AFTER,
     TOP_NOT_BEFORE,
+    TOP_RANK,
     UNIT,
+    UNIT_OR_HAN,
+    VAGUE,
     unit_of,
 )
+from tracker.numerals_zh import arabic_value, chinese_value, scale_value
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![米瓦克]))"
-TOKEN = re.compile(
-    r"(?P<pre>百分之|千分之)?"
-    rf"(?:(?P<ar>{ARABIC})(?P<ar_more>[余多])?(?P<ar_scale>{SCALE})?"
-    rf"|(?P<cn>{CHINESE})(?P<cn_more>[余多])?(?P<cn_scale>[万亿]+)?)"
-    rf"(?:分之(?P<den>{ARABIC}|[零〇一二两三四五六七八九十百千]+))?"
-)
-DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍")
-# 每10个市民中就有6个: "six in ten", a fraction.
-ONE_IN = re.compile(
-    r"每(?P<n>[0-9]+|[一二两三四五六七八九十百千万]+)(?:个|名|位|人|家|户|辆)?[^，。；！？]{0,15}?"
-    r"(?:中|里|当中)[，,]?(?:就|便)?(?:有|会有)(?P<m>[0-9]+|[一二两三四五六七八九十]+)"
-)
-DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 # 从8.7%升至14.1: a later figure of the same clause written without its unit.
 CARRY_BEFORE = re.compile(r"(?:至|到)$")
-HALF = re.compile(r"(?<!另)一半|半数")
-TOP_RANK = re.compile(
-    r"(?:位居|位列|名列|跃居|居于|排名|排在|居)(?:全球|全国|全省|全市|世界|国内|行业|同类|榜单)?"
-    r"(?P<s>首位|榜首|首)"
-    r"|(?P<head>头号)(?=[\u4e00-\u9fff]{0,6}(?:威胁|杀手|敌人|难题|问题|市场|强国|大国|玩家|对手|目标|"
-    r"选择|品牌|企业|公司|经济体|出口国|进口国|生产国|消费国))"
-)
-TITLE = re.compile(r"《[^《》\n]{0,80}》")
-RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?{SCALE}?")
-APPROXIMATOR_BEFORE = re.compile(
-    "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
-)
-CLAUSE_TAIL = re.compile(r"[^，。；：、,;:！？“”]*$")
-UNIT_OR_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-VAGUE = re.compile(r"[几数][十百千万]|上[百千万]|成[百千]")
-LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
 
 
 @dataclass(frozen=True)
@@ -84,66 +60,6 @@ class Figure:
     unit: str
     kind: str
     approximate: bool = False
-
-
-def arabic_value(digits: str) -> float:
-    """'1,286.5' or full-width '１２' -> float."""
-    return float(digits.translate(FULL_WIDTH).replace(",", ""))
-
-
-def _section_value(numeral: str) -> int | None:
-    """A Chinese numeral below 10,000 (三百二十, 十五, 一千零五), or None if malformed."""
-    total, digit, last_unit, zero_seen = 0, None, 100_000, False
-    for char in numeral:
-        if char in CN_DIGITS:
-            if digit is not None:
-                return None
-            if CN_DIGITS[char] == 0:
-                zero_seen = True
-                continue
-            digit = CN_DIGITS[char]
-        else:
-            unit = CN_SMALL_UNITS[char]
-            if unit >= last_unit:
-                return None
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit, zero_seen = None, unit, False
-    if digit is not None:
-        # 三百五 means 350; 三百零五 means 305.
-        total += digit * (last_unit // 10 if 10 < last_unit < 100_000 and not zero_seen else 1)
-    return total
-
-
-def chinese_value(numeral: str) -> float | None:
-    """Strictly parse a Chinese numeral with 万/亿 and 点 (三点五亿 -> 350000000.0)."""
-    if not numeral:
-        return None
-    for scale_char, scale in (("亿", 10**8), ("万", 10**4)):
-        if scale_char in numeral:
-            high, _, low = numeral.partition(scale_char)
-            high_value = chinese_value(high)
-            low_value = chinese_value(low) if low else 0.0
-            if high_value is None or low_value is None:
-                return None
-            return high_value * scale + low_value
-    whole, dot, fraction = numeral.partition("点")
-    value = _section_value(whole) if whole else None
-    if value is None:
-        return None
-    if dot:
-        digits = "".join(str(CN_DIGITS.get(char, "x")) for char in fraction)
-        if not digits.isdigit():
-            return None
-        return float(f"{value}.{digits}")
-    return float(value)
-
-
-def scale_value(scale: str) -> float:
-    """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12, 千万 -> 1e7, 千 -> 1e3."""
-    value = 1.0
-    for char in scale:
-        value *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[char]
-    return value
 
 
 def _plain_number(numeral: str) -> float | None:

@@ -108,3 +108,47 @@ def unit_of(match: re.Match[str]) -> tuple[str, str, float]:
     if group == "latin_unit":
         return LATIN_UNITS[word], "quantity", 1.0
     return "count", "count", 1.0
+
+
+# Word figures: 翻一番 (doubling), 每10个…中就有6个 (one in), 一半 (half), 居首 / 头号 (first).
+DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍")
+# 每10个市民中就有6个: "six in ten", a fraction.
+ONE_IN = re.compile(
+    r"每(?P<n>[0-9]+|[一二两三四五六七八九十百千万]+)(?:个|名|位|人|家|户|辆)?[^，。；！？]{0,15}?"
+    r"(?:中|里|当中)[，,]?(?:就|便)?(?:有|会有)(?P<m>[0-9]+|[一二两三四五六七八九十]+)"
+)
+DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+HALF = re.compile(r"(?<!另)一半|半数")
+TOP_RANK = re.compile(
+    r"(?:位居|位列|名列|跃居|居于|排名|排在|居)(?:全球|全国|全省|全市|世界|国内|行业|同类|榜单)?"
+    r"(?P<s>首位|榜首|首)"
+    r"|(?P<head>头号)(?=[\u4e00-\u9fff]{0,6}(?:威胁|杀手|敌人|难题|问题|市场|强国|大国|玩家|对手|目标|"
+    r"选择|品牌|企业|公司|经济体|出口国|进口国|生产国|消费国))"
+)
+
+# Numerals: Arabic (also full-width), Chinese, and their scales.
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![米瓦克]))"
+TOKEN = re.compile(
+    r"(?P<pre>百分之|千分之)?"
+    rf"(?:(?P<ar>{ARABIC})(?P<ar_more>[余多])?(?P<ar_scale>{SCALE})?"
+    rf"|(?P<cn>{CHINESE})(?P<cn_more>[余多])?(?P<cn_scale>[万亿]+)?)"
+    rf"(?:分之(?P<den>{ARABIC}|[零〇一二两三四五六七八九十百千]+))?"
+)
+
+# Context around a figure: titles, ranges, approximators, clause tails.
+TITLE = re.compile(r"《[^《》\n]{0,80}》")
+RANGE = re.compile(rf"(?:至|到|-|~|～|—|－)(?:{ARABIC}|{CHINESE})[余多]?{SCALE}?")
+APPROXIMATOR_BEFORE = re.compile(
+    "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + ")$"
+)
+CLAUSE_TAIL = re.compile(r"[^，。；：、,;:！？“”]*$")
+UNIT_OR_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+VAGUE = re.compile(r"[几数][十百千万]|上[百千万]|成[百千]")
+LATIN_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/.:#+")
