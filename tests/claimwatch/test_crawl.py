@@ -146,8 +146,9 @@ def test_redirect_to_metadata_address_is_refused(crawled: dict[str, Any]) -> Non
 def test_failures_are_counted_with_their_urls(crawled: dict[str, Any]) -> None:
     run = _rows(crawled["db"], "SELECT * FROM runs ORDER BY id")[0]
     log = json.loads(run["error_log"])
-    assert run["status"] == "ok" and run["errors"] == len(log) == 5
+    assert run["status"] == "ok" and run["errors"] == len(log) == 6
     assert any("/broken/server-error-story: HTTP 500" in line for line in log)
+    assert any("/2025/11/09/removed-story: HTTP 404" in line for line in log)
     assert any("/slow/slow-story" in line and "Timeout" in line for line in log)
     assert any("/big/huge-story" in line and "max size" in line for line in log)
     assert any("/truncated/cut-short-story" in line for line in log)
