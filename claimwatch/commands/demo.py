@@ -98,6 +98,7 @@ def run_demo(db_path: Path, *, replace: bool, console: Console) -> dict[str, Any
     figures = [
         {
             "figure": claim["surface"],
+            "value": claim["value"],
             "unit": claim["unit"],
             "source": claim["source"],
             "article": claim["article_url"].split("/")[-1],
