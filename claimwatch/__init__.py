@@ -1,1 +1,1 @@
-"""placeholder"""
+"""claimwatch: the CLI, config, digests and demo; the only layer that imports all the others."""

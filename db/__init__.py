@@ -1,1 +1,1 @@
-"""placeholder"""
+"""The database layer: SQLite schema and migrations, writes and queries. Every SQL statement lives here."""

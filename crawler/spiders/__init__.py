@@ -1,1 +1,1 @@
-"""placeholder"""
+"""Spiders: one generic outlet spider driven by the [[outlets]] of claimwatch.toml."""
