@@ -88,7 +88,11 @@ class Antecedents:
         same_sentence = {index for at, index in local if at < position}
         for index in self._candidates(position, local):
             cluster = self.finder.clusters[index]
-            if cluster.kind is None and head and is_org_name(list(cluster.tokens)):
+            if (
+                cluster.kind is None
+                and head
+                and (is_org_name(list(cluster.tokens)) or head in nl.HEAD_FITS)
+            ):
                 if fits(cluster, head):  # "Banco Central do Brasil ... the bank said"
                     return index
                 continue
@@ -177,6 +181,15 @@ class Antecedents:
                 return self.finder.synthetic(f"{words[1]} ministry", "organization", position)
         return None
 
+    def _official(self, position: int, local: list[tuple[int, int]]) -> int | None:
+        """ "The government expects ...": the minister or treasurer who spoke just before."""
+        for index in self._candidates(position, local)[:LOOK_BACK]:
+            cluster = self.finder.clusters[index]
+            role = (cluster.role or "").lower()
+            if cluster.kind == "person" and role.startswith(nl.GOVERNMENT_ROLES):
+                return index
+        return None
+
     def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Whose "its governor" speaks: the organization the last sentence was about."""
         if self.subject is not None and position - self.subject[0] < RECENT_SPEAKER:
@@ -210,6 +223,10 @@ class Antecedents:
             return self.report(position, local)
         if word in ("analyst", "economist", "executive", "official", "spokesman", "spokeswoman"):
             return self.person(position, local)
+        if word == "government":
+            return self.organization(position, local, word, strict=True) or self._official(
+                position, local
+            )
         if word in nl.COMPANY_HEADS or word in nl.INSTITUTION_HEADS:
             return self.organization(position, local, word)
         return None

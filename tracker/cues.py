@@ -26,7 +26,8 @@ _SAY = (
     "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
     "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
     "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast|"
-    "pledged|pledges|promised|promises|vowed|vows|sees"
+    "pledged|pledges|promised|promises|vowed|vows|sees|"
+    r"(?:ranked|ranks|rated|rates)(?=\s+(?:the\s+)?(?!No\b)[A-Z])"  # "The platform ranked the Saudi league fourth"
 )
 _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
 _HEAD_WORDS = nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
@@ -69,7 +70,9 @@ POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b
 GENERIC_POSS = re.compile(
     rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b"
 )
-LOWER_GAP = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}\Z")
+LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name"
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?\Z"
+)
 NP_BEFORE_DATA = re.compile(
     rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
 )

@@ -176,7 +176,8 @@ APPROXIMATORS = (
 SUPERLATIVE_EXTRA = {"best", "worst", "most", "least", "biggest", "largest", "busiest"}
 RANK_VERBS = (
     "rank", "ranks", "ranked", "ranking", "came", "comes", "come", "coming", "placed", "place",
-    "places", "placing", "finished", "finishes", "finish", "stood", "stands", "rated",
+    "places", "placing", "finished", "finishes", "finish", "stood", "stands", "rated", "sits",
+    "sat", "sitting", "lies", "lying",
 )  # fmt: skip
 RANK_AFTER = ("among", "place", "position", "spot", "in the world", "worldwide", "globally",
               "overall", "on the list", "in the ranking", "in the rankings")  # fmt: skip

@@ -147,6 +147,7 @@ class NameFinder:
                     and not is_org_name(tokens)
                 )
                 or low in nl.CONNECTOR_WORDS
+                or (initial and len(tokens) > 1 and low in nl.OPENING_DESCRIPTORS)
                 or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
                 or CONTRACTION.search(head) is not None
             )
@@ -250,7 +251,7 @@ class NameFinder:
         before = DESCRIPTOR_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)
         if before is None or mention.evidence:
             return
-        word = before.group(1)
+        word = before.group(1).lower()  # "Rival Norvale's", "gold miner Deccan"
         if (
             word in nl.ORG_DESCRIPTORS
             or word in ("at", "from")

@@ -129,7 +129,11 @@ ORG_DESCRIPTORS |= {
     "miner", "refiner", "steelmaker", "drugmaker", "planemaker", "shipper", "shipbuilder",
     "brewer", "grocer", "telco", "wholesaler", "distributor", "processor", "reinsurer",
     "manufacturer", "exporter", "importer", "chain", "studio", "lab", "club", "league",
+    "rival",
 }  # fmt: skip
+# Descriptors that open a sentence before a company's name ("Rival Norvale's drug").
+OPENING_DESCRIPTORS = {"rival", "brokerage", "lender", "carmaker", "automaker", "chipmaker",
+                       "drugmaker", "miner", "refiner", "insurer", "retailer", "carrier"}  # fmt: skip
 ORG_DESCRIPTOR_ENDINGS = ("broker", "maker", "owner", "company", "firm", "bank", "agency",
                           "provider", "operator", "producer", "insurer", "lender", "builder")  # fmt: skip
 PERSON_DESCRIPTORS = {
@@ -157,8 +161,11 @@ INSTITUTION_HEADS = {
     "office", "institute", "bureau", "commission", "regulator", "union", "body", "forum",
     "observatory", "service", "authority", "board", "committee", "foundation", "university",
     "watchdog", "tank", "lobby", "panel", "tribunal", "treasury", "legislature", "assembly",
-    "league", "chamber",
+    "league", "chamber", "government",
 }  # fmt: skip
+# Roles of people who speak for a government ("the government expects" after the treasurer).
+GOVERNMENT_ROLES = ("treasurer", "minister", "secretary", "chancellor", "premier", "president",
+                    "spokesman", "spokeswoman", "spokesperson")  # fmt: skip
 _SUPERVISOR = {"regulatory", "regulation", "regulator", "commission", "authority", "supervision",
                "supervisory", "agency", "office", "ombudsman", "inspectorate"}  # fmt: skip
 _BANK = {"bank", "banco", "banque", "banca", "bancorp", "reserve", "bankshares"}
@@ -178,7 +185,9 @@ HEAD_FITS = {
     "exchange": {"exchange", "bourse", "stock"}, "ministry": {"ministry", "department"},
     "department": {"ministry", "department"}, "council": {"council"},
     "federation": {"federation"}, "association": {"association", "federation"},
-    "league": {"league"}, "authority": {"authority", "authorities"},
+    "league": {"league", "liga", "ligue", "serie", "bundesliga", "eredivisie"},
+    "club": {"city", "united", "fc", "rovers", "athletic", "wanderers", "town", "county",
+             "albion", "hotspur", "rangers", "real", "sporting", "olympique", "club"}, "authority": {"authority", "authorities"},
     "commission": {"commission"}, "bureau": {"bureau"}, "treasury": {"treasury"},
     "group": {"group", "holdings", "opec", "opec+", "consortium", "alliance"},
     "utility": {"power", "energy", "electric", "utilities", "gas", "water"},

@@ -14,7 +14,7 @@ CONNECTOR = r"(?:of|and|for|de|del|da|do|dos|das|di|du|des|van|von|der|den|la|le
 NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ]){{0,2}}{TOKEN})*")
 CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
-DESCRIPTOR_BEFORE = re.compile(r"([a-z][a-z-]*),?[ ]\Z")  # "grid operator, Red Electrica"
+DESCRIPTOR_BEFORE = re.compile(r"([A-Za-z][a-z-]*),?[ ]\Z")  # "grid operator, Red Electrica"
 APPOSITION = re.compile(
     r",\s+(?:an?\s+|the\s+)?(?P<body>[^,;\"“”()]{2,160}?)(?=,|\.\s|\.?$|;|\s+(?:who|which|that)\b)"
 )

@@ -303,3 +303,7 @@ def test_age_ranges_and_foreign_cents() -> None:
         "USD",
         "currency",
     )
+
+
+def test_a_place_in_a_table() -> None:
+    assert quantities("Redbridge City sits second in the table.") == [("second", 2, "rank", "rank")]

@@ -402,3 +402,22 @@ def test_unnamed_bodies_owners_and_pronoun_reports() -> None:
         "spoke too. Canada ranked fifth in the G7, the statistics office said."
     )
     assert attributed(text)[-1] == ("fifth", "Statistics Canada")
+
+
+def test_honorifics_openers_clubs_governments_and_rankers() -> None:
+    text = '"This is the first oral drug," said Dr. Helen Okonkwo, a professor. "About 10% lost."'
+    assert attributed(text) == [("10%", "Helen Okonkwo")]
+    text = "Rival Norvale's drug costs about $1,000 a month, the Danish company said last month."
+    assert attributed(text) == [("$1,000", "Norvale")]
+    text = (
+        "Premier League clubs spent £440 million. Redbridge City paid £95 million for a "
+        "striker. The fee could rise to £110 million, the club said."
+    )
+    assert attributed(text)[-1] == ("£110 million", "Redbridge City")
+    text = (
+        "Treasurer Jim Calloway said the deficit would be A$42.1 billion. The government "
+        "expects the economy to grow 2.25%."
+    )
+    assert attributed(text)[-1] == ("2.25%", "Jim Calloway")
+    text = "Transfer platform TransferIQ spoke. The platform ranked the Saudi league fourth among big spenders."
+    assert attributed(text) == [("fourth", "TransferIQ")]
