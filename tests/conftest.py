@@ -51,7 +51,9 @@ def _required_under_ci(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is open, the main thread counts as
+# running an asyncio loop, which breaks later tests that call asyncio.run().
+@pytest.fixture(scope="module")
 def chromium_browser() -> Iterator[object]:
     """Debian's headless chromium driven by Playwright (skips when absent; fails under CI)."""
     import shutil
