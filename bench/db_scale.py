@@ -1,12 +1,13 @@
 """Database at scale: write rate, query latency and size with a million claims.
 
-Synthesizes articles with claims (default 1,000,000 claims over 100,000 articles) in a
-temporary file database and writes them through the production write path: one
-``db.store.store_article`` transaction per article, then ``db.tracking`` writes of each
-version's sources and claims: the first half one transaction per version (as
-``tracker/ingest`` does), the second half 100 versions per transaction. Then it times the
-``claimwatch claims`` queries (``db.queries.claims`` with --limit 100), ``--search``, and
-the ``sources`` and ``articles`` listings, and prints:
+Synthesizes articles with claims (default 1,000,000 claims over 100,000 articles, from
+bench/synth.py) in a temporary file database and writes them through the production write
+path: one ``db.store.store_article`` transaction per article, a thousand articles at a time,
+each thousand then tracked by ``tracker.ingest.track_pending`` (what ``claimwatch track``
+runs: sources, links, claims, ``changed`` flags against every earlier article), its
+extractor replaced by the synthesized claims; the last tenth one transaction per version for
+comparison. Then it times the ``claimwatch claims`` queries (``db.queries.claims`` with
+--limit 100), ``--search``, and the ``sources`` and ``articles`` listings, and prints:
 
 - insert rate in claims/s (target >= 20,000), against a baseline measured in the same
   run: the same claim rows bulk-inserted into a bare table with no index, FTS or trigger;
@@ -30,7 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -39,235 +40,98 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from db import queries, store, tracking  # noqa: E402
+from synth import UNITS, World, generate, make_world  # noqa: E402
+
+from db import queries, store  # noqa: E402
 from db.queries import ClaimQuery  # noqa: E402
 from db.schema import connect  # noqa: E402
+from tracker import ingest  # noqa: E402
+from tracker.model import Claim, Extraction, Source  # noqa: E402
 
 CLAIMS_PER_SECOND_TARGET = 20_000
 QUERY_P95_TARGET_MS = 50
 SEARCH_P95_TARGET_MS = 100
 
-UNITS = [  # (unit, kind, weight, typical magnitude)
-    ("%", "percent", 30, 1e1),
-    ("count", "count", 25, 1e4),
-    ("USD", "currency", 12, 1e8),
-    ("CNY", "currency", 10, 1e9),
-    ("EUR", "currency", 4, 1e8),
-    ("pp", "percent", 4, 1e0),
-    ("x", "multiple", 5, 1e0),
-    ("rank", "rank", 4, 1e0),
-    ("t", "quantity", 3, 1e5),
-    ("km", "quantity", 2, 1e3),
-    ("MW", "quantity", 1, 1e3),
-]
-ROLES = ["analyst", "spokesperson", "minister", "economist", "chief executive", "director"]
-
-
-@dataclass(frozen=True)
-class World:
-    """The vocabularies articles are written from (fixed seed: every run writes the same data)."""
-
-    words: list[str]
-    entities: list[str]
-    metrics: list[str]
-    organizations: list[str]
-    people: list[tuple[str, str, str]]  # name, role, organization
-    outlets: list[str]
-
-
-def _word(rng: random.Random, syllables: int) -> str:
-    parts = [
-        "ka",
-        "lo",
-        "mi",
-        "ne",
-        "ru",
-        "ta",
-        "vo",
-        "zi",
-        "pe",
-        "sa",
-        "do",
-        "ri",
-        "xu",
-        "ba",
-        "fe",
-    ]
-    return "".join(rng.choice(parts) for _ in range(syllables))
-
-
-def make_world(rng: random.Random, sources: int) -> World:
-    words = sorted({_word(rng, rng.randint(2, 4)) for _ in range(8000)})
-    entities = sorted({_word(rng, 3).capitalize() for _ in range(800)})
-    metrics = sorted({f"{_word(rng, 2)} {_word(rng, 3)}" for _ in range(300)})
-    organizations = sorted(
-        {
-            f"{_word(rng, 3).capitalize()} {rng.choice(['Securities', 'Bank', 'Ministry', 'Institute', 'Group'])}"
-            for _ in range(2000)
-        }
-    )
-    people = [
-        (
-            f"{_word(rng, 2).capitalize()} {_word(rng, 2).capitalize()}",
-            rng.choice(ROLES),
-            rng.choice(organizations),
-        )
-        for _ in range(sources)
-    ]
-    outlets = [f"outlet-{n}" for n in range(12)]
-    return World(words, entities, metrics, organizations, people, outlets)
-
-
-def _zipf_choice(rng: random.Random, items: list[str]) -> str:
-    """Skewed like real text: a few items are common, most are rare."""
-    return items[min(int(rng.paretovariate(1.1)) - 1, len(items) - 1)]
-
-
-def make_article(
-    rng: random.Random, world: World, number: int, claims: int, day: date
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """One article (store.store_article fields) and its claims (tracking.insert_claim fields)."""
-    sentences: list[str] = []
-    found: list[dict[str, Any]] = []
-    offset = 0
-    for _ in range(claims):
-        unit, kind, _, magnitude = rng.choices(UNITS, weights=[u[2] for u in UNITS])[0]
-        value = round(rng.lognormvariate(0, 1.5) * magnitude, 1)
-        surface = {"%": f"{value}%", "pp": f"{value} percentage points", "x": f"{value} times"}.get(
-            unit, f"{value:,} {unit}"
-        )
-        entity, metric = rng.choice(world.entities), _zipf_choice(rng, world.metrics)
-        person = rng.choice(world.people) if rng.random() < 0.7 else None
-        filler = " ".join(_zipf_choice(rng, world.words) for _ in range(rng.randint(4, 10)))
-        lead = f"{person[0]} said " if person else ""
-        head = f"{lead}{entity} {metric} reached "
-        sentence = f"{head}{surface} in {day.year}, {filler}."
-        start = offset + len(head)
-        found.append(
-            {
-                "start": start,
-                "end": start + len(surface),
-                "surface": surface,
-                "sentence": sentence,
-                "value": value,
-                "unit": unit,
-                "kind": kind,
-                "approximate": rng.random() < 0.2,
-                "subject": f"{entity} {metric}",
-                "entity": entity.lower(),
-                "metric": metric,
-                "period": str(day.year),
-                "key": f"{entity.lower()}|{metric}|{kind}|{day.year}",
-                "person": person,
-            }
-        )
-        sentences.append(sentence)
-        offset += len(sentence) + 1
-    outlet = world.outlets[number % len(world.outlets)]
-    article = {
-        "url": f"https://{outlet}.example/{day.isoformat()}/story-{number}",
-        "outlet": outlet,
-        "title": " ".join(rng.choice(world.words) for _ in range(6)),
-        "authors": [rng.choice(world.people)[0]],
-        "published": f"{day.isoformat()}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00+00:00",
-        "language": "en",
-        "text": " ".join(sentences),
-    }
-    return article, found
-
-
-BULK_VERSIONS = 100  # versions per transaction in the bulk half of tracking
+BATCH_TAIL = 0.1  # the last tenth of the articles is tracked one transaction per version
+STORE_CHUNK = 1_000  # articles stored (as a crawl would) before each tracking pass
 BASELINE_ROWS = 200_000  # claim rows kept in memory for the bare-table baseline
-
-
-def generate(
-    world: World, seed: int, claims: int, articles: int
-) -> Iterator[tuple[dict, list[dict]]]:
-    """The same articles every time it is called (one seeded generator per article)."""
-    first_day, span_days = date(2024, 1, 1), 730
-    for n in range(articles):
-        count = claims // articles + (1 if n < claims % articles else 0)
-        day = first_day + timedelta(days=n * span_days // articles)
-        yield make_article(random.Random(seed * 1_000_003 + n), world, n, count, day)
 
 
 @dataclass
 class Writes:
     store_seconds: float = 0.0
+    batched_seconds: float = 0.0
+    batched_claims: int = 0
     per_version_seconds: float = 0.0
     per_version_claims: int = 0
-    bulk_seconds: float = 0.0
-    bulk_claims: int = 0
+    flags: int = 0
 
 
-def _track(conn: sqlite3.Connection, version: int, found: list[dict], published: str) -> None:
-    """What tracker/ingest writes for one version: sources, their links, claims, tracked_at."""
-    for claim in found:
-        person = claim.pop("person")
-        source = None
-        if person:
-            name, role, organization = person
-            source = tracking.source_id(
-                conn, name=name, norm_name=name.lower(), kind="person", role=role,
-                organization=organization, norm_organization=organization.lower(),
-            )  # fmt: skip
-            tracking.link_source(conn, version, source, role)
-        tracking.insert_claim(conn, version, {**claim, "source_id": source})
-    tracking.mark_tracked(conn, version, published)
+class SynthExtractor:
+    """Stands in for ``tracker.extract``: returns the synthesized claims of a stored text,
+    timing itself so the bench can count the database work alone."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[dict[str, Any]]] = {}
+        self.seconds = 0.0
+
+    def __call__(self, text: str, **_options: Any) -> Extraction:
+        started = time.perf_counter()
+        claims, sources = [], {}
+        for found in self.found.pop(text):
+            person = found["person"]
+            if person:
+                sources[person[0]] = Source(person[0], "person", person[1], person[2])
+            fields = {k: v for k, v in found.items() if k != "person"}
+            claims.append(Claim(**fields, source=person[0] if person else None))
+        extraction = Extraction(text, "en", list(sources.values()), claims)
+        self.seconds += time.perf_counter() - started
+        return extraction
 
 
 def write(
     db: Any, world: World, seed: int, claims: int, articles: int
 ) -> tuple[Writes, list[tuple]]:
-    """Store every article, then track the first half one transaction per version and the
-    second half BULK_VERSIONS versions per transaction; only database calls are timed."""
+    """Store articles STORE_CHUNK at a time (one transaction each, as the crawler does), and
+    after each chunk track them with ``tracker.ingest.track_pending`` (what ``claimwatch
+    track`` runs), its extractor replaced by the synthesized claims. The last BATCH_TAIL of
+    the articles is tracked one transaction per version instead, for comparison. Only
+    database work is timed: storing, and tracking minus the stand-in extractor's time."""
     writes = Writes()
     run = store.start_run(db, "bench")
-    versions = []
-    for article, _ in generate(world, seed, claims, articles):
+    extractor = SynthExtractor()
+    baseline: list[tuple] = []
+    tail_from = articles - int(articles * BATCH_TAIL)
+
+    def track(per_version: bool) -> None:
+        spent = extractor.seconds
+        started = time.perf_counter()
+        result = ingest.track_pending(
+            db, extract=extractor, **({"batch_versions": 1} if per_version else {})
+        )
+        seconds = time.perf_counter() - started - (extractor.seconds - spent)
+        if result.errors:
+            raise RuntimeError(f"tracking failed: {result.errors[:3]}")
+        writes.flags += result.flags
+        if per_version:
+            writes.per_version_seconds += seconds
+            writes.per_version_claims += result.claims
+        else:
+            writes.batched_seconds += seconds
+            writes.batched_claims += result.claims
+
+    for n, (article, found) in enumerate(generate(world, seed, claims, articles)):
         started = time.perf_counter()
         store.store_article(db, article, run_id=run, fetched_at=article["published"])
         writes.store_seconds += time.perf_counter() - started
-        versions.append(store.article_versions(db, article["url"])[-1]["id"])
-    baseline: list[tuple] = []
-    batch: list[tuple[int, list[dict], str]] = []
-
-    def flush() -> None:
-        started = time.perf_counter()
-        with tracking.transaction(db) as conn:
-            for version, found, published in batch:
-                _track(conn, version, found, published)
-        writes.bulk_seconds += time.perf_counter() - started
-        writes.bulk_claims += sum(len(found) for _, found, _ in batch)
-        batch.clear()
-
-    for n, (article, found) in enumerate(generate(world, seed, claims, articles)):
+        extractor.found[article["text"]] = found
         if len(baseline) < BASELINE_ROWS:
             baseline += [
-                (
-                    versions[n],
-                    c["start"],
-                    c["end"],
-                    c["surface"],
-                    c["sentence"],
-                    c["value"],
-                    c["unit"],
-                    c["kind"],
-                )
+                (n, c["start"], c["end"], c["surface"], c["sentence"], c["value"], c["unit"], c["kind"])
                 for c in found
-            ]
-        if n < articles // 2:
-            started = time.perf_counter()
-            with tracking.transaction(db) as conn:
-                _track(conn, versions[n], found, article["published"])
-            writes.per_version_seconds += time.perf_counter() - started
-            writes.per_version_claims += len(found)
-        else:
-            batch.append((versions[n], found, article["published"]))
-            if len(batch) == BULK_VERSIONS:
-                flush()
-    if batch:
-        flush()
+            ]  # fmt: skip
+        if len(extractor.found) == STORE_CHUNK or n + 1 in (tail_from, articles):
+            track(per_version=n >= tail_from)
     return writes, baseline
 
 
@@ -386,24 +250,30 @@ def report_writes(db: Any, world: World, claims: int, articles: int) -> None:
     writes, baseline = write(db, world, seed=20251201, claims=claims, articles=articles)
     bare = len(baseline) / baseline_insert(baseline)
     print(
-        f"store: {articles / writes.store_seconds:,.0f} articles/s (article + version + text index, one transaction each)"
+        f"store: {articles / writes.store_seconds:,.0f} articles/s "
+        "(article + version + text index, one transaction each)"
     )
     for label, count, seconds in (
         (
-            "one transaction per version (as tracked)",
+            f"track_pending, {ingest.BATCH_VERSIONS} versions per transaction (as tracked)",
+            writes.batched_claims,
+            writes.batched_seconds,
+        ),
+        (
+            f"one transaction per version (last {BATCH_TAIL:.0%} of articles)",
             writes.per_version_claims,
             writes.per_version_seconds,
         ),
-        (f"{BULK_VERSIONS} versions per transaction", writes.bulk_claims, writes.bulk_seconds),
     ):
         rate = count / seconds if seconds else 0.0
         verdict = "ok" if rate >= CLAIMS_PER_SECOND_TARGET else "BELOW TARGET"
         print(
-            f"insert: {rate:,.0f} claims/s, {label}, with sources, links and FTS "
+            f"insert: {rate:,.0f} claims/s, {label}, with sources, links, flags and FTS "
             f"[target >= {CLAIMS_PER_SECOND_TARGET:,}: {verdict}]; ratio to bare table {rate / bare:.3f}"
         )
     print(
-        f"baseline: {bare:,.0f} claims/s into a bare table (no index, FTS or trigger; {len(baseline):,} rows)"
+        f"baseline: {bare:,.0f} claims/s into a bare table (no index, FTS or trigger; "
+        f"{len(baseline):,} rows); {writes.flags:,} flags written"
     )
 
 

@@ -41,6 +41,10 @@ Extractor = Callable[..., Extraction]
 _PUNCTUATION = re.compile(r"[.,'’‘\"“”()]")
 _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CLAIM_COLUMNS = (
+    "start", "end", "surface", "sentence", "value", "unit", "kind", "approximate", "subject",
+    "entity", "metric", "period", "key",
+)  # fmt: skip
 
 
 @dataclass
@@ -139,7 +143,8 @@ def _store_claims(
 ) -> list[int]:
     records = []
     for claim in claims:
-        record = claim.to_dict()
+        # Attribute reads, not Claim.to_dict(): its deep copy was a third of the tracking time.
+        record = {name: getattr(claim, name) for name in _CLAIM_COLUMNS}
         record["source_id"] = source_ids.get(claim.source) if claim.source else None
         records.append(record)
     return tracking.insert_claims(conn, version_id, records)
