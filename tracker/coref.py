@@ -23,6 +23,7 @@ PLURAL_HEADS = {
 }
 LOOK_BACK = 80  # remembered mentions scanned for one reference
 CENTRAL_BANK_NAME = re.compile(r"^Bank of [A-Z]|\b(?:Reserve|Central|Centrale)\b")
+DATA_AFTER = re.compile(r"\s+(?:data|figures|estimates|statistics|index|survey|poll)\b")
 GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
 LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
 RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
@@ -104,7 +105,7 @@ class Antecedents:
                 continue
             institution = is_institution(cluster.name)
             if fallback is None:
-                if head in nl.COMPANY_HEADS and not institution:
+                if head in nl.COMPANY_HEADS and not institution and not self._data_brand(index):
                     fallback = index  # "the company": the nearest company, whatever its name
                 elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
                     fallback = index  # "The FCC approved ..., the agency said"
@@ -113,6 +114,15 @@ class Antecedents:
         if fallback is None and head in nl.INSTITUTION_HEADS and not strict:
             fallback = self._recent_speaker(position, head)
         return fallback
+
+    def _data_brand(self, index: int) -> bool:
+        """Is the name only ever used for data ("according to LSEG data")? Then it is hardly
+        "the company" the story goes on about."""
+        text = self.finder.text
+        return all(
+            DATA_AFTER.match(text, self.finder.mentions[member].end)
+            for member in self.finder.clusters[index].members
+        )
 
     def _following(self, position: int, head: str) -> int | None:
         """ "..., the port authority said. The Port of Rotterdam Authority ...": with nothing

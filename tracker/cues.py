@@ -60,7 +60,8 @@ REPORT_TAIL = re.compile(
 )
 PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
 GENERIC_TAIL = re.compile(  # "the company", "its report", "Turkey's banking watchdog"
-    rf"(?:\b(?:the|The|its|Its|this|This)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:\b(?:the|The|its|Its|this|This)\s+(?:(?:[\w-]+\s+){{0,2}}[\w-]+,\s+(?=[\w-]+-based\s))?"
+    rf"(?:[\w-]+\s+){{0,3}}?"
     rf"|\b[A-Z][\w.]*['’]s\s+(?:[\w-]+\s+){{0,3}}?(?=(?:{_HEADS})\Z))"
     rf"({_HEADS}|{_REPORTS})\Z"
 )

@@ -224,6 +224,8 @@ class Attributor:
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
             resolved = self.antecedents.resolve(head.group(1), match.start(), local)
+            if resolved is None:  # "according to the economy ministry"
+                resolved = self.antecedents.unnamed_body(head.group().strip(), match.end())
             if resolved is not None:
                 return Cue(
                     match.start(),

@@ -43,6 +43,7 @@ PARENTHESES = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
 PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
 # 国家统计局官网, 央行微信公众号: the organization speaks through its own channel.
 OWN_CHANNEL = re.compile(r"的?(?:官方网站|官网|官方微博|微信公众号|公众号|网站)$")
+DATA_VERB_TAIL = re.compile(r"(?:监测|统计|调查|测算|抽样|跟踪)$")
 PERSON_CUE = re.compile(r"(?:介绍|透露|表示|称|说|指出)$")
 DATA_SHOWS = re.compile(
     r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|该|这份)?"
@@ -212,6 +213,8 @@ class Attribution:
             return None
         if PRONOUN.match(words):
             return self.last_person
+        if INDEFINITE.match(words):
+            return None  # 某头部房企高管对记者说: someone the text does not name
         source = self._named(words, org_first=False)
         if source is None and verb in STATING_VERBS and BARE_NAME.fullmatch(words):
             if not is_generic(words):
@@ -317,6 +320,7 @@ def _trim_publisher(words: str) -> str:
     if verb:
         words = words[: verb.start()]
     words = OWN_CHANNEL.sub("", words) if len(words) > 4 else words
+    words = DATA_VERB_TAIL.sub("", words) if len(words) > 4 else words  # 中指研究院监测数据
     return DATE_TIME.sub("", ADVERBS.sub("", words)).strip()
 
 

@@ -421,3 +421,13 @@ def test_honorifics_openers_clubs_governments_and_rankers() -> None:
     assert attributed(text)[-1] == ("2.25%", "Jim Calloway")
     text = "Transfer platform TransferIQ spoke. The platform ranked the Saudi league fourth among big spenders."
     assert attributed(text) == [("fourth", "TransferIQ")]
+
+
+def test_data_brands_places_and_unnamed_ministries() -> None:
+    text = (
+        "Quarrion Systems forecast revenue of $5.1 billion. Analysts had expected $4.9 billion, "
+        "according to LSEG data.\n\nRevenue rose 18%, the San Jose, California-based company said."
+    )
+    assert attributed(text)[-1] == ("18%", "Quarrion Systems")
+    text = "Norway delivered 48% of imports last year, according to the economy ministry."
+    assert attributed(text) == [("48%", "economy ministry")]

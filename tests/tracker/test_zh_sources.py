@@ -165,3 +165,12 @@ def test_a_quotation_alone_continues_the_person_quoted_before() -> None:
 def test_announced_figures_and_short_names_of_bodies_named_in_full() -> None:
     text = "中国人民银行20日公布，一年期LPR为3.0%。央行数据显示，M2同比增长7.3%。"
     assert attributed(text) == [("3.0%", "中国人民银行"), ("7.3%", "中国人民银行")]
+
+
+def test_unnamed_speakers_and_monitoring_publishers() -> None:
+    assert attributed("某头部房企高管对记者说，公司今年计划拿地金额约300亿元。") == [
+        ("300亿元", None)
+    ]
+    assert attributed("中指研究院监测数据显示，2月份百强房企销售总额为2103亿元。") == [
+        ("2103亿元", "中指研究院")
+    ]
