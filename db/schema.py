@@ -225,6 +225,65 @@ def _migration_7(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_8(conn: sqlite3.Connection) -> None:
+    """Tracking: which versions state each claim key, newest article first, so finding the
+    latest other article with a key reads one or two entries instead of every claim with it.
+
+    ``ord`` is COALESCE(articles.published, versions.fetched_at), the order tracking compares
+    articles in. Triggers keep the table exact whoever writes claims or re-dates an article.
+    """
+    conn.executescript(
+        """
+        CREATE TABLE claim_keys (
+            key TEXT NOT NULL,
+            ord TEXT NOT NULL,
+            version_id INTEGER NOT NULL,
+            PRIMARY KEY (key, ord, version_id)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+            SELECT c.key, COALESCE(a.published, v.fetched_at), v.id
+            FROM claims c JOIN versions v ON v.id = c.version_id
+            JOIN articles a ON a.id = v.article_id
+            WHERE c.key IS NOT NULL;
+        CREATE TRIGGER claim_keys_ai AFTER INSERT ON claims WHEN new.key IS NOT NULL BEGIN
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT new.key, COALESCE(a.published, v.fetched_at), v.id
+                FROM versions v JOIN articles a ON a.id = v.article_id
+                WHERE v.id = new.version_id;
+        END;
+        CREATE TRIGGER claim_keys_ad AFTER DELETE ON claims WHEN old.key IS NOT NULL BEGIN
+            DELETE FROM claim_keys WHERE key = old.key AND version_id = old.version_id
+                AND NOT EXISTS (
+                    SELECT 1 FROM claims WHERE version_id = old.version_id AND key = old.key
+                );
+        END;
+        CREATE TRIGGER claim_keys_au AFTER UPDATE OF key, version_id ON claims BEGIN
+            DELETE FROM claim_keys WHERE key = old.key AND version_id = old.version_id
+                AND NOT EXISTS (
+                    SELECT 1 FROM claims WHERE version_id = old.version_id AND key = old.key
+                );
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT new.key, COALESCE(a.published, v.fetched_at), v.id
+                FROM versions v JOIN articles a ON a.id = v.article_id
+                WHERE v.id = new.version_id AND new.key IS NOT NULL;
+        END;
+        CREATE TRIGGER claim_keys_article_published AFTER UPDATE OF published ON articles
+        WHEN new.published IS NOT old.published BEGIN
+            DELETE FROM claim_keys
+                WHERE key IN (
+                    SELECT c.key FROM versions v JOIN claims c ON c.version_id = v.id
+                    WHERE v.article_id = new.id
+                )
+                AND version_id IN (SELECT id FROM versions WHERE article_id = new.id);
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT c.key, COALESCE(new.published, v.fetched_at), v.id
+                FROM versions v JOIN claims c ON c.version_id = v.id
+                WHERE v.article_id = new.id AND c.key IS NOT NULL;
+        END;
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -234,6 +293,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

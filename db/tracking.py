@@ -125,10 +125,40 @@ def version_claims(db: sqlite_utils.Database, version_id: int) -> list[dict[str,
     return _rows(cursor)
 
 
-def claims_for_key(
+def key_versions(
     db: sqlite_utils.Database, key: str, *, exclude_article_id: int
+) -> Iterator[dict[str, Any]]:
+    """The latest tracked version of every other article whose claims have ``key``, newest
+    article first (COALESCE(published, fetched_at), then version id): version_id, article_id,
+    published. Read lazily from claim_keys, so a caller that stops early reads only that far.
+    """
+    cursor = db.conn.execute(
+        """
+        SELECT k.version_id, v.article_id, a.published
+        FROM claim_keys k
+        CROSS JOIN versions v ON v.id = k.version_id
+        CROSS JOIN articles a ON a.id = v.article_id
+        WHERE k.key = ? AND v.article_id != ?
+          AND v.number = (
+              SELECT MAX(v2.number) FROM versions v2
+              WHERE v2.article_id = v.article_id AND v2.tracked_at IS NOT NULL
+          )
+        ORDER BY k.key DESC, k.ord DESC, k.version_id DESC
+        """,
+        (key, exclude_article_id),
+    )
+    try:
+        while page := cursor.fetchmany(8):
+            for version_id, article_id, published in page:
+                yield {"version_id": version_id, "article_id": article_id, "published": published}
+    finally:
+        cursor.close()
+
+
+def version_claims_with_key(
+    db: sqlite_utils.Database, version_id: int, key: str
 ) -> list[dict[str, Any]]:
-    """Claims with ``key`` in the latest tracked version of every other article, newest first."""
+    """Claims of one version with ``key`` in text order, with source name, article and url."""
     cursor = db.conn.execute(
         f"""
         SELECT {_CLAIM_COLUMNS}, v.article_id, a.published, a.url
@@ -136,14 +166,10 @@ def claims_for_key(
         JOIN versions v ON v.id = c.version_id
         JOIN articles a ON a.id = v.article_id
         LEFT JOIN sources s ON s.id = c.source_id
-        WHERE c.key = ? AND v.article_id != ?
-          AND v.number = (
-              SELECT MAX(v2.number) FROM versions v2
-              WHERE v2.article_id = v.article_id AND v2.tracked_at IS NOT NULL
-          )
-        ORDER BY COALESCE(a.published, v.fetched_at) DESC, v.id DESC, c.start
+        WHERE c.version_id = ? AND c.key = ?
+        ORDER BY c.start, c.id
         """,  # noqa: S608 - fixed column list
-        (key, exclude_article_id),
+        (version_id, key),
     )
     return _rows(cursor)
 

@@ -214,8 +214,14 @@ def _key_flags(
             by_key.setdefault(claim.key, []).append(index)
     flags = []
     for key, indexes in by_key.items():
-        rows = tracking.claims_for_key(db, key, exclude_article_id=version["article_id"])
-        if not rows:
+        seen, newest = False, None
+        for other in tracking.key_versions(db, key, exclude_article_id=version["article_id"]):
+            seen = True
+            # An older article found late is history, not an update of a newer one.
+            if _is_later(version["published"], other["published"]):
+                newest = other
+                break
+        if not seen:
             if not version["backfill"]:
                 claim = new[indexes[0]]
                 flags.append(
@@ -226,11 +232,9 @@ def _key_flags(
                     )
                 )  # fmt: skip
             continue
-        # An older article found late is history, not an update of a newer one.
-        rows = [row for row in rows if _is_later(version["published"], row["published"])]
-        if not rows:
+        if newest is None:
             continue
-        latest = [row for row in rows if row["article_id"] == rows[0]["article_id"]]
+        latest = tracking.version_claims_with_key(db, newest["version_id"], key)
         change = diff.cross_article_change(
             [claim_from_row(row) for row in latest], [new[index] for index in indexes]
         )

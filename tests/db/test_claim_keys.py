@@ -1,0 +1,88 @@
+"""claim_keys (migration 8): exactly the (key, article order, version) of the stored claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from db import schema
+from tests.tracker.tracking_helpers import Site, toy_extract
+from tracker.ingest import retrack, track_pending
+
+EXPECTED = """
+    SELECT DISTINCT c.key, COALESCE(a.published, v.fetched_at), v.id
+    FROM claims c JOIN versions v ON v.id = c.version_id JOIN articles a ON a.id = v.article_id
+    WHERE c.key IS NOT NULL ORDER BY 1, 2, 3
+"""
+
+
+def _matches(db: sqlite_utils.Database) -> bool:
+    expected = db.execute(EXPECTED).fetchall()
+    actual = db.execute("SELECT key, ord, version_id FROM claim_keys ORDER BY 1, 2, 3").fetchall()
+    return bool(expected) and actual == expected
+
+
+def _newsroom(db: sqlite_utils.Database) -> None:
+    site = Site(db)
+    run = site.run()
+    site.publish(
+        "https://n.test/a", "Jane Roe said Acme revenue in 2025 was 630 million.", run_id=run
+    )
+    site.publish(
+        "https://n.test/b",
+        "Sam Poe said Acme revenue in 2025 was 650 million. Sam Poe said Acme staff in 2025 was 9.",
+        run_id=run,
+        published="2025-12-03",
+    )
+    site.publish("https://n.test/a", "Jane Roe said Acme staff in 2025 was 12.", run_id=run)
+
+
+def test_claim_keys_follow_tracking_retracking_redating_and_deleting(
+    db: sqlite_utils.Database,
+) -> None:
+    _newsroom(db)
+    track_pending(db, extract=toy_extract)
+    assert _matches(db)
+    # a key in an earlier version stays listed: that version's claims still state it
+    assert db.execute("SELECT COUNT(*) FROM claim_keys").fetchone()[0] == 4
+
+    def nothing(text: str, **options: object) -> object:
+        found = toy_extract(text, **options)
+        found.claims = [claim for claim in found.claims if claim.metric != "revenue"]
+        return found
+
+    retrack(db, extract=nothing)  # replaces claims: the revenue keys go
+    assert _matches(db)
+    assert (
+        db.execute("SELECT COUNT(*) FROM claim_keys WHERE key LIKE '%revenue%'").fetchone()[0] == 0
+    )
+
+    db.execute("UPDATE articles SET published = '2026-01-05' WHERE url = 'https://n.test/b'")
+    assert _matches(db)
+    db.execute("UPDATE articles SET published = NULL WHERE url = 'https://n.test/b'")
+    assert _matches(db)  # ordered by the fetch time instead
+
+    db.execute("DELETE FROM articles WHERE url = 'https://n.test/b'")  # cascades to claims
+    assert _matches(db)
+
+
+def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = schema.connect(path)
+    _newsroom(db)
+    track_pending(db, extract=toy_extract)
+    for trigger in (
+        "claim_keys_ai",
+        "claim_keys_ad",
+        "claim_keys_au",
+        "claim_keys_article_published",
+    ):
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP TABLE claim_keys")  # as a database before migration 8 was
+    db.execute("PRAGMA user_version = 7")
+    db.close()
+    db = schema.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert _matches(db)
+    db.close()
