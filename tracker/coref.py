@@ -150,9 +150,9 @@ class Antecedents:
         index = self.org_sources[-1]
         if self.last_source != index:
             return None  # someone else spoke since
-        last = self.finder.clusters[index].tokens[-1].lower()
-        if last in nl.INSTITUTION_HEADS and last != head:
-            return None  # "Xinhua News Agency" is no commission
+        tokens = {token.lower() for token in self.finder.clusters[index].tokens}
+        if any(token in nl.INSTITUTION_HEADS and token != head for token in tokens):
+            return None  # "Xinhua News Agency" is no commission, a bureau no ministry
         if head in GOVERNMENT_HEADS and not is_institution(self.finder.clusters[index].name):
             return None  # a firm that just spoke is no ministry
         return index

@@ -39,7 +39,7 @@ CUE = re.compile(
     r"|(?P<fchg>(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|lifted|lifts|increased|"
     r"reduced|revised|kept|keeps|maintained|reaffirmed|upgraded|downgraded|slashed|boosted|"
     r"reiterated|stuck\s+to|stuck\s+with|stands\s+by|stood\s+by)\s+"
-    r"(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
+    r"(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|estimates?|outlook|guidance|targets?|"
     r"projections?)\b)"
     r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
     r"issued|produced|collected|gathered|tracked|measured|provided|reported|put\s+at|"
@@ -69,7 +69,7 @@ GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS
 RELATIVE_TAIL = re.compile(r",\s*(?:which|who)\Z")
 POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b")
 GENERIC_POSS = re.compile(
-    rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b"
+    rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_REPORTS})\b"
 )
 LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name"
     r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?\Z"

@@ -431,3 +431,18 @@ def test_data_brands_places_and_unnamed_ministries() -> None:
     assert attributed(text)[-1] == ("18%", "Quarrion Systems")
     text = "Norway delivered 48% of imports last year, according to the economy ministry."
     assert attributed(text) == [("48%", "economy ministry")]
+
+
+def test_indices_in_possessive_reports_and_personal_targets() -> None:
+    text = (
+        "A survey by Stanbic Bank found activity contracted. The bank's purchasing managers' "
+        "index fell to 48.2 from 49.6 in July."
+    )
+    assert [source for _, source in attributed(text)] == ["Stanbic Bank", "Stanbic Bank"]
+    text = "Luca Ferri is an analyst. He raised his price target to 720 euros from 690 euros."
+    assert attributed(text) == [("720 euros", "Luca Ferri"), ("690 euros", "Luca Ferri")]
+    text = (
+        "Growth slowed to 4.9%, the Kenya National Bureau of Statistics said. Tourism earnings "
+        "rose to 352 billion shillings, according to the tourism ministry."
+    )
+    assert attributed(text)[-1] == ("352 billion shillings", "tourism ministry")
