@@ -72,12 +72,14 @@ def _approximate_before(text: str, start: int, floor: int) -> bool:
 
 def _number_value(match: re.Match[str]) -> tuple[float | None, bool]:
     """(value, approximate-inside) of a TOKEN match's main number, scale included."""
-    if match.group("ar"):
-        value: float | None = arabic_value(match.group("ar"))
-        scale, more = match.group("ar_scale"), match.group("ar_more")
+    arabic, arabic_scale, arabic_more, numeral, chinese_scale, chinese_more = match.group(
+        "ar", "ar_scale", "ar_more", "cn", "cn_scale", "cn_more"
+    )
+    if arabic:
+        value: float | None = arabic_value(arabic)
+        scale, more = arabic_scale, arabic_more
     else:
-        numeral = match.group("cn")
-        scale, more = match.group("cn_scale"), match.group("cn_more")
+        scale, more = chinese_scale, chinese_more
         if numeral in ("零", "〇") or (
             numeral[0] in "百千" and not (more or scale or "万" in numeral or "亿" in numeral)
         ):
@@ -171,17 +173,18 @@ def _figure(text: str, match: re.Match[str], floor: int, ceiling: int) -> Figure
 def _unsigned(
     text: str, match: re.Match[str], floor: int, ceiling: int, before: str
 ) -> Figure | None:
-    first, last = match.start(), match.end()
-    if match.group("pre") == "百分之":
+    first, last = match.span()
+    prefix, chinese, denominator = match.group("pre", "cn", "den")
+    if prefix == "百分之":
         return _percent_words(text, match, floor, ceiling)
     value, more = _number_value(match)
     if value is None:
         return None
-    if match.group("cn") and first > floor and VAGUE.match(text, first - 1):
+    if chinese and first > floor and VAGUE.match(text, first - 1):
         return None  # 数十家, 几十万人, 上百家, 成千上万: no figure is asserted
-    if match.group("den"):
+    if denominator:
         return _fraction(text, match, value, floor)
-    if match.group("pre") == "千分之":
+    if prefix == "千分之":
         return Figure(
             first, last, value / 1000, "x", "multiple", _approximate_before(text, first, floor)
         )
@@ -192,8 +195,8 @@ def _unsigned(
     approximate = more or _approximate_before(text, first, floor)
     # 1600余名: the surface stops before 余 unless a scale follows it (2000余万).
     surface_end = last
-    more_group = "ar_more" if match.group("ar") else "cn_more"
-    scale_group = "ar_scale" if match.group("ar") else "cn_scale"
+    more_group = "cn_more" if chinese else "ar_more"
+    scale_group = "cn_scale" if chinese else "ar_scale"
     if match.group(more_group) and not match.group(scale_group):
         surface_end = match.start(more_group)
     return _with_unit(text, match, value, approximate, surface_end, floor, ceiling)

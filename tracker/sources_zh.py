@@ -51,6 +51,7 @@ DATA_SHOWS = re.compile(
     r"|《[^》\n]{1,40}》)"
     r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称|说)"
 )
+DATA_SHOWS_CHARS = re.compile(r"[示明指称说]")  # a sentence without these has no 数据显示
 LEARNED_FROM = re.compile(
     r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)|在([^，。；：！？]{2,30}?)看来"
 )
@@ -173,7 +174,8 @@ class Attribution:
             words, org_first = (match.group(1), True) if match.group(1) else (match.group(2), False)
             resolve = partial(self._named, words, org_first=org_first)
             hits.append((match.start(), match.end(), resolve))
-        for match in DATA_SHOWS.finditer(sentence):
+        shows = DATA_SHOWS.finditer(sentence) if DATA_SHOWS_CHARS.search(sentence) else ()
+        for match in shows:
             words = _trim_publisher(_speaker_words(sentence, match.start()))
             if GENERIC_DATA.match(words) or SAME_ORG.match(words):
                 hits.append((match.start(), match.end(), self._latest_org))
