@@ -183,6 +183,20 @@ class Antecedents:
                 return mention.cluster
         return None
 
+    def group_lead(self, word: str, found: int | None, position: int,
+                   local: list[tuple[int, int]]) -> tuple[int | None, list[int]]:  # fmt: skip
+        """ "X agreed to buy Y, the companies said": X leads (named first), Y speaks too."""
+        head = PLURAL_HEADS.get(word.lower())
+        if found is None or head is None:
+            return found, []
+        for index in self._candidates(position, local)[:LOOK_BACK]:
+            cluster = self.finder.clusters[index]
+            if index != found and cluster.kind == "organization":
+                if head not in nl.COMPANY_HEADS or not is_institution(cluster.name):
+                    pair = sorted((index, found), key=lambda i: self.finder.clusters[i].first)
+                    return pair[0], [pair[1]]
+        return found, []
+
     def unnamed_body(self, phrase: str, position: int) -> int | None:
         """ "The oil ministry said", with no ministry named anywhere: that ministry."""
         words = phrase.split()
@@ -238,5 +252,6 @@ class Antecedents:
                 position, local
             )
         if word in nl.COMPANY_HEADS or word in nl.INSTITUTION_HEADS:
-            return self.organization(position, local, word)
+            found = self.organization(position, local, word)
+            return found if found is not None else self.unnamed_body(phrase, position)
         return None

@@ -76,6 +76,7 @@ CURRENCY_WORDS = {
     "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
     "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
     "koruna": "CZK", "korunas": "CZK", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
+    "pence": "GBP", "penny": "GBP",
     "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
 }  # fmt: skip
 # Adjectives that choose the currency of an ambiguous word ("Danish kroner").

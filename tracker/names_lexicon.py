@@ -129,7 +129,7 @@ ORG_DESCRIPTORS |= {
     "miner", "refiner", "steelmaker", "drugmaker", "planemaker", "shipper", "shipbuilder",
     "brewer", "grocer", "telco", "wholesaler", "distributor", "processor", "reinsurer",
     "manufacturer", "exporter", "importer", "chain", "studio", "lab", "club", "league",
-    "rival",
+    "rival", "seller", "buyer", "acquirer", "bidder", "retailer", "insurer",
 }  # fmt: skip
 # Descriptors that open a sentence before a company's name ("Rival Norvale's drug").
 OPENING_DESCRIPTORS = {"rival", "brokerage", "lender", "carmaker", "automaker", "chipmaker",
@@ -194,6 +194,8 @@ HEAD_FITS = {
     "brokerage": {"securities", "brokerage", "capital", "equities"},
     "port": {"port", "harbour", "harbor"},
     "office": {"statistics", "statistical", "bureau"},
+    "body": {"association", "council", "federation", "board", "institute", "organisation",
+             "organization", "authority", "commission", "agency", "union", "chamber"},
 }  # fmt: skip
 REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",

@@ -75,6 +75,8 @@ CURRENCY_NAMED = re.compile(
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
+MINUS_BEFORE = re.compile(r"\bminus\s\Z", re.I)
+EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s\Z", re.I)
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
 CONTAINER_SIZE = re.compile(
     r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"
@@ -229,7 +231,11 @@ class _Scanner:
             scale *= lx.SCALES[word.group(1).lower()]
             pos = word.end()
         approximate = nw._approximate(text, start)
+        if MINUS_BEFORE.search(text, max(0, start - 7), start):
+            value = -value  # "confidence rose to minus 17"
         if currency is not None:
+            if value == 1 and EVERY_BEFORE.search(text, max(0, start - 7), start):
+                return None  # "every ¥1 move": a unit of comparison, no figure
             return Quantity(
                 start, pos, value * scale, currency, "currency", approximate, scale=scale
             )
@@ -271,7 +277,7 @@ class _Scanner:
             code = self.currency(unit.group("curword"), unit.group("adj"))
             if code is None:
                 return None
-            if unit.group("curword").lower().startswith("cent"):
+            if unit.group("curword").lower().startswith(("cent", "pence", "penny")):
                 value /= 100
             return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "iso":

@@ -223,9 +223,8 @@ class Attributor:
                 return Cue(match.start(), pronoun.end(), person, (start, end), True)
         head = GENERIC_HEAD.match(text, match.end(), stop)
         if head is not None:
-            resolved = self.antecedents.resolve(head.group(1), match.start(), local)
-            if resolved is None:  # "according to the economy ministry"
-                resolved = self.antecedents.unnamed_body(head.group().strip(), match.end())
+            phrase = head.group().strip()  # "according to the economy ministry"
+            resolved = self.antecedents.resolve(head.group(1), match.start(), local, phrase)
             if resolved is not None:
                 return Cue(
                     match.start(),
@@ -326,8 +325,8 @@ class Attributor:
             found = self.antecedents.resolve(
                 generic.group(1), generic.start(), local, generic.group()
             )
-            if found is None:
-                found = self.antecedents.unnamed_body(generic.group(), generic.start())
+            found, others = self.antecedents.group_lead(generic.group(1), found, tail, local)
+            self.co_sources += others
             return found, generic.start()
         its_role = ITS_ROLE_TAIL.search(text, max(floor, tail - 40), tail)
         if its_role is not None:

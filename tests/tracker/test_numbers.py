@@ -307,3 +307,13 @@ def test_age_ranges_and_foreign_cents() -> None:
 
 def test_a_place_in_a_table() -> None:
     assert quantities("Redbridge City sits second in the table.") == [("second", 2, "rank", "rank")]
+
+
+def test_pence_minus_and_units_of_comparison() -> None:
+    assert quantities("Harcourt will pay 215 pence a share.") == [
+        ("215 pence", 2.15, "GBP", "currency")
+    ]
+    assert quantities("Confidence fell to minus 17.") == [("17", -17, "count", "count")]
+    assert quantities("Every ¥1 move changes profit by ¥50 billion.") == [
+        ("¥50 billion", 50e9, "JPY", "currency")
+    ]

@@ -446,3 +446,17 @@ def test_indices_in_possessive_reports_and_personal_targets() -> None:
         "rose to 352 billion shillings, according to the tourism ministry."
     )
     assert attributed(text)[-1] == ("352 billion shillings", "tourism ministry")
+
+
+def test_the_companies_and_the_industry_body() -> None:
+    text = (
+        "Retailer Harcourt & Lowe agreed to buy fashion seller Modeway for £1.1bn, the "
+        "companies said."
+    )
+    assert attributed(text) == [("£1.1bn", "Harcourt & Lowe")]
+    assert set(sources(text)) == {"Harcourt & Lowe", "Modeway"}
+    text = (
+        "The Japan Automobile Dealers Association said sales fell 4.1%. The industry body said "
+        "Haruna's market share was 33.5%."
+    )
+    assert attributed(text)[-1] == ("33.5%", "Japan Automobile Dealers Association")
