@@ -284,6 +284,33 @@ def _migration_8(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_9(conn: sqlite3.Connection) -> None:
+    """claim_keys filled once per version when it is marked tracked (one statement for all
+    its keys), not once per claim row; a claim added to a version already tracked is still
+    listed at once. Only tracked versions are looked up by key, so both stay exact."""
+    conn.executescript(
+        """
+        DROP TRIGGER claim_keys_ai;
+        CREATE TRIGGER claim_keys_ai AFTER INSERT ON claims
+        WHEN new.key IS NOT NULL
+            AND (SELECT tracked_at FROM versions WHERE id = new.version_id) IS NOT NULL
+        BEGIN
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT new.key, COALESCE(a.published, v.fetched_at), v.id
+                FROM versions v JOIN articles a ON a.id = v.article_id
+                WHERE v.id = new.version_id;
+        END;
+        CREATE TRIGGER claim_keys_tracked AFTER UPDATE OF tracked_at ON versions
+        WHEN new.tracked_at IS NOT NULL BEGIN
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT c.key, COALESCE(a.published, new.fetched_at), new.id
+                FROM claims c JOIN articles a ON a.id = new.article_id
+                WHERE c.version_id = new.id AND c.key IS NOT NULL;
+        END;
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -294,6 +321,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -174,7 +174,7 @@ def version_claims_with_key(
     return _rows(cursor)
 
 
-WRITE_CACHE_KIB = 64 * 1024  # page cache of a tracking run: a million claims' indexes stay hot
+WRITE_CACHE_KIB = 256 * 1024  # page cache of a tracking run: a million claims' indexes stay hot
 
 
 def prepare_writes(db: sqlite_utils.Database) -> None:

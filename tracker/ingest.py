@@ -325,7 +325,7 @@ def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None
     return result
 
 
-BATCH_VERSIONS = 200  # versions extracted, then written in one transaction
+BATCH_VERSIONS = 500  # versions extracted, then written in one transaction
 
 
 def track_pending(

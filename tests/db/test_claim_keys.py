@@ -1,4 +1,4 @@
-"""claim_keys (migration 8): exactly the (key, article order, version) of the stored claims."""
+"""claim_keys (migrations 8, 9): exactly the (key, article order, version) of tracked claims."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tracker.ingest import retrack, track_pending
 EXPECTED = """
     SELECT DISTINCT c.key, COALESCE(a.published, v.fetched_at), v.id
     FROM claims c JOIN versions v ON v.id = c.version_id JOIN articles a ON a.id = v.article_id
-    WHERE c.key IS NOT NULL ORDER BY 1, 2, 3
+    WHERE c.key IS NOT NULL AND v.tracked_at IS NOT NULL ORDER BY 1, 2, 3
 """
 
 
@@ -66,6 +66,11 @@ def test_claim_keys_follow_tracking_retracking_redating_and_deleting(
     db.execute("DELETE FROM articles WHERE url = 'https://n.test/b'")  # cascades to claims
     assert _matches(db)
 
+    tracked = db.execute("SELECT MAX(id) FROM versions WHERE tracked_at IS NOT NULL").fetchone()[0]
+    row = {"version_id": tracked, "start": 0, "end": 4, "surface": "Jane", "sentence": "Jane."}
+    db["claims"].insert({**row, "key": "jane|age|count|2025"})  # written by hand, not tracked
+    assert _matches(db)
+
 
 def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
@@ -77,6 +82,7 @@ def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> 
         "claim_keys_ad",
         "claim_keys_au",
         "claim_keys_article_published",
+        "claim_keys_tracked",
     ):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP TABLE claim_keys")  # as a database before migration 8 was
