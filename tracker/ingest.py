@@ -31,7 +31,8 @@ import sqlite_utils
 
 import tracker
 from db import tracking
-from tracker import diff
+from tracker import diff, flagging
+from tracker.flagging import claim_from_row
 from tracker.model import Claim, Extraction, Source
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,6 @@ Extractor = Callable[..., Extraction]
 
 _PUNCTUATION = re.compile(r"[.,'’‘\"“”()]")
 _SPACES = re.compile(r"\s+")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLAIM_COLUMNS = (
     "start", "end", "surface", "sentence", "value", "unit", "kind", "approximate", "subject",
     "entity", "metric", "period", "key",
@@ -78,34 +78,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _published_date(published: str | None) -> str | None:
-    return published[:10] if published and _DATE.match(published) else None
-
-
 def _extract(version: dict[str, Any], extract: Extractor | None) -> Extraction:
     extract = extract or tracker.extract
     # The text decides the language: a page's <html lang> is often its template's, not the story's.
     return extract(
-        version["text"], published=_published_date(version["published"]), language="auto"
-    )
-
-
-def claim_from_row(row: dict[str, Any]) -> Claim:
-    return Claim(
-        start=row["start"],
-        end=row["end"],
-        surface=row["surface"],
-        sentence=row["sentence"],
-        value=row["value"],
-        unit=row["unit"],
-        kind=row["kind"],
-        approximate=bool(row["approximate"]),
-        source=row["source"],
-        subject=row["subject"],
-        entity=row["entity"],
-        metric=row["metric"],
-        period=row["period"],
-        key=row["key"],
+        version["text"], published=flagging.published_date(version["published"]), language="auto"
     )
 
 
@@ -150,55 +127,6 @@ def _store_claims(
     return tracking.insert_claims(conn, version_id, records)
 
 
-def _flag(kind: str, version: dict[str, Any], run_id: int | None, now: str, **fields: Any) -> dict:
-    return {
-        "kind": kind,
-        "article_id": version["article_id"],
-        "run_id": version["run_id"] or run_id,
-        "created_at": now,
-        **fields,
-    }
-
-
-def _edit_flags(
-    version: dict[str, Any],
-    old_rows: list[dict[str, Any]],
-    new: Sequence[Claim],
-    new_ids: list[int],
-    run_id: int | None,
-    now: str,
-) -> list[dict]:
-    """revised / added / removed between the previous version's claims and this one's."""
-    old = [claim_from_row(row) for row in old_rows]
-    flags = []
-    for change in diff.version_changes(old, new):
-        before = old[change.old] if change.old is not None else None
-        after = new[change.new] if change.new is not None else None
-        figure = after or before
-        assert figure is not None  # every change has at least one side
-        flags.append(
-            _flag(
-                change.kind, version, run_id, now,
-                claim_id=new_ids[change.new] if change.new is not None else None,
-                previous_claim_id=old_rows[change.old]["id"] if change.old is not None else None,
-                old_value=before.value if before else None,
-                new_value=after.value if after else None,
-                unit=figure.unit,
-                source=(after and after.source) or (before and before.source) or None,
-                old_sentence=before.sentence if before else None,
-                new_sentence=after.sentence if after else None,
-                key=figure.key,
-            )
-        )  # fmt: skip
-    return flags
-
-
-def _is_later(published: str | None, other: str | None) -> bool:
-    """Whether an article published ``published`` may update one published ``other``."""
-    mine, theirs = _published_date(published), _published_date(other)
-    return mine is None or theirs is None or mine >= theirs
-
-
 def _key_flags(
     db: sqlite_utils.Database,
     version: dict[str, Any],
@@ -218,14 +146,14 @@ def _key_flags(
         for other in tracking.key_versions(db, key, exclude_article_id=version["article_id"]):
             seen = True
             # An older article found late is history, not an update of a newer one.
-            if _is_later(version["published"], other["published"]):
+            if flagging.is_later(version["published"], other["published"]):
                 newest = other
                 break
         if not seen:
             if not version["backfill"]:
                 claim = new[indexes[0]]
                 flags.append(
-                    _flag(
+                    flagging.flag_record(
                         "new", version, run_id, now,
                         claim_id=new_ids[indexes[0]], new_value=claim.value, unit=claim.unit,
                         source=claim.source, new_sentence=claim.sentence, key=key,
@@ -243,7 +171,7 @@ def _key_flags(
         before, after = change  # the first claim on each side
         row = latest[0]
         flags.append(
-            _flag(
+            flagging.flag_record(
                 "changed", version, run_id, now,
                 claim_id=new_ids[indexes[0]],
                 previous_claim_id=row["id"], previous_article_id=row["article_id"],
@@ -273,7 +201,7 @@ def _store_version(
     previous = tracking.previous_version_id(db, version["article_id"], version["number"])
     if previous is not None:
         old_rows = tracking.version_claims(db, previous)
-        flags = _edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
+        flags = flagging.edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
     else:
         flags = _key_flags(db, version, extraction.claims, claim_ids, run_id, now)
     tracking.insert_flags(conn, flags)
