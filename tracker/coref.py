@@ -15,7 +15,8 @@ import bisect
 import re
 
 from tracker import names_lexicon as nl
-from tracker.names import Cluster, NameFinder, is_institution, is_org_name
+from tracker.cues import SUBJECT_GENERIC
+from tracker.names import Cluster, Mention, NameFinder, is_institution, is_org_name
 
 PLURAL_HEADS = {
     (head[:-1] + "ies" if head.endswith("y") else head + "s"): head
@@ -23,6 +24,10 @@ PLURAL_HEADS = {
 }
 LOOK_BACK = 80  # remembered mentions scanned for one reference
 CENTRAL_BANK_NAME = re.compile(r"^Bank of [A-Z]|\b(?:Reserve|Central|Centrale)\b")
+VERB_NEXT = re.compile(
+    r"\s+(?:[a-z]+ed|said|says|sold|made|took|won|lost|grew|rose|fell|has|had|is|was|will|"
+    r"plans|expects|reported|delivers|sells|makes)\b"
+)
 DATA_AFTER = re.compile(r"\s+(?:data|figures|estimates|statistics|index|survey|poll)\b")
 GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
 LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
@@ -107,8 +112,14 @@ class Antecedents:
             if fallback is None:
                 if head in nl.COMPANY_HEADS and not institution and not self._data_brand(index):
                     fallback = index  # "the company": the nearest company, whatever its name
+                    if index in same_sentence:
+                        return index  # "Ryanair, Europe's largest airline, ..., the carrier said"
                 elif head in nl.INSTITUTION_HEADS and institution and index in same_sentence:
                     fallback = index  # "The FCC approved ..., the agency said"
+        opening = self.subject[1] if self.subject is not None else None
+        if head in nl.COMPANY_HEADS and opening in same_sentence and not strict:
+            if self.finder.clusters[opening].kind is None:  # type: ignore[index]
+                return opening  # "Airbus delivered 63 jets, the European planemaker said"
         if fallback is None and head is not None:
             fallback = self._following(position, head)
         if fallback is None and head in nl.INSTITUTION_HEADS and not strict:
@@ -213,6 +224,31 @@ class Antecedents:
             if cluster.kind == "person" and role.startswith(nl.GOVERNMENT_ROLES):
                 return index
         return None
+
+    def note_opening(
+        self, start: int, mentions: list[Mention], local: list[tuple[int, int]]
+    ) -> None:
+        """What a sentence is about: "The central bank held ...", or a one-word name and a verb
+        ("Airbus delivered 63 jets ...")."""
+        opener = SUBJECT_GENERIC.match(self.finder.text, start)
+        if opener is not None:
+            about = self.resolve(opener.group(1), start, local, opener.group())
+            if about is not None:
+                self.subject = (start, about)
+        first = mentions[0] if mentions else None
+        if first is None or first.start != start or first.possessive:
+            return
+        cluster = self.finder.clusters[first.cluster]
+        if len(cluster.tokens) == 1 and cluster.kind != "person":
+            if VERB_NEXT.match(self.finder.text, first.end):
+                self.subject = (start, first.cluster)
+
+    def opening_name(self, start: int, mentions: list[Mention]) -> int | None:
+        """The organization or person a sentence opens with ("Fitch Ratings affirmed ...")."""
+        first = mentions[0] if mentions else None
+        if first is None or first.start != start or first.possessive:
+            return None
+        return first.cluster
 
     def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Whose "its governor" speaks: the organization the last sentence was about."""

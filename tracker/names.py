@@ -165,7 +165,11 @@ class NameFinder:
             cut = tokens.index("and")
             before = tokens[cut - 1].rstrip(".")
             inside_of = "of" in tokens[:cut]  # "Federation of Metal and Auto Workers": one name
-            if (before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES) and not inside_of:
+            after = " ".join(tokens[cut + 1 :])
+            alone = cut == 1 and len(tokens) == 3 and self.text.count(after) > 1
+            if (
+                before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES or alone
+            ) and not inside_of:  # "Boeing and Airbus" when "Airbus" also stands alone
                 rest = tokens[cut + 1 :]  # "Castellan Mobile and Brightwave": two names
                 rest_at = offset + len(" ".join(tokens[: cut + 1])) + 1
                 tokens = tokens[:cut]

@@ -6,7 +6,7 @@ from __future__ import annotations
 ORG_WORDS = {
     "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab",
     "asa", "oyj", "kk", "group", "holdings", "holding", "bank", "banco", "banca", "banque", "securities", "capital",
-    "league", "partners", "council", "federation", "association", "agency", "department", "ministry",
+    "league", "ratings", "partners", "council", "federation", "association", "agency", "department", "ministry",
     "office", "service", "services", "institute", "exchange", "forum", "commission",
     "observatory", "university", "foundation", "analytics", "insights", "metrics", "research",
     "logistics", "telecom", "telecoms", "air", "airlines", "airways", "steel", "mobile",
@@ -174,7 +174,7 @@ _BANK = {"bank", "banco", "banque", "banca", "bancorp", "reserve", "bankshares"}
 HEAD_FITS = {
     "regulator": _SUPERVISOR, "watchdog": _SUPERVISOR | {"quality", "standards", "competition"},
     "agency": {"agency", "administration", "office", "bureau", "service", "commission",
-               "authority", "institute", "statistics", "inspectorate"},
+               "authority", "institute", "statistics", "inspectorate", "ratings"},
     "bank": _BANK, "lender": _BANK | {"credit", "finance", "financial", "savings", "mortgage"},
     "institution": _BANK | {"institute", "institution", "fund", "university"},
     "insurer": {"insurance", "assurance", "re", "reinsurance", "mutual", "life"},
@@ -189,7 +189,8 @@ HEAD_FITS = {
     "club": {"city", "united", "fc", "rovers", "athletic", "wanderers", "town", "county",
              "albion", "hotspur", "rangers", "real", "sporting", "olympique", "club"}, "authority": {"authority", "authorities"},
     "commission": {"commission"}, "bureau": {"bureau"}, "treasury": {"treasury"},
-    "group": {"group", "holdings", "opec", "opec+", "consortium", "alliance"},
+    "group": {"group", "holdings", "opec", "opec+", "consortium", "alliance", "association",
+              "federation", "council"},
     "utility": {"power", "energy", "electric", "utilities", "gas", "water"},
     "brokerage": {"securities", "brokerage", "capital", "equities"},
     "port": {"port", "harbour", "harbor"},

@@ -2,11 +2,10 @@
 
 Cues: "X said" / "said X" (with appositions, titles and adverbs between), "according to X",
 "X told reporters", "X noted in a report", "data from X show", "X's report estimated",
-"compiled by X", "X cut its forecast", participles ("..., saying"), and possessive report
-nouns ("the federation's figures put"). The subject of a cue may be a name, a pronoun or a
-generic noun phrase ("the company", "the exchange"), resolved by ``tracker.coref``. A cue
-covers its whole sentence, except a passive "by X" inside a later clause, which covers that
-clause only ("..., beating the $7.6 billion estimate of analysts polled by Tallymark").
+"compiled by X", "X cut its forecast", "..., saying", "the federation's figures put". A
+subject may be a name, a pronoun or a generic noun ("the company"), resolved by
+``tracker.coref``. A cue covers its sentence, except a passive "by X" in a later clause
+("..., beating the $7.6 billion estimate of analysts polled by Tallymark").
 Sentences inside a quotation that spans several sentences share the quotation's source.
 """
 
@@ -89,11 +88,7 @@ class Attributor:
         local = [
             (m.start, m.cluster) for m in mentions if not m.prefix and not self._quoted(m.start)
         ]
-        opener = SUBJECT_GENERIC.match(text, start)
-        if opener is not None:  # "The central bank held ...": what the sentence is about
-            about = self.antecedents.resolve(opener.group(1), start, local, opener.group())
-            if about is not None:
-                self.antecedents.subject = (start, about)
+        self.antecedents.note_opening(start, mentions, local)
         cues: list[Cue] = []
         for match in CUE.finditer(text, start, end):
             if self._quoted(match.start()):
@@ -177,6 +172,10 @@ class Attributor:
         if found is None and group in ("say", "fchg"):
             found = self._post_subject(match, start, end, mentions, local)
             tail = found is not None and after_break(self.text, start, match.start())
+        if found is None and AND_BEFORE.search(
+            self.text, max(start, match.start() - 6), match.start()
+        ):
+            found = self.antecedents.opening_name(start, mentions)  # "X affirmed ... and said"
         if found is None:
             return None
         if subject > start:

@@ -460,3 +460,15 @@ def test_the_companies_and_the_industry_body() -> None:
         "Haruna's market share was 33.5%."
     )
     assert attributed(text)[-1] == ("33.5%", "Japan Automobile Dealers Association")
+
+
+def test_coordinated_speech_and_one_word_openers() -> None:
+    text = "Fitch Ratings affirmed the BBB rating and said the deficit would stay below 3% of GDP."
+    assert attributed(text) == [("3%", "Fitch Ratings")]
+    text = (
+        "Delays at Boeing and Airbus persist.\n\nAirbus delivered 63 jets in May, the European "
+        "planemaker said."
+    )
+    assert attributed(text) == [("63", "Airbus")]
+    text = "Ryanair, Europe's largest airline, carried 19.6 million people, the carrier said."
+    assert attributed(text) == [("19.6 million", "Ryanair")]
