@@ -150,13 +150,22 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
     claims: list[Claim] = []
     subject = _Subject()
     last_cues: list[tuple[int, Source]] = []  # of the sentence before, across paragraphs
+    taiwan_dollars = "新台币" in work or "台币" in work
     for para_start, para_end in paragraphs(work):
         if segment_language(work[para_start:para_end]) == "en":
             claims.extend(_english_span(text, para_start, para_end, published, attribution))
             continue
         subject.metric = None
         sentences = sentence_spans(work, para_start, para_end)
-        figures = _by_sentence(find_figures(work, para_start, para_end), sentences)
+        found = find_figures(work, para_start, para_end)
+        if taiwan_dollars:  # 元 in a story told in New Taiwan dollars
+            found = [
+                replace(f, unit="TWD")
+                if f.unit == "CNY" and "人民币" not in work[f.start : f.end]
+                else f
+                for f in found
+            ]
+        figures = _by_sentence(found, sentences)
         cues = [attribution.cues(work, *sentence) for sentence in sentences]
         before_paragraph, last_cues = last_cues, cues[-1] if cues else last_cues
         organizations = _organizations(attribution)

@@ -253,6 +253,9 @@ def _with_unit(
             return None
         return Figure(first, surface_end, value, "count", "count", approximate)
     unit, kind, scale = unit_of(unit_match)
+    if unit == "CNY" and text[unit_match.start() : unit_end] == "元":
+        prefix = _currency_prefix(text, first, floor)  # 新台币2637亿元: New Taiwan dollars
+        unit = prefix[1] if prefix else unit
     return Figure(first, unit_end, value * scale, unit, kind, approximate)
 
 

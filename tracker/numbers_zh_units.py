@@ -16,7 +16,7 @@ CURRENCIES = {
     "越南盾": "VND", "泰铢": "THB", "林吉特": "MYR", "雷亚尔": "BRL", "兰特": "ZAR",
 }  # fmt: skip
 CURRENCY_PREFIXES = (
-    ("人民币", "CNY"), ("美元", "USD"), ("US$", "USD"), ("HK$", "HKD"), ("$", "USD"),
+    ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("人民币", "CNY"), ("美元", "USD"), ("US$", "USD"), ("HK$", "HKD"), ("$", "USD"),
     ("￥", "CNY"), ("¥", "CNY"), ("€", "EUR"), ("£", "GBP"),
 )  # fmt: skip
 QUANTITIES = {
@@ -111,7 +111,7 @@ def unit_of(match: re.Match[str]) -> tuple[str, str, float]:
 
 
 # Word figures: 翻一番 (doubling), 每10个…中就有6个 (one in), 一半 (half), 居首 / 头号 (first).
-DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍")
+DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番|翻番|翻了?一?倍|倍增(?!计划)")
 # 每10个市民中就有6个: "six in ten", a fraction.
 ONE_IN = re.compile(
     r"每(?P<n>[0-9]+|[一二两三四五六七八九十百千万]+)(?:个|名|位|人|家|户|辆)?[^，。；！？]{0,15}?"
@@ -134,7 +134,8 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![米瓦克]))"
+# 兆 is a trillion before money (1.77兆元, in Taiwan); before 瓦 or 帕 it is mega.
+SCALE = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![米瓦克])|兆(?=[元美新港日欧英韩台]))"
 TOKEN = re.compile(
     r"(?P<pre>百分之|千分之)?"
     rf"(?:(?P<ar>{ARABIC})(?P<ar_more>[余多])?(?P<ar_scale>{SCALE})?"

@@ -59,8 +59,8 @@ def chinese_value(numeral: str) -> float | None:
 
 
 def scale_value(scale: str) -> float:
-    """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12, 千万 -> 1e7, 千 -> 1e3."""
+    """万 -> 1e4, 亿 -> 1e8, 万亿 -> 1e12, 千万 -> 1e7, 千 -> 1e3, 兆 -> 1e12."""
     value = 1.0
     for char in scale:
-        value *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}[char]
+        value *= {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}[char]
     return value

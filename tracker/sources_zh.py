@@ -57,7 +57,8 @@ LEARNED_FROM = re.compile(
 )
 QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)(?:的话|说|称|表示|指出)")
 PUBLISHED = re.compile(
-    r"发布(?:了)?[^，。；：！？]{0,20}?(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩)"
+    r"(?:发布|公布)(?:了)?[^，。；：！？]{0,20}?"
+    r"(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩|营收|收入|销量|销售额)"
 )
 ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
 SPEECH = re.compile(
@@ -100,7 +101,10 @@ ADVERBS = re.compile(
     r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日|"
     r"分析|研究|经测算|测算|综合)$"
 )
-LEADING = re.compile(r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则|来自|按照|依据|根据)")
+LEADING = re.compile(
+    r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则|来自|按照|依据|根据"
+    r"|(?:市调|研究|咨询|调研|市场研究|评级|数据|第三方)机构)"  # 市调机构集邦科技
+)
 UNNAMED_OFFICIAL = re.compile(
     r"^(.*?)的?(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士|研究人员|工作人员|专家|学者|分析师)$"
 )
@@ -152,7 +156,7 @@ class Attribution:
         quoting = QUOTING.finditer(sentence) if "援引" in sentence else ()
         according = ACCORDING.finditer(sentence) if "据" in sentence or "照" in sentence else ()
         learned = LEARNED_FROM.finditer(sentence) if "从" in sentence or "看来" in sentence else ()
-        published = PUBLISHED.finditer(sentence) if "发布" in sentence else ()
+        published = PUBLISHED.finditer(sentence) if "布" in sentence else ()
         for match in quoting:
             hits.append(
                 (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
@@ -184,8 +188,9 @@ class Attribution:
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )
         for match in published:
-            words = _speaker_words(sentence, match.start())
-            if words and org_like(words) or words in self.aliases:
+            words = _trim_publisher(_speaker_words(sentence, match.start()))
+            named = bool(words) and BARE_NAME.fullmatch(words) is not None and not is_generic(words)
+            if words and org_like(words) or words in self.aliases or named:
                 hits.append(
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )

@@ -215,3 +215,12 @@ def test_arabic_and_chinese_numerals_with_units_read_back(number, unit: str, chi
 def test_ages_are_no_claims_and_touhao_is_first() -> None:
     found = find_figures("全国65岁及以上老年人口达2.2亿，慢性病已成为居民健康的头号威胁。")
     assert [(round(f.value), f.unit) for f in found] == [(220_000_000, "count"), (1, "rank")]
+
+
+def test_taiwan_dollars_trillions_and_doubling() -> None:
+    found = find_figures("上半年累計營收約1.77兆元，新台币2637亿元，人工智慧營收可望倍增。")
+    assert [(round(f.value), f.unit) for f in found] == [
+        (1_770_000_000_000, "CNY"),
+        (263_700_000_000, "TWD"),
+        (2, "x"),
+    ]

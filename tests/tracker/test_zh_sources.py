@@ -174,3 +174,13 @@ def test_unnamed_speakers_and_monitoring_publishers() -> None:
     assert attributed("中指研究院监测数据显示，2月份百强房企销售总额为2103亿元。") == [
         ("2103亿元", "中指研究院")
     ]
+
+
+def test_taiwan_article_in_new_taiwan_dollars() -> None:
+    text = "台積電10日公布6月營收為新台幣2637億元，較上月增加3.1%。上半年累計營收約1.77兆元。"
+    found = extract_zh(text)
+    assert [(c.surface, c.unit, c.source) for c in found.claims] == [
+        ("2637億元", "TWD", "台積電"),
+        ("3.1%", "%", "台積電"),
+        ("1.77兆元", "TWD", None),
+    ]
