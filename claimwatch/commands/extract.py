@@ -13,7 +13,6 @@ from rich.console import Console
 from rich.table import Table
 
 import tracker
-from claimwatch.errors import WorkFailed
 from crawler.extract import ExtractionError, extract_article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -151,4 +150,5 @@ def extract(
         payload: Any = results[0] if len(files) == 1 and results else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if failed:
-        raise WorkFailed(f"{len(failed)} of {len(files)} files could not be read")
+        # Each failed file already printed its one-line error; just set the exit status.
+        click.get_current_context().exit(1)
