@@ -184,3 +184,7 @@ def test_taiwan_article_in_new_taiwan_dollars() -> None:
         ("3.1%", "%", "台積電"),
         ("1.77兆元", "TWD", None),
     ]
+
+
+def test_monitoring_shows() -> None:
+    assert attributed("商务部监测显示，重点零售企业日均销售额增长4.5%。") == [("4.5%", "商务部")]
