@@ -23,10 +23,16 @@ PLURAL_HEADS = {
     for head in nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
 }
 LOOK_BACK = 80  # remembered mentions scanned for one reference
-CENTRAL_BANK_NAME = re.compile(r"^Bank of [A-Z]|\b(?:Reserve|Central|Centrale)\b")
+CENTRAL_BANK_NAME = re.compile(
+    r"^(?:Bank of [A-Z]|Banco de [A-Z]|Banque de [A-Z]|Bundesbank)|\b(?:Reserve|Central|Centrale)\b"
+)
 VERB_NEXT = re.compile(
     r"\s+(?:[a-z]+ed|said|says|sold|made|took|won|lost|grew|rose|fell|has|had|is|was|will|"
     r"plans|expects|reported|delivers|sells|makes)\b"
+)
+MARKET_NEXT = re.compile(
+    r"\s+(?:prices|shares|sales|exports|volumes|output|index|auctions?)\s+"
+    r"(?:rose|fell|climbed|dropped|gained|slipped|jumped|eased|edged|increased|decreased)\b"
 )
 DATA_AFTER = re.compile(r"\s+(?:data|figures|estimates|statistics|index|survey|poll)\b")
 GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
@@ -213,7 +219,12 @@ class Antecedents:
         words = phrase.split()
         if len(words) == 3 and words[0].lower() == "the" and words[2] == "ministry":
             if words[1].isalpha() and words[1].islower():
-                return self.finder.synthetic(f"{words[1]} ministry", "organization", position)
+                self.ministry = self.finder.synthetic(
+                    f"{words[1]} ministry", "organization", position
+                )
+                return self.ministry
+        if len(words) == 2 and words[0].lower() == "the" and words[1] == "ministry":
+            return self.ministry  # "The ministry now sees ..." after "the finance ministry"
         return None
 
     def _official(self, position: int, local: list[tuple[int, int]]) -> int | None:
@@ -239,9 +250,12 @@ class Antecedents:
         if first is None or first.start != start or first.possessive:
             return
         cluster = self.finder.clusters[first.cluster]
-        if len(cluster.tokens) == 1 and cluster.kind != "person":
-            if VERB_NEXT.match(self.finder.text, first.end):
-                self.subject = (start, first.cluster)
+        if cluster.kind == "person" or len(cluster.tokens) > 4:
+            return
+        if len(cluster.tokens) == 1 and VERB_NEXT.match(self.finder.text, first.end):
+            self.subject = (start, first.cluster)
+        elif MARKET_NEXT.match(self.finder.text, first.end):  # "Global Dairy Trade prices rose"
+            self.subject = (start, first.cluster)
 
     def opening_name(self, start: int, mentions: list[Mention]) -> int | None:
         """The organization or person a sentence opens with ("Fitch Ratings affirmed ...")."""

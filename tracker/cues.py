@@ -179,3 +179,14 @@ def comma_clause(text: str, position: int, start: int, end: int) -> tuple[int, i
     left = text.rfind(",", start, position)
     right = text.find(",", position, end)
     return (left if left >= 0 else start, right if right >= 0 else end)
+
+
+ROLE_GAP = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})")
+
+
+def role_gap(text: str, end: int, start: int) -> bool:
+    """ "said Westpac senior economist Satish Ranchhod": only a title between two names."""
+    gap = ROLE_GAP.fullmatch(text, end, start)
+    return gap is not None and any(
+        word in nl.ROLE_WORDS or word in nl.PERSON_DESCRIPTORS for word in gap.group(1).split()
+    )

@@ -75,6 +75,7 @@ CURRENCY_NAMED = re.compile(
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
+AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|to|per)\s+(?:the\s+)?(?:U\.S\.\s+)?\Z")
 MINUS_BEFORE = re.compile(r"\bminus\s\Z", re.I)
 EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s\Z", re.I)
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
@@ -293,7 +294,11 @@ class _Scanner:
         """ "The sol was little changed at 3.74 per dollar": 3.74 of the currency named."""
         if PER_CURRENCY.match(self.text, end) is None:
             return None
-        named = list(CURRENCY_NAMED.finditer(self.text, max(0, start - 80), start))
+        named = [  # "The peso, up 11% against the dollar, traded at 18.45 per dollar": the peso
+            match
+            for match in CURRENCY_NAMED.finditer(self.text, max(0, start - 80), start)
+            if not AGAINST_BEFORE.search(self.text, max(0, match.start() - 16), match.start())
+        ]
         if not named:
             return None
         return self.currency(named[-1].group(1), None)

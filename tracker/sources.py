@@ -5,8 +5,7 @@ Cues: "X said" / "said X" (with appositions, titles and adverbs between), "accor
 "compiled by X", "X cut its forecast", "..., saying", "the federation's figures put". A
 subject may be a name, a pronoun or a generic noun ("the company"), resolved by
 ``tracker.coref``. A cue covers its sentence, except a passive "by X" in a later clause
-("..., beating the $7.6 billion estimate of analysts polled by Tallymark").
-Sentences inside a quotation that spans several sentences share the quotation's source.
+("..., the estimate of analysts polled by Tallymark"); a quotation shares its source.
 """
 
 from __future__ import annotations
@@ -57,6 +56,7 @@ from tracker.cues import (
     after_break,
     comma_clause,
     main_speaker,
+    role_gap,
     title_start,
 )
 from tracker.names import Mention, NameFinder
@@ -246,7 +246,9 @@ class Attributor:
         for mention in mentions:
             if mention.start >= position and not mention.prefix:
                 if LOWER_GAP.fullmatch(self.text, position, mention.start) is not None:
-                    return mention.cluster
+                    after = next((m for m in mentions if m.start > mention.start), None)
+                    titled = after is not None and role_gap(self.text, mention.end, after.start)
+                    return after.cluster if titled else mention.cluster  # type: ignore[union-attr]
                 break
         if generic:
             head = GENERIC_HEAD.match(self.text, position, end)

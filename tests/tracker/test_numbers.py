@@ -317,3 +317,8 @@ def test_pence_minus_and_units_of_comparison() -> None:
     assert quantities("Every ¥1 move changes profit by ¥50 billion.") == [
         ("¥50 billion", 50e9, "JPY", "currency")
     ]
+
+
+def test_exchange_rate_of_the_currency_spoken_of() -> None:
+    text = "The peso has strengthened 11% against the dollar, trading at 18.45 per dollar."
+    assert quantities(text)[-1] == ("18.45", 18.45, "MXN", "currency")

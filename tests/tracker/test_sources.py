@@ -472,3 +472,19 @@ def test_coordinated_speech_and_one_word_openers() -> None:
     assert attributed(text) == [("63", "Airbus")]
     text = "Ryanair, Europe's largest airline, carried 19.6 million people, the carrier said."
     assert attributed(text) == [("19.6 million", "Ryanair")]
+
+
+def test_titles_between_names_ministries_and_market_openers() -> None:
+    text = '"Incomes are up," said Westpac senior economist Satish Ranchhod. He expects 2% growth.'
+    assert attributed(text) == [("2%", "Satish Ranchhod")]
+    assert "Westpac" not in sources(text)
+    text = (
+        "Growth will be a quarter of what the finance ministry forecast in January. The "
+        "ministry now sees growth of between 0.5% and 1.5%."
+    )
+    assert attributed(text)[-2:] == [("0.5%", "finance ministry"), ("1.5%", "finance ministry")]
+    text = (
+        "Kiwi Pastoral said it would pay more.\n\nGlobal Dairy Trade prices rose 3.8% at "
+        "Tuesday's auction, the platform said."
+    )
+    assert attributed(text) == [("3.8%", "Global Dairy Trade")]
