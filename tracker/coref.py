@@ -284,6 +284,9 @@ class Antecedents:
             return self.org_sources[-1]  # "the exchange filing showed": the company's own
         if word in ("he", "she", "him", "her"):
             return self.person(position, local)
+        if word == "they":  # "Analysts at Berenberg said ... They estimate": who spoke last
+            recent = self.last_source is not None and position - self.last_cue < RECENT_SPEAKER
+            return self.last_source if recent else None
         if word == "it":
             # "..., it said": an organization named earlier in the same sentence, else the one
             # that spoke just before, else the nearest one.

@@ -58,7 +58,7 @@ ADV_TAIL = re.compile(
 REPORT_TAIL = re.compile(
     rf"(?:['’]s?|\s)\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\Z|\s+(?:{_REPORTS})\Z"
 )
-PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|He|She|It)\Z")
+PRONOUN_TAIL = re.compile(r"(?<![\w])(he|she|it|they|He|She|It|They)\Z")
 GENERIC_TAIL = re.compile(  # "the company", "its report", "Turkey's banking watchdog"
     rf"(?:\b(?:the|The|its|Its|this|This)\s+(?:(?:[\w-]+\s+){{0,2}}[\w-]+,\s+(?=[\w-]+-based\s))?"
     rf"(?:[\w-]+\s+){{0,3}}?"

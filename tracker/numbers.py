@@ -15,7 +15,13 @@ from collections.abc import Iterable
 from tracker import lexicon as lx
 from tracker import numbers_words as nw
 from tracker.numbers_units import (
+    AGAINST_BEFORE,
+    AGE_BEFORE,
+    CHILD_AGE,
+    CONTAINER_SIZE,
     CURRENCY_PREFIX,
+    EVERY_BEFORE,
+    MINUS_BEFORE,
     UNIT_AFTER,
     carry_cents,
     carry_range_units,
@@ -75,17 +81,7 @@ CURRENCY_NAMED = re.compile(
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
 )
-AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|to|per)\s+(?:the\s+)?(?:U\.S\.\s+)?\Z")
-MINUS_BEFORE = re.compile(r"\bminus\s\Z", re.I)
-EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s\Z", re.I)
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
-CONTAINER_SIZE = re.compile(
-    r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"
-)
-# Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
-AGE_BEFORE = re.compile(
-    r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
-)
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
 
@@ -223,7 +219,8 @@ class _Scanner:
             or glued.group(1).lower() in ("bn", "mn", "tn")
             or _unit_follows(text, glued.end())
             or GLUED_SCALE_NOUN.match(text, glued.end())
-        ):
+            or (glued.group(1) == "m" and "million" in text[max(0, start - 80) : start])
+        ):  # "27 million customers, ahead of EE with 25m"
             scale, pos = lx.SCALES[glued.group(1).lower()], glued.end()
         for _ in range(2):
             word = SCALE_WORD.match(text, pos)
@@ -252,6 +249,8 @@ class _Scanner:
         rate = self._exchange_rate(start, pos)
         if rate is not None:
             return Quantity(start, pos, value * scale, rate, "currency", approximate, scale=scale)
+        if scale == 1.0 and value < 20 and CHILD_AGE.search(text, max(0, start - 24), start):
+            return None  # "children under five": an age
         if not digits and HYPHEN_WORD.match(text, pos) and scale == 1.0:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):

@@ -73,6 +73,22 @@ def context_currency(text: str, stem: str) -> str:
     return best[1]
 
 
+# Context that makes a number no figure, or changes its sign or currency.
+AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|to|per)\s+(?:the\s+)?(?:U\.S\.\s+)?\Z")
+CHILD_AGE = re.compile(
+    r"\b(?:children|kids|babies|infants|girls|boys)\s+(?:under|over|aged)\s\Z", re.I
+)
+MINUS_BEFORE = re.compile(r"\bminus\s\Z", re.I)
+EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s\Z", re.I)
+CONTAINER_SIZE = re.compile(
+    r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"
+)
+# Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
+AGE_BEFORE = re.compile(
+    r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
+)
+
+
 def quantity_symbol(unit: str) -> str:
     """The SI-style symbol of a unit word as written ("terawatt-hours" -> "TWh")."""
     key = re.sub(r"\s+", " ", unit.strip(" -").lower())

@@ -132,7 +132,7 @@ class Attributor:
 
     def _note_source(self, cue: Cue) -> None:
         cluster = self.finder.clusters[cue.cluster]
-        self.antecedents.last_source = cue.cluster
+        self.antecedents.last_source, self.antecedents.last_cue = cue.cluster, cue.start
         if cluster.kind is None:
             cluster.kind = cluster_kind(cluster)
         if cluster.kind == "organization":

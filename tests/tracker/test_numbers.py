@@ -322,3 +322,9 @@ def test_pence_minus_and_units_of_comparison() -> None:
 def test_exchange_rate_of_the_currency_spoken_of() -> None:
     text = "The peso has strengthened 11% against the dollar, trading at 18.45 per dollar."
     assert quantities(text)[-1] == ("18.45", 18.45, "MXN", "currency")
+
+
+def test_children_under_five() -> None:
+    assert quantities("Children under five accounted for about 40% of cases.") == [
+        ("40%", 40, "%", "percent")
+    ]

@@ -488,3 +488,11 @@ def test_titles_between_names_ministries_and_market_openers() -> None:
         "Tuesday's auction, the platform said."
     )
     assert attributed(text) == [("3.8%", "Global Dairy Trade")]
+
+
+def test_they_continue_the_group_that_spoke() -> None:
+    text = (
+        "Analysts at Berenberg said the cuts were smaller than feared. They estimate the group "
+        "will have 27 million customers, ahead of EE with 25m."
+    )
+    assert attributed(text) == [("27 million", "Berenberg"), ("25m", "Berenberg")]

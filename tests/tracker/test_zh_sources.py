@@ -188,3 +188,7 @@ def test_taiwan_article_in_new_taiwan_dollars() -> None:
 
 def test_monitoring_shows() -> None:
     assert attributed("商务部监测显示，重点零售企业日均销售额增长4.5%。") == [("4.5%", "商务部")]
+
+
+def test_descriptor_before_a_consultancy() -> None:
+    assert attributed("据体育咨询机构德勤统计，中超商业价值排名第二。") == [("第二", "德勤")]
