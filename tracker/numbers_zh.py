@@ -24,6 +24,7 @@ from tracker.numbers_zh_units import (
     APPROXIMATOR_BEFORE,
     CHENG_NOT_AFTER,
     CLAUSE_TAIL,
+    CN_SMALL_UNITS,
     CURRENCY_PREFIXES,
     DOUBLING,
     DOUBLINGS,
@@ -80,6 +81,11 @@ def _number_value(match: re.Match[str]) -> tuple[float | None, bool]:
         scale, more = arabic_scale, arabic_more
     else:
         scale, more = chinese_scale, chinese_more
+        bare_round = numeral in ("百", "千") and not (more or scale)
+        if bare_round and APPROXIMATOR_BEFORE.search(
+            match.string, max(0, match.start() - 4), match.start()
+        ):
+            return float(CN_SMALL_UNITS[numeral]), False  # 近千座, 超过百款: about a thousand
         if numeral in ("零", "〇") or (
             numeral[0] in "百千" and not (more or scale or "万" in numeral or "亿" in numeral)
         ):
@@ -283,6 +289,9 @@ def _bare(
         if text.startswith(("年", "月", "日"), last):
             return None
         return Figure(first, surface_end, value, "count", "count", approximate)
+    arabic = match.group("ar") or ""
+    if "." in arabic and text[first - 1 : first] in ("为", "达", "是") and after in "，。；、":
+        return Figure(first, last, value, "count", "count", approximate)  # 库存系数为1.58，
     return None
 
 

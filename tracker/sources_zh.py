@@ -51,6 +51,7 @@ DATA_SHOWS = re.compile(
     r"|《[^》\n]{1,40}》)"
     r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称|说)"
 )
+OWN_COMPANY = frozenset("公司 该公司 本公司 集团 该集团 企业".split())
 DATA_SHOWS_CHARS = re.compile(r"[示明指称说]")  # a sentence without these has no 数据显示
 LEARNED_FROM = re.compile(
     r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)|在([^，。；：！？]{2,30}?)看来"
@@ -141,13 +142,18 @@ class Attribution:
         found: list[tuple[int, Source]] = []
         covered_until = -1
         # Resolved in order of position, so 他 in a later clause continues an earlier one.
+        person_spoke = False
         for position, stop, resolve in sorted(self._scan(sentence), key=lambda h: (h[0], -h[1])):
             if position < covered_until:
                 continue
+            args = getattr(resolve, "args", ())
+            if person_spoke and args and args[0] in OWN_COMPANY:
+                continue  # 李斌表示，公司预计…: the company's outlook is what he said
             covered_until = max(covered_until, stop)
             source = resolve()
             if source is not None:
                 found.append((start + position, source))
+                person_spoke = person_spoke or source.kind == "person"
         return found
 
     def _scan(self, sentence: str) -> list[tuple[int, int, Resolver]]:

@@ -224,3 +224,11 @@ def test_taiwan_dollars_trillions_and_doubling() -> None:
         (263_700_000_000, "TWD"),
         (2, "x"),
     ]
+
+
+def test_about_a_thousand_and_a_bare_ratio() -> None:
+    found = find_figures("全年或有超过百款车型降价，经销商库存系数为1.58，处于警戒线以上。")
+    assert [(f.value, f.unit, f.approximate) for f in found] == [
+        (100, "count", True),
+        (1.58, "count", False),
+    ]

@@ -192,3 +192,12 @@ def test_monitoring_shows() -> None:
 
 def test_descriptor_before_a_consultancy() -> None:
     assert attributed("据体育咨询机构德勤统计，中超商业价值排名第二。") == [("第二", "德勤")]
+
+
+def test_the_company_outlook_inside_a_persons_statement() -> None:
+    text = "董事长李斌表示，公司预计二季度交付量在7.2万至7.5万辆之间，已建成换电站近千座。"
+    assert [(c.surface, c.source) for c in extract_zh(text).claims] == [
+        ("7.2万", "李斌"),
+        ("7.5万", "李斌"),
+        ("千", "李斌"),
+    ]
