@@ -311,6 +311,34 @@ def _migration_9(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_10(conn: sqlite3.Connection) -> None:
+    """claim_keys on delete: whether the version still states the key is read from its own
+    claims (by version), not from every claim with that key."""
+    conn.executescript(
+        """
+        DROP TRIGGER claim_keys_ad;
+        CREATE TRIGGER claim_keys_ad AFTER DELETE ON claims WHEN old.key IS NOT NULL BEGIN
+            DELETE FROM claim_keys WHERE key = old.key AND version_id = old.version_id
+                AND NOT EXISTS (
+                    SELECT 1 FROM claims WHERE version_id = old.version_id AND +key = old.key
+                );
+        END;
+        DROP TRIGGER claim_keys_au;
+        CREATE TRIGGER claim_keys_au AFTER UPDATE OF key, version_id ON claims BEGIN
+            DELETE FROM claim_keys WHERE key = old.key AND version_id = old.version_id
+                AND NOT EXISTS (
+                    SELECT 1 FROM claims WHERE version_id = old.version_id AND +key = old.key
+                );
+            INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+                SELECT new.key, COALESCE(a.published, v.fetched_at), v.id
+                FROM versions v JOIN articles a ON a.id = v.article_id
+                WHERE v.id = new.version_id AND new.key IS NOT NULL
+                  AND v.tracked_at IS NOT NULL;
+        END;
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -322,6 +350,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_7,
     _migration_8,
     _migration_9,
+    _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -166,7 +166,7 @@ def version_claims_with_key(
         JOIN versions v ON v.id = c.version_id
         JOIN articles a ON a.id = v.article_id
         LEFT JOIN sources s ON s.id = c.source_id
-        WHERE c.version_id = ? AND c.key = ?
+        WHERE c.version_id = ? AND +c.key = ?  -- by version: a key may have thousands of claims
         ORDER BY c.start, c.id
         """,  # noqa: S608 - fixed column list
         (version_id, key),

@@ -70,6 +70,8 @@ def test_claim_keys_follow_tracking_retracking_redating_and_deleting(
     row = {"version_id": tracked, "start": 0, "end": 4, "surface": "Jane", "sentence": "Jane."}
     db["claims"].insert({**row, "key": "jane|age|count|2025"})  # written by hand, not tracked
     assert _matches(db)
+    db.execute("UPDATE claims SET key = 'jane|height|count|2025' WHERE key = 'jane|age|count|2025'")
+    assert _matches(db)
 
 
 def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> None:
