@@ -258,11 +258,10 @@ class Antecedents:
             self.subject = (start, first.cluster)
 
     def opening_name(self, start: int, mentions: list[Mention]) -> int | None:
-        """The organization or person a sentence opens with ("Fitch Ratings affirmed ...")."""
-        first = mentions[0] if mentions else None
-        if first is None or first.start != start or first.possessive:
-            return None
-        return first.cluster
+        """The organization or person a sentence is about: its first name ("Fitch Ratings
+        affirmed ...", "(Wire) — Brazilian planemaker Aerovale delivered ...")."""
+        first = next((m for m in mentions if m.start >= start and not m.possessive), None)
+        return first.cluster if first is not None else None
 
     def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Whose "its governor" speaks: the organization the last sentence was about."""

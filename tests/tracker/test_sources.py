@@ -496,3 +496,11 @@ def test_they_continue_the_group_that_spoke() -> None:
         "will have 27 million customers, ahead of EE with 25m."
     )
     assert attributed(text) == [("27 million", "Berenberg"), ("25m", "Berenberg")]
+
+
+def test_coordinated_speech_after_a_dateline() -> None:
+    text = (
+        "SAO PAULO, Oct. 2 (Atlantic Markets) — Brazilian planemaker Aerovale delivered 62 jets "
+        "in the third quarter and said it would hand over 200 aircraft this year."
+    )
+    assert attributed(text) == [("62", "Aerovale"), ("200", "Aerovale")]
