@@ -147,10 +147,9 @@ def key_versions(
         """,
         (key, exclude_article_id),
     )
-    try:
-        while page := cursor.fetchmany(8):
-            for version_id, article_id, published in page:
-                yield {"version_id": version_id, "article_id": article_id, "published": published}
+    try:  # row by row: each row costs lookups, and the first one usually ends the search
+        for version_id, article_id, published in cursor:
+            yield {"version_id": version_id, "article_id": article_id, "published": published}
     finally:
         cursor.close()
 
