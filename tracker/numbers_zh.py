@@ -245,6 +245,9 @@ def _with_unit(
     group = unit_match.lastgroup
     unit_end = unit_match.end()
     approximate = approximate or text.startswith(APPROX_AFTER, unit_end)
+    if group == "skip" and unit_match.group() == "点" and (value > 24 or value != int(value)):
+        if not text.startswith(("钟", "半"), unit_end):  # 报3856.21点: index points, not 9点
+            return Figure(first, surface_end, value, "count", "count", approximate)
     if group in ("skip", "latin_word"):
         return None
     if group == "cheng":

@@ -51,6 +51,7 @@ DATA_SHOWS = re.compile(
     r"|《[^》\n]{1,40}》)"
     r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称|说)"
 )
+PAIR = re.compile(r"(.{2,20}?)[和与及](.{2,20})")
 OWN_COMPANY = frozenset("公司 该公司 本公司 集团 该集团 企业".split())
 DATA_SHOWS_CHARS = re.compile(r"[示明指称说]")  # a sentence without these has no 数据显示
 LEARNED_FROM = re.compile(
@@ -63,7 +64,7 @@ PUBLISHED = re.compile(
 )
 ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
 SPEECH = re.compile(
-    r"(?:分析指出|分析称|解释称|回应称|补充说|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
+    r"(?:分析指出|分析称|解释称|回应称|补充说|解读(?:称|说|指出)?|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
     r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|建议|报道(?=称|说))(?:说|称|道)?"
     r"|告诉(?:本报|本台)?记者|称|说道|说|(?:公布|宣布)(?=[，：])"
 )
@@ -241,6 +242,10 @@ class Attribution:
             words = described.group(2) + described.group(1)  # 张伟（瑞银证券分析师）
         words = LEADING.sub("", PARENTHESES.sub("", ALIAS.sub("", words))).strip(" ，,、")
         words = HONORIFIC.sub("", words) if len(words) > 3 else words
+        pair = PAIR.fullmatch(words)
+        if pair and org_like(pair.group(1)) and org_like(pair.group(2)):
+            self._add(Source(pair.group(2), "organization"))  # 上交所和深交所数据显示: both
+            words = pair.group(1)
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
         same = SAME_ORG.match(words)

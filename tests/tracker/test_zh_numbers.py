@@ -232,3 +232,11 @@ def test_about_a_thousand_and_a_bare_ratio() -> None:
         (100, "count", True),
         (1.58, "count", False),
     ]
+
+
+def test_index_points_and_jin() -> None:
+    found = find_figures("上证指数报3856.21点，上午9点开盘，全年产量1.4万亿斤。")
+    assert [(round(f.value, 2), f.unit) for f in found] == [
+        (3856.21, "count"),
+        (1.4e12, "jin"),
+    ]

@@ -201,3 +201,12 @@ def test_the_company_outlook_inside_a_persons_statement() -> None:
         ("7.5万", "李斌"),
         ("千", "李斌"),
     ]
+
+
+def test_interpreting_statisticians_and_two_exchanges() -> None:
+    text = "国家统计局农村司首席统计师魏锋华解读称，全国夏粮播种面积39.7亿亩。"
+    assert attributed(text) == [("39.7亿亩", "魏锋华")]
+    text = "上海证券交易所和深圳证券交易所数据显示，9月日均成交额为1.62万亿元。"
+    found = extract_zh(text)
+    assert [(c.surface, c.source) for c in found.claims] == [("1.62万亿元", "上海证券交易所")]
+    assert {s.name for s in found.sources} == {"上海证券交易所", "深圳证券交易所"}
