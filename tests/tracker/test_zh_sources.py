@@ -210,3 +210,8 @@ def test_interpreting_statisticians_and_two_exchanges() -> None:
     found = extract_zh(text)
     assert [(c.surface, c.source) for c in found.claims] == [("1.62万亿元", "上海证券交易所")]
     assert {s.name for s in found.sources} == {"上海证券交易所", "深圳证券交易所"}
+
+
+def test_a_named_analyst_person_but_no_unnamed_insiders() -> None:
+    assert attributed("航空业分析人士李晓津认为，机票均价可能下降约5%。") == [("5%", "李晓津")]
+    assert attributed("业内人士认为，港口吞吐量增长5%。") == [("5%", None)]
