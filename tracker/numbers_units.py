@@ -78,7 +78,7 @@ AGAINST_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|to|per)\s+(?:the\s+)?(?:
 CHILD_AGE = re.compile(
     r"\b(?:children|kids|babies|infants|girls|boys)\s+(?:under|over|aged)\s\Z", re.I
 )
-MINUS_BEFORE = re.compile(r"\bminus\s\Z", re.I)
+MINUS_BEFORE = re.compile(r"(?<!or )\bminus\s\Z", re.I)  # not "plus or minus 2%"
 EVERY_BEFORE = re.compile(r"\b(?:every|each|per)\s\Z", re.I)
 CONTAINER_SIZE = re.compile(
     r"-(?i:foot|ft)\s+(?:equivalent|containers?|box(?:es)?|dry|reefers?|high-cube)\b"

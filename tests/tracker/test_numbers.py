@@ -328,3 +328,12 @@ def test_children_under_five() -> None:
     assert quantities("Children under five accounted for about 40% of cases.") == [
         ("40%", 40, "%", "percent")
     ]
+
+
+def test_plus_or_minus_is_no_negative() -> None:
+    assert quantities("It forecast $14.2 billion, plus or minus 2%.")[-1] == (
+        "2%",
+        2,
+        "%",
+        "percent",
+    )
