@@ -103,7 +103,8 @@ def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every figure in text[start:end] (a sentence or paragraph), in order of position."""
     end = len(text) if end is None else end
-    titles = _title_spans(text, start, end) if "《" in text[start:end] else []
+    segment = text[start:end]  # each word figure below needs a character of its own
+    titles = _title_spans(text, start, end) if "《" in segment else []
     figures: list[Figure] = []
     for match in TOKEN.finditer(text, start, end):
         if titles and any(s <= match.start() < e for s, e in titles):
@@ -113,18 +114,20 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             figure = _carried_unit(text, match, figure, figures[-1]) or figure
         if figure is not None:
             figures.append(figure)
-    for match in ONE_IN.finditer(text, start, end):
+    for match in ONE_IN.finditer(text, start, end) if "每" in segment else ():
         many, few = _plain_number(match.group("n")), _plain_number(match.group("m"))
         if many and few is not None and few <= many:
             figures = [f for f in figures if not match.start() <= f.start < match.end()]
             figures.append(Figure(match.start("n"), match.end("m"), few / many, "x", "multiple"))
-    for match in DOUBLING.finditer(text, start, end):
+    doubling = "翻" in segment or "倍增" in segment
+    for match in DOUBLING.finditer(text, start, end) if doubling else ():
         times = DOUBLINGS.get(match.group("n") or "一", 1)
         figures.append(Figure(match.start(), match.end(), float(2**times), "x", "multiple"))
-    for match in HALF.finditer(text, start, end):
+    for match in HALF.finditer(text, start, end) if "半" in segment else ():
         approximate = _approximate_before(text, match.start(), start)
         figures.append(Figure(match.start(), match.end(), 0.5, "x", "multiple", approximate))
-    for match in TOP_RANK.finditer(text, start, end):
+    top = "首" in segment or "头号" in segment
+    for match in TOP_RANK.finditer(text, start, end) if top else ():
         group = "s" if match.group("s") else "head"  # 头号威胁: the No. 1 threat
         figures.append(Figure(match.start(group), match.end(group), 1.0, "rank", "rank"))
     figures.sort(key=lambda figure: (figure.start, -figure.end))
@@ -303,7 +306,12 @@ def _has_scale(match: re.Match[str]) -> bool:
     return "万" in numeral or "亿" in numeral
 
 
+PREFIX_LAST = frozenset(word[-1] for word, _ in CURRENCY_PREFIXES)
+
+
 def _currency_prefix(text: str, first: int, floor: int) -> tuple[int, str] | None:
+    if first <= floor or text[first - 1] not in PREFIX_LAST:
+        return None  # most numbers have no currency word right before them
     for word, code in CURRENCY_PREFIXES:
         if text.startswith(word, max(floor, first - len(word))) and first - len(word) >= floor:
             return first - len(word), code
