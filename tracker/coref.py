@@ -34,6 +34,7 @@ MARKET_NEXT = re.compile(
     r"\s+(?:prices|shares|sales|exports|volumes|output|index|auctions?)\s+"
     r"(?:rose|fell|climbed|dropped|gained|slipped|jumped|eased|edged|increased|decreased)\b"
 )
+OWNED_TITLE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)['’]s\s+")
 DATA_AFTER = re.compile(r"\s+(?:data|figures|estimates|statistics|index|survey|poll)\b")
 GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
 LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
@@ -262,6 +263,11 @@ class Antecedents:
         affirmed ...", "(Wire) — Brazilian planemaker Aerovale delivered ...")."""
         first = next((m for m in mentions if m.start >= start and not m.possessive), None)
         return first.cluster if first is not None else None
+
+    def report_owner(self, gap: str, position: int) -> int | None:
+        """ "according to the fund's Fiscal Monitor": the fund, not its report's title."""
+        owned = OWNED_TITLE.fullmatch(gap)
+        return self.resolve(owned.group(1), position, []) if owned else None
 
     def owner(self, position: int, local: list[tuple[int, int]]) -> int | None:
         """Whose "its governor" speaks: the organization the last sentence was about."""

@@ -90,7 +90,8 @@ NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warn
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+\Z")
 APPOSITION_OPENER = re.compile(
     rf"\s*(?:[A-Z]|\d{{2}},|(?:a|an|the|who|which|whose|its|his|her|their|one|both|also|"
-    rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b)"
+    rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b"
+    r"|in\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|note|filing)\b)"
 )
 POSSESSIVE_TAIL = re.compile(r"['’]s?\Z")
 SUBORDINATE = re.compile(

@@ -373,6 +373,13 @@ class NameFinder:
                 found.append(index)
         return found
 
+    def rename(self, mention: Mention, phrase: str) -> None:
+        """ "AI analysis network data": the source is the whole lowercase-tailed phrase."""
+        cluster = self.clusters[mention.cluster]
+        if len(cluster.members) == 1:
+            cluster.name, mention.name = phrase, phrase
+            cluster.kind = cluster.kind or "organization"
+
     def synthetic(self, name: str, kind: str, position: int) -> int:
         """A cluster for a source phrase the name pattern cannot see ("AI analysis network")."""
         for index, cluster in enumerate(self.clusters):

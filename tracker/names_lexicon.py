@@ -161,7 +161,7 @@ INSTITUTION_HEADS = {
     "office", "institute", "bureau", "commission", "regulator", "union", "body", "forum",
     "observatory", "service", "authority", "board", "committee", "foundation", "university",
     "watchdog", "tank", "lobby", "panel", "tribunal", "treasury", "legislature", "assembly",
-    "league", "chamber", "government",
+    "league", "chamber", "government", "fund",
 }  # fmt: skip
 # Roles of people who speak for a government ("the government expects" after the treasurer).
 GOVERNMENT_ROLES = ("treasurer", "minister", "secretary", "chancellor", "premier", "president",

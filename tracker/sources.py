@@ -81,7 +81,7 @@ class Attributor:
             if mention.possessive and text.startswith(("'s ", "’s "), mention.end):
                 after = CUE.match(text, mention.end + 3)
                 if after is not None and after.group() in NAME_S_VERBS:
-                    self._rename(mention, text[mention.start : mention.end + 2])
+                    self.finder.rename(mention, text[mention.start : mention.end + 2])
                     mention.end += 2
                     mention.possessive = False
                     ends[mention.end] = mention
@@ -197,9 +197,11 @@ class Attributor:
             words = [w for w in data_np.group(1).split() if w.lower() not in ("the", "a", "an")]
             phrase = " ".join(words)
             if phrase.startswith(first.name) and len(phrase) > len(first.name):
-                self._rename(first, phrase)
+                self.finder.rename(first, phrase)
         if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
-            return Cue(match.start(), first.end, first.cluster, (start, end), True, True)
+            owner = self.antecedents.report_owner(text[match.end() : first.start], first.start)
+            cluster = owner if owner is not None else first.cluster  # "the fund's Fiscal Monitor"
+            return Cue(match.start(), first.end, cluster, (start, end), True, True)
         if first is not None and re.search(
             r"\bby\s+(?:[a-z]+\s+){0,4}\Z", text[max(match.end(), first.start - 60) : first.start]
         ):
@@ -233,13 +235,6 @@ class Attributor:
                     head.group(1) in nl.REPORT_NOUNS,
                 )
         return None
-
-    def _rename(self, mention: Mention, phrase: str) -> None:
-        """ "AI analysis network data": the source is the whole lowercase-tailed phrase."""
-        cluster = self.finder.clusters[mention.cluster]
-        if len(cluster.members) == 1:
-            cluster.name, mention.name = phrase, phrase
-            cluster.kind = cluster.kind or "organization"
 
     def _right_name(self, position: int, end: int, mentions: list[Mention], *, generic: bool,
                     local: list[tuple[int, int]]) -> int | None:  # fmt: skip

@@ -504,3 +504,14 @@ def test_coordinated_speech_after_a_dateline() -> None:
         "in the third quarter and said it would hand over 200 aircraft this year."
     )
     assert attributed(text) == [("62", "Aerovale"), ("200", "Aerovale")]
+
+
+def test_report_titles_and_interjected_reports() -> None:
+    text = (
+        "Growth will slow to 2.9%, the International Monetary Fund said. Public debt will exceed "
+        "100% of GDP, according to the fund's Fiscal Monitor."
+    )
+    assert attributed(text)[-1] == ("100%", "International Monetary Fund")
+    assert "Fiscal Monitor" not in sources(text)
+    text = "The World Bank, in a separate report, said 26 countries were in debt distress."
+    assert attributed(text) == [("26", "World Bank")]
