@@ -136,7 +136,14 @@ class NameFinder:
                 offset == sentence_start
                 or self.text[sentence_start:offset].strip(" \"“‘'(—–-") == ""
             )
-            drop = (
+            # "He Xiaopeng": a pronoun never runs straight into a capitalized word, a surname does.
+            surname = (
+                low in ("he", "she")
+                and len(tokens) > 1
+                and tokens[1].lower() not in nl.STOP_CAPS
+                and tokens[1].lower() not in self.lower_words  # "He Said": a shouted verb
+            )
+            drop = not surname and (
                 low in nl.STOP_CAPS
                 or low.rstrip(".") in nl.STOP_CAPS
                 or low.endswith(nl.ATTRIBUTIVE_SUFFIXES)

@@ -515,3 +515,11 @@ def test_report_titles_and_interjected_reports() -> None:
     assert "Fiscal Monitor" not in sources(text)
     text = "The World Bank, in a separate report, said 26 countries were in debt distress."
     assert attributed(text) == [("26", "World Bank")]
+
+
+def test_he_and_she_before_a_capitalized_name_are_surnames() -> None:
+    text = "He Lin, chief executive of Orbis Motors, told reporters that deliveries rose 40%."
+    assert attributed(text) == [("40%", "He Lin")]
+    assert sources(text)["He Lin"] == ("person", "chief executive", "Orbis Motors")
+    # A pronoun followed by a verb is still a pronoun, even a capitalized one.
+    assert "He Said" not in sources("He Said the plan was fine, and sales rose 5%, he said.")
