@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email
 import socketserver
-import threading
 import tomllib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ import pytest
 from claimwatch.config import Config, parse_config
 from claimwatch.digest import DigestDeliveryError, write_scheduled_digests
 from tests.claimwatch.digest_fixture import build_newsroom
+from tests.servers import running
 
 MONDAY_MORNING = datetime(2025, 12, 15, 7, 0, tzinfo=UTC)
 
@@ -46,13 +46,9 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
 @pytest.fixture
 def smtp_server() -> Iterator[socketserver.ThreadingTCPServer]:
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SMTPHandler)
-    server.daemon_threads = True
     server.messages = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running(server):
+        yield server
 
 
 def _config(tmp_path: Path, formats: str, port: int, email_to: str = "") -> Config:

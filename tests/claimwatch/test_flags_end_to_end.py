@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +26,7 @@ from click.testing import CliRunner
 from claimwatch.cli import cli
 from db.schema import connect
 from db.store import article_versions
+from tests.servers import running
 
 REPO = Path(__file__).resolve().parents[2]
 TOLERANCE = 0.005  # relative, as the gold README scores values
@@ -82,11 +82,8 @@ class Site:
 @pytest.fixture
 def site() -> Iterator[Site]:
     served = Site()
-    thread = threading.Thread(target=served.server.serve_forever, daemon=True)
-    thread.start()
-    yield served
-    served.server.shutdown()
-    served.server.server_close()
+    with running(served.server):
+        yield served
 
 
 def _flags(config: Path) -> list[dict[str, Any]]:

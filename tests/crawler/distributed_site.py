@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.servers import running
+
 PER_SECTION_PAGE = 25
 FEED_ITEMS = 40
 MISSING = "/news/2025/01/01/story-gone"
@@ -146,15 +148,9 @@ def serve_site(pages: int, *, delay: float = 0.0, broken: bool = False) -> Itera
     """Serve a generated site of ``pages`` articles on 127.0.0.1 (a free port) meanwhile."""
     site = Site(pages=pages, delay=delay, broken=broken)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(server):
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

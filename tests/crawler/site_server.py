@@ -10,7 +10,6 @@ HTML answers carry an ETag and honour ``If-None-Match`` (304). Every request pat
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from claimwatch.demo.server import resolve
+from tests.servers import running
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
 BIG_PAGE_BYTES = 300_000
@@ -138,12 +138,6 @@ def serve_site(name: str = "news") -> Iterator[SiteState]:
     """Serve a fixture site on a free 127.0.0.1 port for the duration of the block."""
     state = SiteState(root=(FIXTURES / name).resolve())
     server = _QuietServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(server):
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
