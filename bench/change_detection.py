@@ -225,7 +225,12 @@ def series(gold: Path, pages: Path, db: Any) -> tuple[Score, Score, int, int]:
         for row in tracking.version_claims(db, version["id"]):
             if not row["key"]:
                 continue
-            for other in tracking.claims_for_key(db, row["key"], exclude_article_id=article_id):
+            others = (
+                other
+                for version in tracking.key_versions(db, row["key"], exclude_article_id=article_id)
+                for other in tracking.version_claims_with_key(db, version["version_id"], row["key"])
+            )
+            for other in others:
                 if other["url"].startswith(BASE + "early") and other["value"] != row["value"]:
                     naive.append((other["url"], url, other["value"], row["value"]))
                     break
