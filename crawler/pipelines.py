@@ -9,6 +9,8 @@ command's progress display reads the same numbers.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from typing import Any, Self
 
 import sqlite_utils
@@ -18,7 +20,15 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.items import Article, NotModified
 from db.schema import connect
-from db.store import RunCounts, finish_run, mark_not_modified, start_run, store_article
+from db.store import (
+    RunCounts,
+    finish_run,
+    mark_abandoned,
+    mark_not_modified,
+    open_runs,
+    start_run,
+    store_article,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +58,16 @@ class StorePipeline:
     def spider_opened(self, spider: Spider) -> None:
         self.db = connect(self.db_path)
         outlet = getattr(spider, "outlet_name", spider.name)
-        self.run_id = start_run(self.db, outlet)
+        host = socket.gethostname()
+        abandoned = [
+            run["id"] for run in open_runs(self.db, outlet, host) if not _alive(run["pid"])
+        ]
+        if abandoned:
+            logger.warning(
+                "runs %s of %s were killed mid-crawl; marked interrupted", abandoned, outlet
+            )
+            mark_abandoned(self.db, abandoned)
+        self.run_id = start_run(self.db, outlet, pid=os.getpid(), host=host)
         self.stats.set_value("claimwatch/run_id", self.run_id)
         self.stats.set_value("claimwatch/outlet", outlet)
 
@@ -94,3 +113,16 @@ class StorePipeline:
         )
         self.db.close()
         self.db = None
+
+
+def _alive(pid: int | None) -> bool:
+    """Is process ``pid`` (on this host) still running?"""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

@@ -340,6 +340,12 @@ def _migration_10(conn: sqlite3.Connection) -> None:
 
 
 # Append new migrations here; never edit one that has shipped.
+def _migration_11(conn: sqlite3.Connection) -> None:
+    # Which process on which host runs a crawl, so a crawl killed outright can be closed later.
+    conn.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
+    conn.execute("ALTER TABLE runs ADD COLUMN host TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -351,6 +357,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_8,
     _migration_9,
     _migration_10,
+    _migration_11,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -56,16 +56,52 @@ def is_first_crawl(db: sqlite_utils.Database, outlet: str) -> bool:
     return row is None or row[0] is None
 
 
-def start_run(db: sqlite_utils.Database, outlet: str, *, started_at: str | None = None) -> int:
-    """Create the outlet if new and a ``running`` run; backfill=1 on its first crawl."""
+def start_run(
+    db: sqlite_utils.Database,
+    outlet: str,
+    *,
+    started_at: str | None = None,
+    pid: int | None = None,
+    host: str | None = None,
+) -> int:
+    """Create the outlet if new and a ``running`` run; backfill=1 on its first crawl.
+
+    ``pid`` and ``host`` name the crawling process, so a crawl killed outright can be found.
+    """
     with transaction(db) as conn:
         conn.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?)", [outlet])
         backfill = is_first_crawl(db, outlet)
         cursor = conn.execute(
-            "INSERT INTO runs (outlet, started_at, status, backfill) VALUES (?, ?, 'running', ?)",
-            [outlet, started_at or utc_now(), 1 if backfill else 0],
+            """
+            INSERT INTO runs (outlet, started_at, status, backfill, pid, host)
+            VALUES (?, ?, 'running', ?, ?, ?)
+            """,
+            [outlet, started_at or utc_now(), 1 if backfill else 0, pid, host],
         )
         return int(cursor.lastrowid or 0)
+
+
+def open_runs(db: sqlite_utils.Database, outlet: str, host: str) -> list[dict[str, Any]]:
+    """Runs of ``outlet`` still marked running by a process on ``host``: id and pid."""
+    cursor = db.conn.execute(
+        "SELECT id, pid FROM runs WHERE outlet = ? AND status = 'running' AND host = ?",
+        [outlet, host],
+    )
+    return [{"id": row[0], "pid": row[1]} for row in cursor.fetchall()]
+
+
+def mark_abandoned(db: sqlite_utils.Database, run_ids: Sequence[int]) -> None:
+    """Close runs whose process died without closing them (killed outright) as interrupted."""
+    if not run_ids:
+        return
+    with transaction(db) as conn:
+        conn.executemany(
+            """
+            UPDATE runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?)
+            WHERE id = ? AND status = 'running'
+            """,
+            [(utc_now(), run_id) for run_id in run_ids],
+        )
 
 
 @dataclass

@@ -82,3 +82,4 @@ def test_sigkill_leaves_whole_articles_and_the_next_crawl_completes(tmp_path: Pa
         database.close()
     assert articles == 9  # the 8 articles plus the slow page, which now answers in time
     assert statuses[-1] == "ok"
+    assert statuses[0] == "interrupted"  # the killed crawl's run, closed by the next crawl
