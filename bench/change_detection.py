@@ -172,23 +172,27 @@ def versions(gold: Path, pages: Path, db: Any) -> tuple[dict[str, Score], dict[s
         for kind in ours:
             got = [(f["old_value"], f["new_value"]) for f in mine if f["kind"] == kind]
             ours[kind].add(wanted[kind], got, pair)
-        stored = store.article_versions(db, url)
-        old, new = (
-            [claim_from_row(row) for row in tracking.version_claims(db, v["id"])]
-            for v in stored[:2]
-        )
-        naive = _positional(old, new)
+        baseline = positional_flags(db, url)
         for kind in base:
-            got = [
-                (
-                    old[c.old].value if c.old is not None else None,
-                    new[c.new].value if c.new is not None else None,
-                )
-                for c in naive
-                if c.kind == kind
-            ]
-            base[kind].add(wanted[kind], got, pair)
+            base[kind].add(wanted[kind], baseline.get(kind, []), pair)
     return ours, base, third
+
+
+def positional_flags(db: Any, url: str) -> dict[str, list[tuple[float | None, float | None]]]:
+    """The baseline's (old, new) values per flag kind between an article's first two versions."""
+    stored = store.article_versions(db, url)
+    old, new = (
+        [claim_from_row(row) for row in tracking.version_claims(db, v["id"])] for v in stored[:2]
+    )
+    flags: dict[str, list[tuple[float | None, float | None]]] = {}
+    for change in _positional(old, new):
+        flags.setdefault(change.kind, []).append(
+            (
+                old[change.old].value if change.old is not None else None,
+                new[change.new].value if change.new is not None else None,
+            )
+        )
+    return flags
 
 
 def series(gold: Path, pages: Path, db: Any) -> tuple[Score, Score, int, int]:

@@ -23,11 +23,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from change_detection import REPO, Score, _close, _match, _positional  # noqa: E402
+from change_detection import REPO, Score, _close, _match, positional_flags  # noqa: E402
 
 from db import store, tracking  # noqa: E402
 from db.schema import connect  # noqa: E402
-from tracker.ingest import claim_from_row, track_pending  # noqa: E402
+from tracker.ingest import track_pending  # noqa: E402
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -178,22 +178,9 @@ def main() -> None:
                     len(got), len(expected[kind])
                 ):
                     print(f"  {article['id']} {kind}: expected {expected[kind]}, flagged {got}")
-            stored = store.article_versions(db, url)
-            old, new = (
-                [claim_from_row(r) for r in tracking.version_claims(db, v["id"])]
-                for v in stored[:2]
-            )
-            naive = _positional(old, new)
+            baseline = positional_flags(db, url)
             for kind in base:
-                got = [
-                    (
-                        old[c.old].value if c.old is not None else None,
-                        new[c.new].value if c.new is not None else None,
-                    )
-                    for c in naive
-                    if c.kind == kind
-                ]
-                base[kind].add(expected[kind], got, same)
+                base[kind].add(expected[kind], baseline.get(kind, []), same)
         db.close()
     print(f"unseen edits of {len(articles)} gold articles (seed {args.seed}):")
     total, total_base = Score(), Score()
