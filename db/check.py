@@ -113,6 +113,29 @@ def _fts(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
+_STATED_KEYS = """
+    SELECT DISTINCT c.key, COALESCE(a.published, v.fetched_at), v.id
+    FROM claims c JOIN versions v ON v.id = c.version_id JOIN articles a ON a.id = v.article_id
+    WHERE c.key IS NOT NULL AND v.tracked_at IS NOT NULL
+"""
+
+
+def _claim_keys(db: sqlite_utils.Database) -> list[str]:
+    """claim_keys lists exactly the keys tracked versions state, in their articles' order."""
+    missing = db.execute(
+        f"{_STATED_KEYS} EXCEPT SELECT key, ord, version_id FROM claim_keys"  # noqa: S608
+    ).fetchall()
+    stale = db.execute(
+        f"SELECT key, ord, version_id FROM claim_keys EXCEPT {_STATED_KEYS}"  # noqa: S608
+    ).fetchall()
+    return [
+        f"key {key!r} of version {version} ({ord_}) is not listed" for key, ord_, version in missing
+    ] + [
+        f"key {key!r} listed for version {version} ({ord_}) that no claim states"
+        for key, ord_, version in stale
+    ]
+
+
 CHECKS: list[tuple[str, str, Callable[[sqlite_utils.Database], list[str]]]] = [
     ("integrity_check", "SQLite file structure (PRAGMA integrity_check)", _integrity),
     ("foreign_key_check", "references between tables (PRAGMA foreign_key_check)", _foreign_keys),
@@ -124,6 +147,11 @@ CHECKS: list[tuple[str, str, Callable[[sqlite_utils.Database], list[str]]]] = [
     ),
     ("flag_claims", "every flag's claims exist", _flag_claims),
     ("full_text", "full-text indexes match claims and versions", _fts),
+    (
+        "claim_keys",
+        "the claim-key index lists exactly the keys tracked versions state",
+        _claim_keys,
+    ),
 ]
 
 

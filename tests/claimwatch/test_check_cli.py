@@ -36,7 +36,7 @@ def test_damaged_database_exit_1_names_the_failure(runner: CliRunner, db_path: P
     result = runner.invoke(cli, ["--db", str(db_path), "check"])
     assert result.exit_code == 1
     assert "claim 1: version 1 text[" in result.stdout
-    assert result.stderr.strip() == "Error: 1 of 6 checks failed: claim_offsets"
+    assert result.stderr.strip() == "Error: 1 of 7 checks failed: claim_offsets"
 
 
 def test_missing_database_exit_2(runner: CliRunner, tmp_path: Path) -> None:

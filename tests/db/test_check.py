@@ -93,3 +93,17 @@ def test_many_problems_are_summarized(sampled: Path) -> None:
     problems = _failures(sampled)["flag_claims"]
     assert len(problems) == 21
     assert problems[-1] == "... and 5 more"
+
+
+def test_claim_key_index_out_of_step(sampled: Path) -> None:
+    db = connect(sampled, create=False)
+    key, version_id = db.execute("SELECT key, version_id FROM claim_keys LIMIT 1").fetchone()
+    db.close()
+    _damage(
+        sampled,
+        f"DELETE FROM claim_keys WHERE key = '{key}' AND version_id = {version_id}",  # noqa: S608
+        "INSERT INTO claim_keys (key, ord, version_id) VALUES ('ghost|metric|%|2025', '2025', 1)",
+    )
+    problems = _failures(sampled)["claim_keys"]
+    assert any(f"key {key!r} of version {version_id}" in p and "not listed" in p for p in problems)
+    assert any("'ghost|metric|%|2025' listed for version 1" in p for p in problems)
