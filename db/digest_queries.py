@@ -243,17 +243,18 @@ def key_history(
 ) -> list[dict[str, Any]]:
     """The latest values reported for one claim key before ``until``, oldest first.
 
-    Dated by the article's publication (else when the version was fetched).
+    Dated by the article's publication (else when the version was fetched). Read through
+    claim_keys (key, that date, version), which lists every tracked version stating the key.
     """
     sql = """
         SELECT day, value, unit, url, outlet FROM (
             SELECT substr(COALESCE(a.published, v.fetched_at), 1, 10) AS day, c.value, c.unit,
                    a.url, a.outlet, c.id
-            FROM claims c
-            JOIN versions v ON v.id = c.version_id
-            JOIN articles a ON a.id = v.article_id
-            WHERE c.key = :key AND c.value IS NOT NULL
-              AND COALESCE(a.published, v.fetched_at) < :until
+            FROM claim_keys k
+            CROSS JOIN claims c ON c.version_id = k.version_id AND +c.key = k.key
+            CROSS JOIN versions v ON v.id = c.version_id
+            CROSS JOIN articles a ON a.id = v.article_id
+            WHERE k.key = :key AND k.ord < :until AND c.value IS NOT NULL
               AND (:outlet IS NULL OR a.outlet = :outlet)
             ORDER BY day DESC, c.id DESC
             LIMIT :limit

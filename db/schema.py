@@ -346,6 +346,16 @@ def _migration_11(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE runs ADD COLUMN host TEXT")
 
 
+def _migration_12(conn: sqlite3.Connection) -> None:
+    """Tracking writes: claims by key are read through claim_keys (key, article order,
+    version), then the version's claims, so the claims_key index only cost every insert."""
+    conn.executescript(
+        """
+        DROP INDEX IF EXISTS claims_key;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -358,6 +368,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_9,
     _migration_10,
     _migration_11,
+    _migration_12,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -154,6 +154,76 @@ def key_versions(
         cursor.close()
 
 
+_KEYS_PER_STATEMENT = 500  # two bound parameters a key; SQLite binds at most 32,766
+
+
+def newest_key_versions(
+    db: sqlite_utils.Database, keys: Sequence[str], *, exclude_article_id: int
+) -> dict[str, dict[str, Any] | None]:
+    """For each key, the first row :func:`key_versions` would yield (or None when no other
+    article states it), all keys in one statement a few hundred at a time."""
+    found: dict[str, dict[str, Any] | None] = {}
+    for at in range(0, len(keys), _KEYS_PER_STATEMENT):
+        chunk = list(keys[at : at + _KEYS_PER_STATEMENT])
+        cursor = db.conn.execute(
+            f"""
+            WITH wanted(key) AS (VALUES {", ".join("(?)" for _ in chunk)}),
+            newest AS (
+                SELECT w.key, (
+                    SELECT k.version_id
+                    FROM claim_keys k CROSS JOIN versions v ON v.id = k.version_id
+                    WHERE k.key = w.key AND v.article_id != ?
+                      AND v.number = (
+                          SELECT MAX(v2.number) FROM versions v2
+                          WHERE v2.article_id = v.article_id AND v2.tracked_at IS NOT NULL
+                      )
+                    ORDER BY k.key DESC, k.ord DESC, k.version_id DESC LIMIT 1
+                ) AS version_id
+                FROM wanted w
+            )
+            SELECT n.key, n.version_id, v.article_id, a.published
+            FROM newest n
+            LEFT JOIN versions v ON v.id = n.version_id
+            LEFT JOIN articles a ON a.id = v.article_id
+            """,  # noqa: S608 - one placeholder a key
+            [*chunk, exclude_article_id],
+        )
+        for key, version_id, article_id, published in cursor.fetchall():
+            found[key] = (
+                None
+                if version_id is None
+                else {"version_id": version_id, "article_id": article_id, "published": published}
+            )
+    return found
+
+
+def claims_with_keys(
+    db: sqlite_utils.Database, wanted: Sequence[tuple[int, str]]
+) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """:func:`version_claims_with_key` for many (version id, key) pairs in one statement a
+    few hundred pairs at a time; keyed by the pair."""
+    found: dict[tuple[int, str], list[dict[str, Any]]] = {pair: [] for pair in wanted}
+    pairs = list(found)
+    for at in range(0, len(pairs), _KEYS_PER_STATEMENT):
+        chunk = pairs[at : at + _KEYS_PER_STATEMENT]
+        cursor = db.conn.execute(
+            f"""
+            WITH wanted(version_id, key) AS (VALUES {", ".join("(?, ?)" for _ in chunk)})
+            SELECT {_CLAIM_COLUMNS}, v.article_id, a.published, a.url
+            FROM wanted w
+            CROSS JOIN claims c ON c.version_id = w.version_id AND +c.key = w.key
+            JOIN versions v ON v.id = c.version_id
+            JOIN articles a ON a.id = v.article_id
+            LEFT JOIN sources s ON s.id = c.source_id
+            ORDER BY c.version_id, c.key, c.start, c.id
+            """,  # noqa: S608 - fixed column list, one placeholder pair a key
+            [value for pair in chunk for value in pair],
+        )
+        for row in _rows(cursor):
+            found[(row["version_id"], row["key"])].append(row)
+    return found
+
+
 def version_claims_with_key(
     db: sqlite_utils.Database, version_id: int, key: str
 ) -> list[dict[str, Any]]:

@@ -140,16 +140,29 @@ def _key_flags(
     for index, claim in enumerate(new):
         if claim.key:
             by_key.setdefault(claim.key, []).append(index)
+    first = tracking.newest_key_versions(db, list(by_key), exclude_article_id=version["article_id"])
+    newest_of: dict[str, dict[str, Any] | None] = {}
+    for key, other in first.items():
+        if other is None or flagging.is_later(version["published"], other["published"]):
+            newest_of[key] = other
+            continue
+        # An older article found late is history, not an update of a newer one: look further.
+        newest_of[key] = next(
+            (
+                later
+                for later in tracking.key_versions(
+                    db, key, exclude_article_id=version["article_id"]
+                )
+                if flagging.is_later(version["published"], later["published"])
+            ),
+            None,
+        )
+    latest_of = tracking.claims_with_keys(
+        db, [(other["version_id"], key) for key, other in newest_of.items() if other is not None]
+    )
     flags = []
     for key, indexes in by_key.items():
-        seen, newest = False, None
-        for other in tracking.key_versions(db, key, exclude_article_id=version["article_id"]):
-            seen = True
-            # An older article found late is history, not an update of a newer one.
-            if flagging.is_later(version["published"], other["published"]):
-                newest = other
-                break
-        if not seen:
+        if first[key] is None:
             if not version["backfill"]:
                 claim = new[indexes[0]]
                 flags.append(
@@ -160,9 +173,10 @@ def _key_flags(
                     )
                 )  # fmt: skip
             continue
+        newest = newest_of[key]
         if newest is None:
             continue
-        latest = tracking.version_claims_with_key(db, newest["version_id"], key)
+        latest = latest_of[(newest["version_id"], key)]
         change = diff.cross_article_change(
             [claim_from_row(row) for row in latest], [new[index] for index in indexes]
         )
