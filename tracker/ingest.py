@@ -288,17 +288,20 @@ def track_pending(
     tracking.prepare_writes(db)
     result = TrackResult()
     pending = tracking.pending_version_ids(db)
-    for at in range(0, len(pending), max(1, batch_versions)):
-        batch: Extracted = []
-        for version_id in pending[at : at + batch_versions]:
-            try:
-                version = tracking.load_version(db, version_id)
-                if version is not None and version["tracked_at"] is None:
-                    batch.append((version, _extract(version, extract)))
-            except Exception as error:  # one bad version must not stop the others
-                log.exception("tracking version %s failed", version_id)
-                result.errors.append(f"version {version_id}: {error}")
-        result.add(_write_batch(db, batch, run_id))
+    try:
+        for at in range(0, len(pending), max(1, batch_versions)):
+            batch: Extracted = []
+            for version_id in pending[at : at + batch_versions]:
+                try:
+                    version = tracking.load_version(db, version_id)
+                    if version is not None and version["tracked_at"] is None:
+                        batch.append((version, _extract(version, extract)))
+                except Exception as error:  # one bad version must not stop the others
+                    log.exception("tracking version %s failed", version_id)
+                    result.errors.append(f"version {version_id}: {error}")
+            result.add(_write_batch(db, batch, run_id))
+    finally:
+        tracking.finish_writes(db)
     return result
 
 
