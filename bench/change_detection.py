@@ -266,10 +266,8 @@ def main() -> None:
         db.close()
 
 
-def _report_versions(
-    ours: dict[str, Score], base: dict[str, Score], third: int, folder: Path
-) -> None:
-    print(f"versions ({folder}):")
+def print_edit_scores(ours: dict[str, Score], base: dict[str, Score]) -> None:
+    """Per-kind lines, then all edits together beside the positional baseline and their ratio."""
     total, total_base = Score(), Score()
     for kind in ours:
         print("  " + ours[kind].line(kind))
@@ -281,6 +279,13 @@ def _report_versions(
     print("  " + total_base.line("baseline (by position)"))
     ratio = total.f1() / total_base.f1() if total_base.f1() else float("inf")
     print(f"  F1 ratio ours/baseline: {ratio:.2f}")
+
+
+def _report_versions(
+    ours: dict[str, Score], base: dict[str, Score], third: int, folder: Path
+) -> None:
+    print(f"versions ({folder}):")
+    print_edit_scores(ours, base)
     print(f"  flags written by a third crawl of the same pages: {third}")
 
 

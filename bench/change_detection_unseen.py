@@ -23,7 +23,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from change_detection import REPO, Score, _close, _match, positional_flags  # noqa: E402
+from change_detection import (  # noqa: E402
+    REPO,
+    Score,
+    _close,
+    _match,
+    positional_flags,
+    print_edit_scores,
+)
 
 from db import store, tracking  # noqa: E402
 from db.schema import connect  # noqa: E402
@@ -183,17 +190,7 @@ def main() -> None:
                 base[kind].add(expected[kind], baseline.get(kind, []), same)
         db.close()
     print(f"unseen edits of {len(articles)} gold articles (seed {args.seed}):")
-    total, total_base = Score(), Score()
-    for kind in ours:
-        print("  " + ours[kind].line(kind))
-        for score, into in ((ours[kind], total), (base[kind], total_base)):
-            into.expected += score.expected
-            into.predicted += score.predicted
-            into.matched += score.matched
-    print("  " + total.line("all edits"))
-    print("  " + total_base.line("baseline (by position)"))
-    ratio = total.f1() / total_base.f1() if total_base.f1() else float("inf")
-    print(f"  F1 ratio ours/baseline: {ratio:.2f}")
+    print_edit_scores(ours, base)
 
 
 if __name__ == "__main__":
