@@ -40,6 +40,9 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+_IDS_PER_STATEMENT = 500  # ids bound in one IN (...) list
+
+
 def pending_version_ids(db: sqlite_utils.Database) -> list[int]:
     """Versions not yet tracked, oldest article first, each article's versions in order."""
     cursor = db.conn.execute(
@@ -92,6 +95,41 @@ def load_version(db: sqlite_utils.Database, version_id: int) -> dict[str, Any] |
     )
     rows = _rows(cursor)
     return rows[0] if rows else None
+
+
+def load_versions(db: sqlite_utils.Database, version_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """:func:`load_version` of many versions in one statement a few hundred at a time, in
+    the order given; ids of versions that no longer exist are left out."""
+    found: dict[int, dict[str, Any]] = {}
+    for at in range(0, len(version_ids), _IDS_PER_STATEMENT):
+        chunk = list(version_ids[at : at + _IDS_PER_STATEMENT])
+        cursor = db.conn.execute(
+            f"""
+            SELECT v.id, v.article_id, v.number, v.text, v.run_id, v.tracked_at,
+                   COALESCE(v.published, a.published) AS published, a.url, a.outlet, a.language,
+                   COALESCE(r.backfill, 0) AS backfill
+            FROM versions v JOIN articles a ON a.id = v.article_id
+            LEFT JOIN runs r ON r.id = v.run_id
+            WHERE v.id IN ({", ".join("?" for _ in chunk)})
+            """,  # noqa: S608 - one placeholder an id
+            chunk,
+        )
+        found.update((row["id"], row) for row in _rows(cursor))
+    return [found[version_id] for version_id in version_ids if version_id in found]
+
+
+def tracked_among(db: sqlite_utils.Database, version_ids: Sequence[int]) -> set[int]:
+    """Which of ``version_ids`` are tracked (a concurrent run may have tracked some)."""
+    tracked: set[int] = set()
+    for at in range(0, len(version_ids), _IDS_PER_STATEMENT):
+        chunk = list(version_ids[at : at + _IDS_PER_STATEMENT])
+        cursor = db.conn.execute(
+            f"SELECT id FROM versions WHERE tracked_at IS NOT NULL "  # noqa: S608
+            f"AND id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        )
+        tracked.update(row[0] for row in cursor)
+    return tracked
 
 
 def is_tracked(db: sqlite_utils.Database, version_id: int) -> bool:
@@ -302,6 +340,43 @@ def source_ids(
     return ids
 
 
+_UPSERT_SOURCE_ROW = _UPSERT_SOURCE.replace("RETURNING id", "")
+
+
+def upsert_sources(
+    conn: sqlite3.Connection, sources: Sequence[dict[str, Any]]
+) -> dict[tuple[str, str], int]:
+    """:func:`source_ids` of many sources at once: every row is upserted in the order given
+    (so new sources get ids in that order, as one by one), then all their ids are read in one
+    statement a few hundred at a time. Keyed by (norm_name, norm_organization)."""
+    conn.executemany(_UPSERT_SOURCE_ROW, sources)
+    pairs = list(dict.fromkeys((row["norm_name"], row["norm_organization"]) for row in sources))
+    found: dict[tuple[str, str], int] = {}
+    for at in range(0, len(pairs), _KEYS_PER_STATEMENT):
+        chunk = pairs[at : at + _KEYS_PER_STATEMENT]
+        cursor = conn.execute(
+            f"""
+            WITH wanted(norm_name, norm_organization) AS (
+                VALUES {", ".join("(?, ?)" for _ in chunk)}
+            )
+            SELECT s.norm_name, s.norm_organization, s.id FROM wanted w
+            JOIN sources s ON s.norm_name = w.norm_name
+                AND s.norm_organization = w.norm_organization
+            """,  # noqa: S608 - one placeholder pair a source
+            [value for pair in chunk for value in pair],
+        )
+        found.update(((name, organization), id_) for name, organization, id_ in cursor)
+    return found
+
+
+def link_many(conn: sqlite3.Connection, links: Sequence[tuple[int, int, str | None]]) -> None:
+    """Link versions to sources: ``links`` are (version id, source id, role); repeats are ignored."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO version_sources (version_id, source_id, role) VALUES (?, ?, ?)",
+        links,
+    )
+
+
 def link_sources(
     conn: sqlite3.Connection, version_id: int, links: Sequence[tuple[int, str | None]]
 ) -> None:
@@ -329,11 +404,19 @@ def insert_claims(
     conn: sqlite3.Connection, version_id: int, claims: Sequence[dict[str, Any]]
 ) -> list[int]:
     """Store a version's claims (keys as the claims columns, ``source_id`` already resolved);
-    returns their ids in order.
+    returns their ids in order."""
+    return insert_claims_of(conn, [(version_id, claim) for claim in claims])
 
-    All rows go in one multi-row INSERT: the claims_fts trigger then feeds the full-text
-    index once per statement, not once per row, which measured several times faster. Ids
-    are given explicitly (the next free ones, as SQLite would), so each claim's id is known.
+
+def insert_claims_of(
+    conn: sqlite3.Connection, claims: Sequence[tuple[int, dict[str, Any]]]
+) -> list[int]:
+    """Store (version id, claim) pairs, claims as in :func:`insert_claims`; returns their
+    ids in order.
+
+    Rows go in multi-row INSERTs of up to a thousand: per-statement work, not per-row work,
+    dominated small statements (bench/db_scale.py). Ids are given explicitly (the next free
+    ones, as SQLite would), so each claim's id is known.
     """
     if not claims:
         return []
@@ -344,7 +427,7 @@ def insert_claims(
             claim_id, version_id,
             *(int(bool(claim[name])) if name == "approximate" else claim[name] for name in _CLAIM_FIELDS),
         )
-        for claim_id, claim in zip(ids, claims, strict=True)
+        for claim_id, (version_id, claim) in zip(ids, claims, strict=True)
     ]  # fmt: skip
     for at in range(0, len(rows), _CLAIM_ROWS_PER_STATEMENT):
         chunk = rows[at : at + _CLAIM_ROWS_PER_STATEMENT]
@@ -352,6 +435,12 @@ def insert_claims(
             _CLAIM_INSERT + ", ".join([_CLAIM_MARKS] * len(chunk)),
             [value for row in chunk for value in row],
         )
+    # The full-text index has no insert trigger (migration 13): it is fed here, all at once.
+    conn.execute(
+        "INSERT INTO claims_fts (rowid, sentence, surface) "
+        "SELECT id, sentence, surface FROM claims WHERE id BETWEEN ? AND ?",
+        (ids[0], ids[-1]),
+    )
     return ids
 
 

@@ -86,19 +86,14 @@ def _extract(version: dict[str, Any], extract: Extractor | None) -> Extraction:
     )
 
 
-def _store_sources(
-    conn: sqlite3.Connection,
-    version_id: int,
-    extraction: Extraction,
-    cache: tracking.SourceCache | None = None,
-) -> tuple[dict[str, int], int]:
-    """Store and link the extraction's sources; returns name -> source id and the links made."""
+def _source_rows(extraction: Extraction) -> dict[str, dict[str, Any]]:
+    """name -> sources row of every source the extraction names, claims' sources included."""
     by_name: dict[str, Source] = {source.name: source for source in extraction.sources}
     for claim in extraction.claims:
         if claim.source and claim.source not in by_name:
             by_name[claim.source] = Source(name=claim.source, kind="")
-    rows = [
-        {
+    return {
+        name: {
             "name": source.name,
             "norm_name": normalize_name(source.name),
             "kind": source.kind or None,  # unknown for a name only a claim gave
@@ -106,25 +101,39 @@ def _store_sources(
             "organization": source.organization,
             "norm_organization": normalize_name(source.organization),
         }
-        for source in by_name.values()
-    ]
-    ids = dict(zip(by_name, tracking.source_ids(conn, rows, cache), strict=True))
+        for name, source in by_name.items()
+    }
+
+
+def _store_sources(
+    conn: sqlite3.Connection,
+    version_id: int,
+    extraction: Extraction,
+    cache: tracking.SourceCache | None = None,
+) -> tuple[dict[str, int], int]:
+    """Store and link the extraction's sources; returns name -> source id and the links made."""
+    rows = _source_rows(extraction)
+    ids = dict(zip(rows, tracking.source_ids(conn, list(rows.values()), cache), strict=True))
     tracking.link_sources(
-        conn, version_id, [(ids[name], source.role) for name, source in by_name.items()]
+        conn, version_id, [(ids[name], row["role"]) for name, row in rows.items()]
     )
     return ids, len(set(ids.values()))
 
 
-def _store_claims(
-    conn: sqlite3.Connection, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
-) -> list[int]:
+def _claim_records(claims: Sequence[Claim], source_ids: dict[str, int]) -> list[dict[str, Any]]:
     records = []
     for claim in claims:
         # Attribute reads, not Claim.to_dict(): its deep copy was a third of the tracking time.
         record = {name: getattr(claim, name) for name in _CLAIM_COLUMNS}
         record["source_id"] = source_ids.get(claim.source) if claim.source else None
         records.append(record)
-    return tracking.insert_claims(conn, version_id, records)
+    return records
+
+
+def _store_claims(
+    conn: sqlite3.Connection, version_id: int, claims: Sequence[Claim], source_ids: dict[str, int]
+) -> list[int]:
+    return tracking.insert_claims(conn, version_id, _claim_records(claims, source_ids))
 
 
 def _key_flags(
@@ -197,6 +206,30 @@ def _key_flags(
     return flags
 
 
+Extracted = list[tuple[dict[str, Any], Extraction]]
+
+
+def _flags_and_mark(
+    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
+    version: dict[str, Any],
+    claims: Sequence[Claim],
+    claim_ids: list[int],
+    run_id: int | None,
+) -> list[dict]:
+    """Flags of a version whose claims are stored, then mark it tracked: the lookups see
+    only versions tracked before it, so versions must pass through here in tracking order."""
+    now = _now()
+    previous = tracking.previous_version_id(db, version["article_id"], version["number"])
+    if previous is not None:
+        old_rows = tracking.version_claims(db, previous)
+        flags = flagging.edit_flags(version, old_rows, claims, claim_ids, run_id, now)
+    else:
+        flags = _key_flags(db, version, claims, claim_ids, run_id, now)
+    tracking.mark_tracked(conn, version["id"], now)
+    return flags
+
+
 def _store_version(
     db: sqlite_utils.Database,
     conn: sqlite3.Connection,
@@ -209,18 +242,62 @@ def _store_version(
     version_id = version["id"]
     if tracking.is_tracked(db, version_id):  # tracked by a concurrent run meanwhile
         return TrackResult()
-    now = _now()
     source_ids, linked = _store_sources(conn, version_id, extraction, cache)
     claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
-    previous = tracking.previous_version_id(db, version["article_id"], version["number"])
-    if previous is not None:
-        old_rows = tracking.version_claims(db, previous)
-        flags = flagging.edit_flags(version, old_rows, extraction.claims, claim_ids, run_id, now)
-    else:
-        flags = _key_flags(db, version, extraction.claims, claim_ids, run_id, now)
+    flags = _flags_and_mark(db, conn, version, extraction.claims, claim_ids, run_id)
     tracking.insert_flags(conn, flags)
-    tracking.mark_tracked(conn, version_id, now)
     return TrackResult(versions=1, claims=len(claim_ids), sources=linked, flags=len(flags))
+
+
+def _store_batch(
+    db: sqlite_utils.Database, conn: sqlite3.Connection, batch: Extracted, run_id: int | None
+) -> TrackResult:
+    """Write extracted versions inside one transaction, storing what :func:`_store_version`
+    stores one by one (the same ids, rows and flags), each kind of row for all versions in a
+    few statements: sources, links, claims; then flags version by version in order."""
+    tracked = tracking.tracked_among(db, [version["id"] for version, _ in batch])
+    batch = [(version, found) for version, found in batch if version["id"] not in tracked]
+    rows_of = [_source_rows(extraction) for _, extraction in batch]
+    unique_rows: dict[tuple, dict[str, Any]] = {}  # the first row of each, as one by one
+    for rows in rows_of:
+        for row in rows.values():
+            unique_rows.setdefault(
+                (row["norm_name"], row["norm_organization"], row["kind"], row["role"]), row
+            )
+    id_of = tracking.upsert_sources(conn, list(unique_rows.values()))
+    names_to_ids = [
+        {name: id_of[(row["norm_name"], row["norm_organization"])] for name, row in rows.items()}
+        for rows in rows_of
+    ]
+    tracking.link_many(
+        conn,
+        [
+            (version["id"], ids[name], row["role"])
+            for (version, _), rows, ids in zip(batch, rows_of, names_to_ids, strict=True)
+            for name, row in rows.items()
+        ],
+    )
+    all_ids = tracking.insert_claims_of(
+        conn,
+        [
+            (version["id"], record)
+            for (version, extraction), ids in zip(batch, names_to_ids, strict=True)
+            for record in _claim_records(extraction.claims, ids)
+        ],
+    )
+    result, flags, at = TrackResult(), [], 0
+    for (version, extraction), ids in zip(batch, names_to_ids, strict=True):
+        claim_ids = all_ids[at : at + len(extraction.claims)]
+        at += len(claim_ids)
+        found = _flags_and_mark(db, conn, version, extraction.claims, claim_ids, run_id)
+        flags += found
+        result.add(
+            TrackResult(
+                versions=1, claims=len(claim_ids), sources=len(set(ids.values())), flags=len(found)
+            )
+        )
+    tracking.insert_flags(conn, flags)
+    return result
 
 
 def track_version(
@@ -239,21 +316,14 @@ def track_version(
         return _store_version(db, conn, version, extraction, run_id, {})
 
 
-Extracted = list[tuple[dict[str, Any], Extraction]]
-
-
 def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None) -> TrackResult:
     """Write extracted versions in one transaction; when any fails, the whole transaction
     rolls back and each version is written again in its own, so every version stays atomic
     and only a failing one stays pending."""
     if len(batch) > 1:
-        result = TrackResult()
         try:
             with tracking.transaction(db) as conn:
-                cache: tracking.SourceCache = {}
-                for version, extraction in batch:
-                    result.add(_store_version(db, conn, version, extraction, run_id, cache))
-            return result
+                return _store_batch(db, conn, batch, run_id)
         except Exception:  # found again below, version by version
             log.info("a batch of %d versions failed; writing each on its own", len(batch))
     result = TrackResult()
@@ -291,14 +361,14 @@ def track_pending(
     try:
         for at in range(0, len(pending), max(1, batch_versions)):
             batch: Extracted = []
-            for version_id in pending[at : at + batch_versions]:
+            for version in tracking.load_versions(db, pending[at : at + batch_versions]):
+                if version["tracked_at"] is not None:
+                    continue
                 try:
-                    version = tracking.load_version(db, version_id)
-                    if version is not None and version["tracked_at"] is None:
-                        batch.append((version, _extract(version, extract)))
+                    batch.append((version, _extract(version, extract)))
                 except Exception as error:  # one bad version must not stop the others
-                    log.exception("tracking version %s failed", version_id)
-                    result.errors.append(f"version {version_id}: {error}")
+                    log.exception("tracking version %s failed", version["id"])
+                    result.errors.append(f"version {version['id']}: {error}")
             result.add(_write_batch(db, batch, run_id))
     finally:
         tracking.finish_writes(db)

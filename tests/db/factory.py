@@ -2,7 +2,8 @@
 
 Production writes belong to db/store.py and db/tracking.py; tests that only need
 data to read (queries, check, Datasette) use these helpers so they do not depend on
-the crawler or tracker.
+the crawler or tracker. Claims alone go through ``db.tracking.insert_claims``, which
+also feeds their full-text index.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import sqlite_utils
+
+from db import tracking
 
 NOW = "2025-12-10T12:00:00+00:00"
 
@@ -168,28 +171,24 @@ class Factory:
                 {"version_id": version_id, "source_id": source_id}, ignore=True
             )
         key = "|".join([entity or "", metric or "", unit, period or ""]) if metric else None
-        return int(
-            self.db["claims"]
-            .insert(
-                {
-                    "version_id": version_id,
-                    "start": start,
-                    "end": end,
-                    "surface": surface,
-                    "sentence": sentence,
-                    "value": value,
-                    "unit": unit,
-                    "kind": kind,
-                    "approximate": int(approximate),
-                    "source_id": source_id,
-                    "entity": entity,
-                    "metric": metric,
-                    "period": period,
-                    "key": key,
-                }
-            )
-            .last_pk
-        )
+        claim = {
+            "start": start,
+            "end": end,
+            "surface": surface,
+            "sentence": sentence,
+            "value": value,
+            "unit": unit,
+            "kind": kind,
+            "approximate": approximate,
+            "source_id": source_id,
+            "subject": None,
+            "entity": entity,
+            "metric": metric,
+            "period": period,
+            "key": key,
+        }
+        # The tracker's own writer: it feeds the full-text index, which has no insert trigger.
+        return tracking.insert_claims(self.db.conn, version_id, [claim])[0]
 
     def flag(
         self,
