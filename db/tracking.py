@@ -9,6 +9,7 @@ their full-text trigger dominated the cost of tracking (bench/db_scale.py).
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -388,14 +389,15 @@ def link_sources(
 
 
 _CLAIM_FIELDS = (
-    "start", "end", "surface", "sentence", "value", "unit", "kind", "approximate", "source_id",
+    "start", "end", "surface", "sentence", "value", "unit", "kind", "source_id",
     "subject", "entity", "metric", "period", "key",
 )  # fmt: skip
+_claim_values = operator.itemgetter(*_CLAIM_FIELDS)  # then approximate, stored as 0 or 1
 _CLAIM_INSERT = (
     'INSERT INTO claims (id, version_id, start, "end", surface, sentence, value, unit, kind, '
-    "approximate, source_id, subject, entity, metric, period, key) VALUES "
+    "source_id, subject, entity, metric, period, key, approximate) VALUES "
 )
-_CLAIM_MARKS = "(" + ", ".join("?" for _ in range(len(_CLAIM_FIELDS) + 2)) + ")"
+_CLAIM_MARKS = "(" + ", ".join("?" for _ in range(len(_CLAIM_FIELDS) + 3)) + ")"
 # Rows per INSERT statement: SQLite binds at most 32,766 parameters (16 a row).
 _CLAIM_ROWS_PER_STATEMENT = 1_000
 
@@ -423,12 +425,9 @@ def insert_claims_of(
     first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM claims").fetchone()[0])
     ids = list(range(first, first + len(claims)))
     rows = [
-        (
-            claim_id, version_id,
-            *(int(bool(claim[name])) if name == "approximate" else claim[name] for name in _CLAIM_FIELDS),
-        )
+        (claim_id, version_id, *_claim_values(claim), int(bool(claim["approximate"])))
         for claim_id, (version_id, claim) in zip(ids, claims, strict=True)
-    ]  # fmt: skip
+    ]
     for at in range(0, len(rows), _CLAIM_ROWS_PER_STATEMENT):
         chunk = rows[at : at + _CLAIM_ROWS_PER_STATEMENT]
         conn.execute(

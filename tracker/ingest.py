@@ -18,6 +18,7 @@ writes no flags: the articles did not change.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sqlite3
@@ -65,6 +66,7 @@ class TrackResult:
         self.errors += other.errors
 
 
+@functools.lru_cache(maxsize=65_536)  # the same people and organizations recur in every batch
 def normalize_name(name: str | None) -> str:
     """Matching form of a source or organization name: "The  Fed." -> "fed"."""
     if not name:
