@@ -339,9 +339,13 @@ def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None
     return result
 
 
-# Versions extracted, then written in one transaction: each commit rewrites every claim
-# index page it touched, so fewer, larger commits write less.
-BATCH_VERSIONS = 1000
+# Versions extracted, then written in one transaction once they hold this many claims (or
+# versions): each commit rewrites every claim index page it touched, and at a million claims
+# a commit touches most pages of each index whatever its size, so fewer, larger commits
+# write far less (bench/db_scale.py). The extracted batch is held in memory meanwhile.
+BATCH_CLAIMS = 50_000
+BATCH_VERSIONS = 10_000
+_LOAD_VERSIONS = 200  # versions read from the database at a time
 
 
 def track_pending(
@@ -350,27 +354,36 @@ def track_pending(
     run_id: int | None = None,
     extract: Extractor | None = None,
     batch_versions: int = BATCH_VERSIONS,
+    batch_claims: int = BATCH_CLAIMS,
 ) -> TrackResult:
     """Track every version not yet tracked; a version that fails is reported and stays pending.
 
-    Versions are extracted ``batch_versions`` at a time outside any transaction (so the
-    write lock is not held while the tracker reads text), then written together in one
-    transaction, each version all or nothing.
+    Versions are extracted outside any transaction (so the write lock is not held while the
+    tracker reads text) until ``batch_claims`` claims or ``batch_versions`` versions are
+    waiting, then written together in one transaction, each version all or nothing.
     """
     tracking.prepare_writes(db)
     result = TrackResult()
     pending = tracking.pending_version_ids(db)
+    batch: Extracted = []
+    claims = 0
     try:
-        for at in range(0, len(pending), max(1, batch_versions)):
-            batch: Extracted = []
-            for version in tracking.load_versions(db, pending[at : at + batch_versions]):
+        for at in range(0, len(pending), _LOAD_VERSIONS):
+            for version in tracking.load_versions(db, pending[at : at + _LOAD_VERSIONS]):
                 if version["tracked_at"] is not None:
                     continue
                 try:
-                    batch.append((version, _extract(version, extract)))
+                    extraction = _extract(version, extract)
                 except Exception as error:  # one bad version must not stop the others
                     log.exception("tracking version %s failed", version["id"])
                     result.errors.append(f"version {version['id']}: {error}")
+                    continue
+                batch.append((version, extraction))
+                claims += len(extraction.claims)
+                if len(batch) >= batch_versions or claims >= batch_claims:
+                    result.add(_write_batch(db, batch, run_id))
+                    batch, claims = [], 0
+        if batch:
             result.add(_write_batch(db, batch, run_id))
     finally:
         tracking.finish_writes(db)

@@ -53,17 +53,19 @@ def _content(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
 
 def test_batches_store_what_one_version_at_a_time_stores(tmp_path: Path) -> None:
     contents = []
-    for batch_versions in (1, 2, 200):
-        db = connect(tmp_path / f"batch-{batch_versions}.db")
+    # (versions, claims) a batch may hold: one by one, two versions, all, two claims' worth
+    for batch_versions, batch_claims in ((1, 100), (2, 100), (200, 100), (200, 2)):
+        db = connect(tmp_path / f"batch-{batch_versions}-{batch_claims}.db")
         _publish_all(db)
-        result = track_pending(db, extract=toy_extract, batch_versions=batch_versions)
+        result = track_pending(
+            db, extract=toy_extract, batch_versions=batch_versions, batch_claims=batch_claims
+        )
         assert (result.versions, result.errors) == (6, [])
         assert [r.check for r in check_database(db) if not r.ok] == []
         contents.append(_content(db))
         db.close()
     assert contents[0]["flags"]  # changed, new and revised flags were written
-    assert contents[1] == contents[0]
-    assert contents[2] == contents[0]
+    assert all(content == contents[0] for content in contents[1:])
 
 
 def test_a_failing_version_in_a_batch_rolls_back_only_itself(db: sqlite_utils.Database) -> None:
