@@ -154,6 +154,8 @@ def _key_flags(
     first = tracking.newest_key_versions(db, list(by_key), exclude_article_id=version["article_id"])
     newest_of: dict[str, dict[str, Any] | None] = {}
     for key, other in first.items():
+        if not new[by_key[key][0]].period:
+            continue  # a figure without a period is never "changed": only "new" needs the key
         if other is None or flagging.is_later(version["published"], other["published"]):
             newest_of[key] = other
             continue
@@ -184,7 +186,7 @@ def _key_flags(
                     )
                 )  # fmt: skip
             continue
-        newest = newest_of[key]
+        newest = newest_of.get(key)
         if newest is None:
             continue
         latest = latest_of[(newest["version_id"], key)]
