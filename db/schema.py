@@ -367,6 +367,19 @@ def _migration_13(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_14(conn: sqlite3.Connection) -> None:
+    """Tracking writes: claims without a source or a metric (many are) stay out of the
+    indexes that look claims up by them; every query on those columns names a value."""
+    conn.executescript(
+        """
+        DROP INDEX IF EXISTS claims_source;
+        CREATE INDEX claims_source ON claims(source_id) WHERE source_id IS NOT NULL;
+        DROP INDEX IF EXISTS claims_metric;
+        CREATE INDEX claims_metric ON claims(metric, entity) WHERE metric IS NOT NULL;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -381,6 +394,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_11,
     _migration_12,
     _migration_13,
+    _migration_14,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
