@@ -2,15 +2,21 @@
 
 Synthesizes articles with claims (default 1,000,000 claims over 100,000 articles, from
 bench/synth.py) in a temporary file database and writes them through the production write
-path: one ``db.store.store_article`` transaction per article, a thousand articles at a time,
-each thousand then tracked by ``tracker.ingest.track_pending`` (what ``claimwatch track``
-runs: sources, links, claims, ``changed`` flags against every earlier article), its
-extractor replaced by the synthesized claims; the last tenth one transaction per version for
-comparison. Then it times the ``claimwatch claims`` queries (``db.queries.claims`` with
---limit 100), ``--search``, and the ``sources`` and ``articles`` listings, and prints:
+path: one ``db.store.store_article`` transaction per article, as the crawler stores them,
+then ``tracker.ingest.track_pending`` (what ``claimwatch track`` runs: sources, links,
+claims, claim keys, ``changed`` and ``new`` flags against every earlier article) after each
+chunk, its extractor replaced by the synthesized claims. The articles are tracked in three
+phases (PHASES): most in passes of 10,000 articles, then passes of 1,000, then one
+transaction per version. Then it times the ``claimwatch claims`` queries
+(``db.queries.claims`` with --limit 100), ``--search``, and the ``sources`` and ``articles``
+listings, and prints:
 
-- insert rate in claims/s (target >= 20,000), against a baseline measured in the same
-  run: the same claim rows bulk-inserted into a bare table with no index, FTS or trigger;
+- for each phase, the insert rate in claims/s (target >= 20,000): the time of
+  track_pending spent storing (sources, links, claims with their indexes and full-text
+  index, claim keys, flag rows, commits); and the tracking rate of all of track_pending,
+  change detection included (the flag lookups and diffs of ``ingest._flags_and_mark``).
+  Both against a baseline measured in the same run: the same claim rows bulk-inserted
+  into a bare table with no index, FTS or trigger;
 - p50 / p95 latency of each query shape (target p95 < 50 ms; --search < 100 ms), with the
   p95 of the query's own CPU time (the machine may be busy), against a baseline of reading
   the newest 100 claims by primary key;
@@ -42,7 +48,7 @@ sys.path.insert(0, str(REPO))
 
 from synth import UNITS, World, generate, make_world  # noqa: E402
 
-from db import queries, store  # noqa: E402
+from db import queries, store, tracking  # noqa: E402
 from db.queries import ClaimQuery  # noqa: E402
 from db.schema import connect  # noqa: E402
 from tracker import ingest  # noqa: E402
@@ -52,18 +58,31 @@ CLAIMS_PER_SECOND_TARGET = 20_000
 QUERY_P95_TARGET_MS = 50
 SEARCH_P95_TARGET_MS = 100
 
-BATCH_TAIL = 0.1  # the last tenth of the articles is tracked one transaction per version
-STORE_CHUNK = 1_000  # articles stored (as a crawl would) before each tracking pass
+# How the articles are tracked, in order: (share of the articles, articles stored per
+# tracking pass, versions per transaction or None for track_pending's own batching, label).
+PHASES = (
+    (0.8, 10_000, None, "bulk: tracking passes of 10,000 articles (a backlog, a first crawl)"),
+    (0.1, 1_000, None, "crawl-sized: tracking passes of 1,000 articles"),
+    (0.1, 1_000, 1, "one transaction per version"),
+)
 BASELINE_ROWS = 200_000  # claim rows kept in memory for the bare-table baseline
 
 
 @dataclass
+class Phase:
+    """Time and claims of one way of tracking: all of track_pending (minus the stand-in
+    extractor), and the part of it spent deciding flags (change detection lookups)."""
+
+    label: str
+    claims: int = 0
+    seconds: float = 0.0
+    detect_seconds: float = 0.0
+
+
+@dataclass
 class Writes:
+    phases: list[Phase]
     store_seconds: float = 0.0
-    batched_seconds: float = 0.0
-    batched_claims: int = 0
-    per_version_seconds: float = 0.0
-    per_version_claims: int = 0
     flags: int = 0
 
 
@@ -89,37 +108,77 @@ class SynthExtractor:
         return extraction
 
 
+class DetectTimer:
+    """Times change detection inside track_pending: ``ingest._flags_and_mark`` (the flag
+    lookups and diff of each version) minus the ``tracking.mark_tracked`` write it makes."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._flags_and_mark = ingest._flags_and_mark
+        self._mark_tracked = tracking.mark_tracked
+
+    def __enter__(self) -> DetectTimer:
+        def flags_and_mark(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return self._flags_and_mark(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        def mark_tracked(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return self._mark_tracked(*args, **kwargs)
+            finally:
+                self.seconds -= time.perf_counter() - started
+
+        ingest._flags_and_mark = flags_and_mark
+        tracking.mark_tracked = mark_tracked
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        ingest._flags_and_mark = self._flags_and_mark
+        tracking.mark_tracked = self._mark_tracked
+
+
+def _phase_plan(articles: int) -> list[tuple[int, int, int | None, str]]:
+    """(first article index after the phase, chunk, versions per transaction, label)."""
+    plan, end, shares = [], 0, 0.0
+    for share, chunk, per_transaction, label in PHASES:
+        shares += share
+        end = articles if shares >= 0.999 else int(articles * shares)
+        plan.append((end, chunk, per_transaction, label))
+    return plan
+
+
 def write(
     db: Any, world: World, seed: int, claims: int, articles: int
 ) -> tuple[Writes, list[tuple]]:
-    """Store articles STORE_CHUNK at a time (one transaction each, as the crawler does), and
-    after each chunk track them with ``tracker.ingest.track_pending`` (what ``claimwatch
-    track`` runs), its extractor replaced by the synthesized claims. The last BATCH_TAIL of
-    the articles is tracked one transaction per version instead, for comparison. Only
-    database work is timed: storing, and tracking minus the stand-in extractor's time."""
-    writes = Writes()
+    """Store articles (one transaction each, as the crawler does) and track them with
+    ``tracker.ingest.track_pending`` (what ``claimwatch track`` runs) after every chunk of
+    the PHASES, its extractor replaced by the synthesized claims. Only database work is
+    timed: storing, and tracking minus the stand-in extractor's time."""
+    plan = _phase_plan(articles)
+    writes = Writes([Phase(label) for *_, label in plan])
     run = store.start_run(db, "bench")
     extractor = SynthExtractor()
     baseline: list[tuple] = []
-    tail_from = articles - int(articles * BATCH_TAIL)
 
-    def track(per_version: bool) -> None:
+    def track(phase: Phase, per_transaction: int | None) -> None:
         spent = extractor.seconds
         started = time.perf_counter()
-        result = ingest.track_pending(
-            db, extract=extractor, **({"batch_versions": 1} if per_version else {})
-        )
+        options = {"batch_versions": per_transaction} if per_transaction else {}
+        with DetectTimer() as detect:
+            result = ingest.track_pending(db, extract=extractor, **options)
         seconds = time.perf_counter() - started - (extractor.seconds - spent)
         if result.errors:
             raise RuntimeError(f"tracking failed: {result.errors[:3]}")
         writes.flags += result.flags
-        if per_version:
-            writes.per_version_seconds += seconds
-            writes.per_version_claims += result.claims
-        else:
-            writes.batched_seconds += seconds
-            writes.batched_claims += result.claims
+        phase.claims += result.claims
+        phase.seconds += seconds
+        phase.detect_seconds += detect.seconds
 
+    at_phase = 0
     for n, (article, found) in enumerate(generate(world, seed, claims, articles)):
         started = time.perf_counter()
         store.store_article(db, article, run_id=run, fetched_at=article["published"])
@@ -130,8 +189,11 @@ def write(
                 (n, c["start"], c["end"], c["surface"], c["sentence"], c["value"], c["unit"], c["kind"])
                 for c in found
             ]  # fmt: skip
-        if len(extractor.found) == STORE_CHUNK or n + 1 in (tail_from, articles):
-            track(per_version=n >= tail_from)
+        end, chunk, per_transaction, _ = plan[at_phase]
+        if len(extractor.found) == chunk or n + 1 == end:
+            track(writes.phases[at_phase], per_transaction)
+        if n + 1 == end:
+            at_phase += 1
     return writes, baseline
 
 
@@ -253,23 +315,22 @@ def report_writes(db: Any, world: World, claims: int, articles: int) -> None:
         f"store: {articles / writes.store_seconds:,.0f} articles/s "
         "(article + version + text index, one transaction each)"
     )
-    for label, count, seconds in (
-        (
-            f"track_pending, {ingest.BATCH_VERSIONS} versions per transaction (as tracked)",
-            writes.batched_claims,
-            writes.batched_seconds,
-        ),
-        (
-            f"one transaction per version (last {BATCH_TAIL:.0%} of articles)",
-            writes.per_version_claims,
-            writes.per_version_seconds,
-        ),
-    ):
-        rate = count / seconds if seconds else 0.0
+    for phase in writes.phases:
+        if not phase.claims:
+            continue
+        stored = phase.seconds - phase.detect_seconds
+        rate = phase.claims / stored
         verdict = "ok" if rate >= CLAIMS_PER_SECOND_TARGET else "BELOW TARGET"
+        print(f"{phase.label} ({phase.claims:,} claims):")
         print(
-            f"insert: {rate:,.0f} claims/s, {label}, with sources, links, flags and FTS "
-            f"[target >= {CLAIMS_PER_SECOND_TARGET:,}: {verdict}]; ratio to bare table {rate / bare:.3f}"
+            f"  insert: {rate:,.0f} claims/s storing them: sources, links, claims with their "
+            f"indexes and full-text index, claim keys, flag rows, commits [target >= "
+            f"{CLAIMS_PER_SECOND_TARGET:,}: {verdict}]; ratio to bare table {rate / bare:.3f}"
+        )
+        print(
+            f"  tracking: {phase.claims / phase.seconds:,.0f} claims/s for all of track_pending: "
+            f"storing, plus change detection (flag lookups and diffs: "
+            f"{phase.detect_seconds / phase.seconds:.0%} of the time)"
         )
     print(
         f"baseline: {bare:,.0f} claims/s into a bare table (no index, FTS or trigger; "
