@@ -2,9 +2,10 @@
 
 ``tracker.ingest`` decides what to write; this module only stores and answers. Every statement
 is parameterized. Writes run inside :func:`transaction` (one version, or a batch of whole
-versions), so a crash never leaves half a version tracked. A version's claims go in one
-multi-row statement and its sources through a per-transaction cache: per-row statements and
-their full-text trigger dominated the cost of tracking (bench/db_scale.py).
+versions), so a crash never leaves half a version tracked. A batch's sources, links, claims
+and flags each go in a few multi-row statements, and the claims' full-text rows in one:
+per-row statements and a full-text trigger dominated the cost of tracking
+(bench/db_scale.py).
 """
 
 from __future__ import annotations
