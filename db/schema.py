@@ -380,6 +380,18 @@ def _migration_14(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_15(conn: sqlite3.Connection) -> None:
+    """Retrack: flags found by the claims they name. Deleting or replacing a claim reads
+    its flags (and the foreign keys set them NULL), which scanned every flag per claim."""
+    conn.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS flags_claim ON flags(claim_id) WHERE claim_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS flags_previous_claim
+            ON flags(previous_claim_id) WHERE previous_claim_id IS NOT NULL;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -395,6 +407,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_12,
     _migration_13,
     _migration_14,
+    _migration_15,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -478,10 +478,34 @@ def delete_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> None:
         conn.execute("DELETE FROM claims WHERE id = ?", (claim,))
 
 
-def delete_flags_without_claims(conn: sqlite3.Connection) -> int:
-    """Drop flags whose claims are all gone (a retrack found they were no claims); returns how many."""
-    cursor = conn.execute("DELETE FROM flags WHERE claim_id IS NULL AND previous_claim_id IS NULL")
-    return cursor.rowcount
+def flags_on_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> list[int]:
+    """Ids of the flags that name any of ``claim_ids`` as their claim or previous claim."""
+    found: list[int] = []
+    for at in range(0, len(claim_ids), _IDS_PER_STATEMENT):
+        chunk = list(claim_ids[at : at + _IDS_PER_STATEMENT])
+        marks = ", ".join("?" for _ in chunk)
+        cursor = conn.execute(
+            f"SELECT id FROM flags WHERE claim_id IN ({marks}) "  # noqa: S608
+            f"UNION SELECT id FROM flags WHERE previous_claim_id IN ({marks})",
+            chunk + chunk,
+        )
+        found += [row[0] for row in cursor]
+    return found
+
+
+def delete_flags_without_claims(conn: sqlite3.Connection, flag_ids: Sequence[int]) -> int:
+    """Drop those of ``flag_ids`` whose claims are all gone (a retrack found they were no
+    claims); returns how many."""
+    dropped = 0
+    for at in range(0, len(flag_ids), _IDS_PER_STATEMENT):
+        chunk = list(flag_ids[at : at + _IDS_PER_STATEMENT])
+        cursor = conn.execute(
+            f"DELETE FROM flags WHERE id IN ({', '.join('?' for _ in chunk)}) "  # noqa: S608
+            "AND claim_id IS NULL AND previous_claim_id IS NULL",
+            chunk,
+        )
+        dropped += cursor.rowcount
+    return dropped
 
 
 def unlink_sources(conn: sqlite3.Connection, version_id: int) -> None:

@@ -413,9 +413,11 @@ def retrack_version(
         old = [claim_from_row(row) for row in old_rows]
         moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
         tracking.replace_claim_links(conn, moves)
-        tracking.delete_claims(conn, [row["id"] for row in old_rows])
+        gone = [row["id"] for row in old_rows]
+        orphaned = tracking.flags_on_claims(conn, gone)  # the flags not moved above
+        tracking.delete_claims(conn, gone)
         # A flag about figures the upgraded tracker no longer sees as claims was a false alarm.
-        dropped = tracking.delete_flags_without_claims(conn)
+        dropped = tracking.delete_flags_without_claims(conn, orphaned)
         tracking.mark_tracked(conn, version_id, _now())
     if dropped:
         log.info(

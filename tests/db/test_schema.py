@@ -71,3 +71,24 @@ def test_not_a_database(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError, match="not a usable SQLite database"):
         connect(path)
+
+
+@pytest.mark.parametrize(
+    ("statement", "index"),
+    [
+        # retrack repoints and drops flags by claim, and deleting a claim sets its flags' ids NULL
+        ("UPDATE flags SET claim_id = 2 WHERE claim_id = 1", "flags_claim"),
+        (
+            "UPDATE flags SET previous_claim_id = 2 WHERE previous_claim_id = 1",
+            "flags_previous_claim",
+        ),
+        ("SELECT id FROM claims WHERE source_id IN (1, 2)", "claims_source"),
+        ("SELECT id FROM claims WHERE metric >= 'retail' AND metric < 'retaim'", "claims_metric"),
+    ],
+)
+def test_lookups_by_claim_source_and_metric_use_their_partial_indexes(
+    db_path: Path, statement: str, index: str
+) -> None:
+    db = connect(db_path)
+    plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {statement}").fetchall())
+    assert f"INDEX {index} " in plan, plan
