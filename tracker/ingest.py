@@ -392,33 +392,32 @@ def track_pending(
     return result
 
 
-def retrack_version(
-    db: sqlite_utils.Database, version_id: int, *, extract: Extractor | None = None
+def _replace_claims(
+    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
+    version: dict[str, Any],
+    extraction: Extraction,
 ) -> TrackResult:
-    """Re-extract one tracked version and replace its claims and sources; writes no flags.
+    """Replace a tracked version's claims and sources by a new extraction (in a transaction).
 
     Flags that pointed at the old claims are moved to the re-extracted claims that state the
     same figure, so the history of what changed survives a tracker upgrade; a flag left with
     no claim at all is dropped.
     """
-    version = tracking.load_version(db, version_id)
-    if version is None:
-        return TrackResult()
-    extraction = _extract(version, extract)
-    with tracking.transaction(db) as conn:
-        old_rows = tracking.version_claims(db, version_id)
-        tracking.unlink_sources(conn, version_id)
-        source_ids, linked = _store_sources(conn, version_id, extraction)
-        claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
-        old = [claim_from_row(row) for row in old_rows]
-        moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
-        tracking.replace_claim_links(conn, moves)
-        gone = [row["id"] for row in old_rows]
-        orphaned = tracking.flags_on_claims(conn, gone)  # the flags not moved above
-        tracking.delete_claims(conn, gone)
-        # A flag about figures the upgraded tracker no longer sees as claims was a false alarm.
-        dropped = tracking.delete_flags_without_claims(conn, orphaned)
-        tracking.mark_tracked(conn, version_id, _now())
+    version_id = version["id"]
+    old_rows = tracking.version_claims(db, version_id)
+    tracking.unlink_sources(conn, version_id)
+    source_ids, linked = _store_sources(conn, version_id, extraction)
+    claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
+    old = [claim_from_row(row) for row in old_rows]
+    moves = [(old_rows[i]["id"], claim_ids[j]) for i, j in diff.align(old, extraction.claims)]
+    tracking.replace_claim_links(conn, moves)
+    gone = [row["id"] for row in old_rows]
+    orphaned = tracking.flags_on_claims(conn, gone)  # the flags not moved above
+    tracking.delete_claims(conn, gone)
+    # A flag about figures the upgraded tracker no longer sees as claims was a false alarm.
+    dropped = tracking.delete_flags_without_claims(conn, orphaned)
+    tracking.mark_tracked(conn, version_id, _now())
     if dropped:
         log.info(
             "version %s: %d flags on figures that are no claims any more dropped",
@@ -428,6 +427,46 @@ def retrack_version(
     return TrackResult(versions=1, claims=len(claim_ids), sources=linked)
 
 
+def retrack_version(
+    db: sqlite_utils.Database, version_id: int, *, extract: Extractor | None = None
+) -> TrackResult:
+    """Re-extract one tracked version and replace its claims and sources; writes no flags."""
+    version = tracking.load_version(db, version_id)
+    if version is None:
+        return TrackResult()
+    extraction = _extract(version, extract)
+    with tracking.transaction(db) as conn:
+        return _replace_claims(db, conn, version, extraction)
+
+
+RETRACK_BATCH = 500  # versions re-extracted, then replaced in one transaction
+
+
+def _retrack_batch(db: sqlite_utils.Database, batch: Extracted) -> TrackResult:
+    """Replace the claims of extracted versions in one transaction; when any fails, each is
+    replaced again in its own, so only a failing version keeps its old claims."""
+    if len(batch) > 1:
+        try:
+            with tracking.transaction(db) as conn:
+                result = TrackResult()
+                for version, extraction in batch:
+                    result.add(_replace_claims(db, conn, version, extraction))
+                return result
+        except Exception:  # found again below, version by version
+            log.info(
+                "a retrack batch of %d versions failed; retracking each on its own", len(batch)
+            )
+    result = TrackResult()
+    for version, extraction in batch:
+        try:
+            with tracking.transaction(db) as conn:
+                result.add(_replace_claims(db, conn, version, extraction))
+        except Exception as error:  # one bad version must not stop the others
+            log.exception("retracking version %s failed", version["id"])
+            result.errors.append(f"version {version['id']}: {error}")
+    return result
+
+
 def retrack(
     db: sqlite_utils.Database,
     *,
@@ -435,15 +474,27 @@ def retrack(
     outlet: str | None = None,
     extract: Extractor | None = None,
 ) -> TrackResult:
-    """Re-run the tracker over tracked versions fetched since ``since`` (ISO), of ``outlet``."""
+    """Re-run the tracker over tracked versions fetched since ``since`` (ISO), of ``outlet``.
+
+    Versions are re-extracted RETRACK_BATCH at a time outside any transaction, then their
+    claims replaced in one transaction, each version all or nothing; writes no flags.
+    """
     result = TrackResult()
-    for version_id in tracking.tracked_version_ids(db, since=since, outlet=outlet):
-        try:
-            result.add(retrack_version(db, version_id, extract=extract))
-        except Exception as error:  # one bad version must not stop the others
-            log.exception("retracking version %s failed", version_id)
-            result.errors.append(f"version {version_id}: {error}")
-    if result.versions:
-        with tracking.transaction(db) as conn:
-            tracking.delete_orphan_sources(conn)
+    version_ids = tracking.tracked_version_ids(db, since=since, outlet=outlet)
+    tracking.prepare_writes(db)
+    try:
+        for at in range(0, len(version_ids), RETRACK_BATCH):
+            batch: Extracted = []
+            for version in tracking.load_versions(db, version_ids[at : at + RETRACK_BATCH]):
+                try:
+                    batch.append((version, _extract(version, extract)))
+                except Exception as error:  # one bad version must not stop the others
+                    log.exception("retracking version %s failed", version["id"])
+                    result.errors.append(f"version {version['id']}: {error}")
+            result.add(_retrack_batch(db, batch))
+        if result.versions:
+            with tracking.transaction(db) as conn:
+                tracking.delete_orphan_sources(conn)
+    finally:
+        tracking.finish_writes(db)
     return result

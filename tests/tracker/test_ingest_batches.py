@@ -10,7 +10,7 @@ import sqlite_utils
 from db.check import check_database
 from db.schema import connect
 from tests.tracker.tracking_helpers import Site, toy_extract
-from tracker.ingest import track_pending
+from tracker.ingest import retrack, track_pending
 from tracker.model import Extraction
 
 TEXTS = [  # (url, published, text): later articles change, add and repeat earlier figures
@@ -92,3 +92,32 @@ def test_a_failing_version_in_a_batch_rolls_back_only_itself(db: sqlite_utils.Da
     assert ("revised", "acme|revenue|count|2025") in kinds
     assert [r.check for r in check_database(db) if not r.ok] == []
     assert track_pending(db, extract=toy_extract).versions == 1  # still pending, tracked now
+
+
+def test_a_failing_version_in_a_retrack_batch_keeps_its_old_claims(
+    db: sqlite_utils.Database,
+) -> None:
+    versions = _publish_all(db)
+    assert track_pending(db, extract=toy_extract).errors == []
+    bad = versions[2]
+    before = db.execute("SELECT id, surface FROM claims WHERE version_id = ?", [bad]).fetchall()
+
+    def upgraded_but_breaks_on_staff(text: str, **options: Any) -> Extraction:
+        found = toy_extract(text, **options)
+        claims = [c.__class__(**{**c.__dict__, "metric": c.metric.upper()}) for c in found.claims]
+        if "1,200" in text:  # the new claims are written before the broken one fails
+            claims.append(claims[0].__class__(**{**claims[0].__dict__, "surface": None}))
+        return Extraction(found.text, found.language, found.sources, claims)
+
+    result = retrack(db, extract=upgraded_but_breaks_on_staff)
+    assert result.versions == 5 and len(result.errors) == 1
+    assert f"version {bad}" in result.errors[0]
+    assert (
+        db.execute("SELECT id, surface FROM claims WHERE version_id = ?", [bad]).fetchall()
+        == before
+    )
+    metrics = {
+        row[0] for row in db.execute("SELECT metric FROM claims WHERE version_id != ?", [bad])
+    }
+    assert metrics == {"REVENUE", "STAFF", "DEBT"}
+    assert [r.check for r in check_database(db) if not r.ok] == []
