@@ -84,19 +84,8 @@ def outlet_exists(db: sqlite_utils.Database, outlet: str) -> bool:
 
 def load_version(db: sqlite_utils.Database, version_id: int) -> dict[str, Any] | None:
     """A version with what tracking needs of its article and run (backfill), or None."""
-    cursor = db.conn.execute(
-        """
-        SELECT v.id, v.article_id, v.number, v.text, v.run_id, v.tracked_at,
-               COALESCE(v.published, a.published) AS published, a.url, a.outlet, a.language,
-               COALESCE(r.backfill, 0) AS backfill
-        FROM versions v JOIN articles a ON a.id = v.article_id
-        LEFT JOIN runs r ON r.id = v.run_id
-        WHERE v.id = ?
-        """,
-        (version_id,),
-    )
-    rows = _rows(cursor)
-    return rows[0] if rows else None
+    found = load_versions(db, [version_id])
+    return found[0] if found else None
 
 
 def load_versions(db: sqlite_utils.Database, version_ids: Sequence[int]) -> list[dict[str, Any]]:
