@@ -392,6 +392,23 @@ def _migration_15(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_16(conn: sqlite3.Connection) -> None:
+    """Tracking writes: the fetched page moves out of versions into version_pages. Marking a
+    version tracked rewrites its whole row, so a kept page (tens of kilobytes compressed)
+    was read and written again for every version tracked."""
+    conn.executescript(
+        """
+        CREATE TABLE version_pages (
+            version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+            html BLOB NOT NULL
+        );
+        INSERT INTO version_pages (version_id, html)
+            SELECT id, html FROM versions WHERE html IS NOT NULL;
+        ALTER TABLE versions DROP COLUMN html;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -408,6 +425,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_13,
     _migration_14,
     _migration_15,
+    _migration_16,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

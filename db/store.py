@@ -237,24 +237,28 @@ def store_article(
             ).fetchone()
         if latest is not None and latest[1] == digest:
             return "unchanged"
-        conn.execute(
+        cursor = conn.execute(
             """
-            INSERT INTO versions (article_id, number, content_hash, text, html, title, published,
+            INSERT INTO versions (article_id, number, content_hash, text, title, published,
                 fetched_at, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 article_id,
                 1 if latest is None else latest[0] + 1,
                 digest,
                 article["text"],
-                compress_html(html) if html else None,
                 article.get("title"),
                 article.get("published"),
                 fetched_at,
                 run_id,
             ],
         )
+        if html:  # in its own table: tracking rewrites the versions row (migration 16)
+            conn.execute(
+                "INSERT INTO version_pages (version_id, html) VALUES (?, ?)",
+                [cursor.lastrowid, compress_html(html)],
+            )
         return "new" if latest is None else "changed"
 
 
@@ -282,9 +286,10 @@ def article_versions(db: sqlite_utils.Database, url: str) -> list[dict[str, Any]
     """Every stored version of the article at ``url`` (canonical), oldest first."""
     cursor = db.conn.execute(
         """
-        SELECT v.id, v.number, v.content_hash, v.text, v.html, v.title, v.published,
+        SELECT v.id, v.number, v.content_hash, v.text, p.html, v.title, v.published,
             v.fetched_at, v.run_id, v.tracked_at
         FROM versions v JOIN articles a ON a.id = v.article_id
+        LEFT JOIN version_pages p ON p.version_id = v.id
         WHERE a.url = ? ORDER BY v.number
         """,
         [url],

@@ -178,8 +178,9 @@ def test_changed_page_gets_a_new_version_and_unchanged_pages_do_not(
 ) -> None:
     rows = _rows(
         crawled["db"],
-        "SELECT a.url, v.number, v.text, v.html, v.run_id FROM versions v "
-        "JOIN articles a ON a.id = v.article_id ORDER BY a.url, v.number",
+        "SELECT a.url, v.number, v.text, p.html, v.run_id FROM versions v "
+        "JOIN articles a ON a.id = v.article_id "
+        "LEFT JOIN version_pages p ON p.version_id = v.id ORDER BY a.url, v.number",
     )
     zeta = [row for row in rows if row["url"].endswith("/zeta-story")]
     assert [row["number"] for row in zeta] == [1, 2]

@@ -90,6 +90,8 @@ def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> 
     db.execute("DROP TABLE claim_keys")  # as a database before migration 8 was
     for column in ("pid", "host"):  # and before migration 11
         db.execute(f"ALTER TABLE runs DROP COLUMN {column}")
+    db.execute("DROP TABLE version_pages")  # and before migration 16
+    db.execute("ALTER TABLE versions ADD COLUMN html BLOB")
     db.execute("PRAGMA user_version = 7")
     db.close()
     db = schema.connect(path)

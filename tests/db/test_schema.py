@@ -92,3 +92,25 @@ def test_lookups_by_claim_source_and_metric_use_their_partial_indexes(
     db = connect(db_path)
     plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {statement}").fetchall())
     assert f"INDEX {index} " in plan, plan
+
+
+def test_migration_16_moves_kept_pages_out_of_versions(db_path: Path) -> None:
+    from db import store
+
+    db = connect(db_path)
+    article = {"url": "https://n.test/a", "outlet": "wire", "text": "Acme grew 5%."}
+    store.store_article(db, {**article, "html": b"<html>kept</html>"}, run_id=None)
+    store.store_article(db, {**article, "url": "https://n.test/b"}, run_id=None)  # no page
+    # as a database before migration 16 was: the page in versions.html
+    db.execute("ALTER TABLE versions ADD COLUMN html BLOB")
+    db.execute("UPDATE versions SET html = (SELECT html FROM version_pages WHERE version_id = id)")
+    db.execute("DROP TABLE version_pages")
+    db.execute("PRAGMA user_version = 15")
+    db.close()
+    db = connect(db_path)
+    assert "html" not in db["versions"].columns_dict
+    pages = db.execute("SELECT version_id, html FROM version_pages").fetchall()
+    assert [(version, store.decompress_html(html)) for version, html in pages] == [
+        (1, b"<html>kept</html>")
+    ]
+    assert store.article_versions(db, "https://n.test/b")[0]["html"] is None
