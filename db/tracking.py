@@ -14,9 +14,11 @@ import operator
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
+
+T = TypeVar("T")
 
 _CLAIM_COLUMNS = (
     'c.id, c.version_id, c.start, c."end", c.surface, c.sentence, c.value, c.unit, c.kind, '
@@ -43,6 +45,12 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
 
 
 _IDS_PER_STATEMENT = 500  # ids bound in one IN (...) list
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size``: statements bind a bounded number of values."""
+    for at in range(0, len(items), size):
+        yield list(items[at : at + size])
 
 
 def pending_version_ids(db: sqlite_utils.Database) -> list[int]:
@@ -92,8 +100,7 @@ def load_versions(db: sqlite_utils.Database, version_ids: Sequence[int]) -> list
     """:func:`load_version` of many versions in one statement a few hundred at a time, in
     the order given; ids of versions that no longer exist are left out."""
     found: dict[int, dict[str, Any]] = {}
-    for at in range(0, len(version_ids), _IDS_PER_STATEMENT):
-        chunk = list(version_ids[at : at + _IDS_PER_STATEMENT])
+    for chunk in _chunks(version_ids, _IDS_PER_STATEMENT):
         cursor = db.conn.execute(
             f"""
             SELECT v.id, v.article_id, v.number, v.text, v.run_id, v.tracked_at,
@@ -112,8 +119,7 @@ def load_versions(db: sqlite_utils.Database, version_ids: Sequence[int]) -> list
 def tracked_among(db: sqlite_utils.Database, version_ids: Sequence[int]) -> set[int]:
     """Which of ``version_ids`` are tracked (a concurrent run may have tracked some)."""
     tracked: set[int] = set()
-    for at in range(0, len(version_ids), _IDS_PER_STATEMENT):
-        chunk = list(version_ids[at : at + _IDS_PER_STATEMENT])
+    for chunk in _chunks(version_ids, _IDS_PER_STATEMENT):
         cursor = db.conn.execute(
             f"SELECT id FROM versions WHERE tracked_at IS NOT NULL "  # noqa: S608
             f"AND id IN ({', '.join('?' for _ in chunk)})",
@@ -192,8 +198,7 @@ def newest_key_versions(
     """For each key, the first row :func:`key_versions` would yield (or None when no other
     article states it), all keys in one statement a few hundred at a time."""
     found: dict[str, dict[str, Any] | None] = {}
-    for at in range(0, len(keys), _KEYS_PER_STATEMENT):
-        chunk = list(keys[at : at + _KEYS_PER_STATEMENT])
+    for chunk in _chunks(keys, _KEYS_PER_STATEMENT):
         cursor = db.conn.execute(
             f"""
             WITH wanted(key) AS (VALUES {", ".join("(?)" for _ in chunk)}),
@@ -233,8 +238,7 @@ def claims_with_keys(
     few hundred pairs at a time; keyed by the pair."""
     found: dict[tuple[int, str], list[dict[str, Any]]] = {pair: [] for pair in wanted}
     pairs = list(found)
-    for at in range(0, len(pairs), _KEYS_PER_STATEMENT):
-        chunk = pairs[at : at + _KEYS_PER_STATEMENT]
+    for chunk in _chunks(pairs, _KEYS_PER_STATEMENT):
         cursor = db.conn.execute(
             f"""
             WITH wanted(version_id, key) AS (VALUES {", ".join("(?, ?)" for _ in chunk)})
@@ -303,48 +307,20 @@ _UPSERT_SOURCE = """
     ON CONFLICT (norm_name, norm_organization) DO UPDATE SET
         kind = COALESCE(sources.kind, excluded.kind),
         role = COALESCE(sources.role, excluded.role)
-    RETURNING id
 """
-
-SourceCache = dict[tuple[str, str, str | None, str | None], int]
-
-
-def source_ids(
-    conn: sqlite3.Connection, sources: Sequence[dict[str, Any]], cache: SourceCache | None = None
-) -> list[int]:
-    """Ids of ``sources`` (dicts of the sources columns), matched by normalized name and
-    organization and inserted when new.
-
-    ``cache`` remembers ids within one transaction (drop it when that rolls back): storing
-    the same source again with the same kind and role would change nothing.
-    """
-    ids = []
-    for source in sources:
-        key = (source["norm_name"], source["norm_organization"], source["kind"], source["role"])
-        if cache is not None and key in cache:
-            ids.append(cache[key])
-            continue
-        found = int(conn.execute(_UPSERT_SOURCE, source).fetchone()[0])
-        if cache is not None:
-            cache[key] = found
-        ids.append(found)
-    return ids
-
-
-_UPSERT_SOURCE_ROW = _UPSERT_SOURCE.replace("RETURNING id", "")
 
 
 def upsert_sources(
     conn: sqlite3.Connection, sources: Sequence[dict[str, Any]]
 ) -> dict[tuple[str, str], int]:
-    """:func:`source_ids` of many sources at once: every row is upserted in the order given
-    (so new sources get ids in that order, as one by one), then all their ids are read in one
-    statement a few hundred at a time. Keyed by (norm_name, norm_organization)."""
-    conn.executemany(_UPSERT_SOURCE_ROW, sources)
+    """Ids of ``sources`` (dicts of the sources columns), matched by normalized name and
+    organization and inserted when new, keyed by (norm_name, norm_organization). Rows are
+    upserted in the order given, so new sources get ids in that order; then all their ids
+    are read a few hundred at a time."""
+    conn.executemany(_UPSERT_SOURCE, sources)
     pairs = list(dict.fromkeys((row["norm_name"], row["norm_organization"]) for row in sources))
     found: dict[tuple[str, str], int] = {}
-    for at in range(0, len(pairs), _KEYS_PER_STATEMENT):
-        chunk = pairs[at : at + _KEYS_PER_STATEMENT]
+    for chunk in _chunks(pairs, _KEYS_PER_STATEMENT):
         cursor = conn.execute(
             f"""
             WITH wanted(norm_name, norm_organization) AS (
@@ -418,8 +394,7 @@ def insert_claims_of(
         (claim_id, version_id, *_claim_values(claim), int(bool(claim["approximate"])))
         for claim_id, (version_id, claim) in zip(ids, claims, strict=True)
     ]
-    for at in range(0, len(rows), _CLAIM_ROWS_PER_STATEMENT):
-        chunk = rows[at : at + _CLAIM_ROWS_PER_STATEMENT]
+    for chunk in _chunks(rows, _CLAIM_ROWS_PER_STATEMENT):
         conn.execute(
             _CLAIM_INSERT + ", ".join([_CLAIM_MARKS] * len(chunk)),
             [value for row in chunk for value in row],
@@ -470,8 +445,7 @@ def delete_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> None:
 def flags_on_claims(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> list[int]:
     """Ids of the flags that name any of ``claim_ids`` as their claim or previous claim."""
     found: list[int] = []
-    for at in range(0, len(claim_ids), _IDS_PER_STATEMENT):
-        chunk = list(claim_ids[at : at + _IDS_PER_STATEMENT])
+    for chunk in _chunks(claim_ids, _IDS_PER_STATEMENT):
         marks = ", ".join("?" for _ in chunk)
         cursor = conn.execute(
             f"SELECT id FROM flags WHERE claim_id IN ({marks}) "  # noqa: S608
@@ -486,8 +460,7 @@ def delete_flags_without_claims(conn: sqlite3.Connection, flag_ids: Sequence[int
     """Drop those of ``flag_ids`` whose claims are all gone (a retrack found they were no
     claims); returns how many."""
     dropped = 0
-    for at in range(0, len(flag_ids), _IDS_PER_STATEMENT):
-        chunk = list(flag_ids[at : at + _IDS_PER_STATEMENT])
+    for chunk in _chunks(flag_ids, _IDS_PER_STATEMENT):
         cursor = conn.execute(
             f"DELETE FROM flags WHERE id IN ({', '.join('?' for _ in chunk)}) "  # noqa: S608
             "AND claim_id IS NULL AND previous_claim_id IS NULL",

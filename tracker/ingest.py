@@ -108,14 +108,12 @@ def _source_rows(extraction: Extraction) -> dict[str, dict[str, Any]]:
 
 
 def _store_sources(
-    conn: sqlite3.Connection,
-    version_id: int,
-    extraction: Extraction,
-    cache: tracking.SourceCache | None = None,
+    conn: sqlite3.Connection, version_id: int, extraction: Extraction
 ) -> tuple[dict[str, int], int]:
     """Store and link the extraction's sources; returns name -> source id and the links made."""
     rows = _source_rows(extraction)
-    ids = dict(zip(rows, tracking.source_ids(conn, list(rows.values()), cache), strict=True))
+    id_of = tracking.upsert_sources(conn, list(rows.values()))
+    ids = {name: id_of[(row["norm_name"], row["norm_organization"])] for name, row in rows.items()}
     tracking.link_sources(
         conn, version_id, [(ids[name], row["role"]) for name, row in rows.items()]
     )
@@ -240,13 +238,12 @@ def _store_version(
     version: dict[str, Any],
     extraction: Extraction,
     run_id: int | None,
-    cache: tracking.SourceCache,
 ) -> TrackResult:
     """Write one extracted version's sources, claims, flags and tracked_at (inside a transaction)."""
     version_id = version["id"]
     if tracking.is_tracked(db, version_id):  # tracked by a concurrent run meanwhile
         return TrackResult()
-    source_ids, linked = _store_sources(conn, version_id, extraction, cache)
+    source_ids, linked = _store_sources(conn, version_id, extraction)
     claim_ids = _store_claims(conn, version_id, extraction.claims, source_ids)
     flags = _flags_and_mark(db, conn, version, extraction.claims, claim_ids, run_id)
     tracking.insert_flags(conn, flags)
@@ -317,28 +314,53 @@ def track_version(
         return TrackResult()
     extraction = _extract(version, extract)
     with tracking.transaction(db) as conn:
-        return _store_version(db, conn, version, extraction, run_id, {})
+        return _store_version(db, conn, version, extraction, run_id)
 
 
-def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None) -> TrackResult:
-    """Write extracted versions in one transaction; when any fails, the whole transaction
-    rolls back and each version is written again in its own, so every version stays atomic
-    and only a failing one stays pending."""
+WriteOne = Callable[[sqlite3.Connection, dict[str, Any], Extraction], TrackResult]
+
+
+def _all_or_each(
+    db: sqlite_utils.Database,
+    batch: Extracted,
+    write_one: WriteOne,
+    what: str,
+    write_all: Callable[[sqlite3.Connection, Extracted], TrackResult] | None = None,
+) -> TrackResult:
+    """Write extracted versions in one transaction (``write_all``, else ``write_one`` for
+    each); when any fails, the whole transaction rolls back and each version is written again
+    in its own, so every version stays atomic and only a failing one is reported."""
     if len(batch) > 1:
         try:
             with tracking.transaction(db) as conn:
-                return _store_batch(db, conn, batch, run_id)
+                if write_all is not None:
+                    return write_all(conn, batch)
+                result = TrackResult()
+                for version, extraction in batch:
+                    result.add(write_one(conn, version, extraction))
+                return result
         except Exception:  # found again below, version by version
-            log.info("a batch of %d versions failed; writing each on its own", len(batch))
+            log.info("%s a batch of %d versions failed; each on its own now", what, len(batch))
     result = TrackResult()
     for version, extraction in batch:
         try:
             with tracking.transaction(db) as conn:
-                result.add(_store_version(db, conn, version, extraction, run_id, {}))
+                result.add(write_one(conn, version, extraction))
         except Exception as error:  # one bad version must not stop the others
-            log.exception("tracking version %s failed", version["id"])
+            log.exception("%s version %s failed", what, version["id"])
             result.errors.append(f"version {version['id']}: {error}")
     return result
+
+
+def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None) -> TrackResult:
+    """Track extracted versions, all in one transaction or, after a failure, one by one."""
+    return _all_or_each(
+        db,
+        batch,
+        lambda conn, version, extraction: _store_version(db, conn, version, extraction, run_id),
+        "tracking",
+        write_all=lambda conn, batch: _store_batch(db, conn, batch, run_id),
+    )
 
 
 # Versions extracted, then written in one transaction once they hold this many claims (or
@@ -443,28 +465,14 @@ RETRACK_BATCH = 500  # versions re-extracted, then replaced in one transaction
 
 
 def _retrack_batch(db: sqlite_utils.Database, batch: Extracted) -> TrackResult:
-    """Replace the claims of extracted versions in one transaction; when any fails, each is
-    replaced again in its own, so only a failing version keeps its old claims."""
-    if len(batch) > 1:
-        try:
-            with tracking.transaction(db) as conn:
-                result = TrackResult()
-                for version, extraction in batch:
-                    result.add(_replace_claims(db, conn, version, extraction))
-                return result
-        except Exception:  # found again below, version by version
-            log.info(
-                "a retrack batch of %d versions failed; retracking each on its own", len(batch)
-            )
-    result = TrackResult()
-    for version, extraction in batch:
-        try:
-            with tracking.transaction(db) as conn:
-                result.add(_replace_claims(db, conn, version, extraction))
-        except Exception as error:  # one bad version must not stop the others
-            log.exception("retracking version %s failed", version["id"])
-            result.errors.append(f"version {version['id']}: {error}")
-    return result
+    """Replace the claims of extracted versions in one transaction or, after a failure, one
+    by one, so only a failing version keeps its old claims."""
+    return _all_or_each(
+        db,
+        batch,
+        lambda conn, version, extraction: _replace_claims(db, conn, version, extraction),
+        "retracking",
+    )
 
 
 def retrack(
