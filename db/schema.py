@@ -409,6 +409,18 @@ def _migration_16(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_17(conn: sqlite3.Connection) -> None:
+    """Tracking writes: claim_keys is fed by ``db.tracking.insert_claims_of`` in one
+    statement per batch of claims, as claims_fts is since migration 13. The row trigger
+    looked the version up for every claim stored, though tracking stores claims into
+    versions not yet tracked, whose keys the claim_keys_tracked trigger lists."""
+    conn.executescript(
+        """
+        DROP TRIGGER IF EXISTS claim_keys_ai;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -426,6 +438,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_14,
     _migration_15,
     _migration_16,
+    _migration_17,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -399,13 +399,28 @@ def insert_claims_of(
             _CLAIM_INSERT + ", ".join([_CLAIM_MARKS] * len(chunk)),
             [value for row in chunk for value in row],
         )
-    # The full-text index has no insert trigger (migration 13): it is fed here, all at once.
+    # No insert trigger feeds the full-text index (migration 13) or claim_keys (migration
+    # 17): both are fed here, all at once.
     conn.execute(
         "INSERT INTO claims_fts (rowid, sentence, surface) "
         "SELECT id, sentence, surface FROM claims WHERE id BETWEEN ? AND ?",
         (ids[0], ids[-1]),
     )
+    conn.execute(_LIST_KEYS_OF_TRACKED, (ids[0], ids[-1]))
     return ids
+
+
+# claim_keys lists the keys of tracked versions only; claims stored into an untracked
+# version (as tracking does) are listed when it is marked tracked (trigger claim_keys_tracked),
+# so here only a retracked version's claims are.
+_LIST_KEYS_OF_TRACKED = """
+    INSERT OR IGNORE INTO claim_keys (key, ord, version_id)
+    SELECT c.key, COALESCE(a.published, v.fetched_at), v.id
+    FROM claims c
+    CROSS JOIN versions v ON v.id = c.version_id
+    CROSS JOIN articles a ON a.id = v.article_id
+    WHERE c.id BETWEEN ? AND ? AND c.key IS NOT NULL AND v.tracked_at IS NOT NULL
+"""
 
 
 _FLAG_COLUMNS = (

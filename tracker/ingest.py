@@ -367,7 +367,7 @@ def _write_batch(db: sqlite_utils.Database, batch: Extracted, run_id: int | None
 # versions): each commit rewrites every claim index page it touched, and at a million claims
 # a commit touches most pages of each index whatever its size, so fewer, larger commits
 # write far less (bench/db_scale.py). The extracted batch is held in memory meanwhile.
-BATCH_CLAIMS = 50_000
+BATCH_CLAIMS = 100_000
 BATCH_VERSIONS = 10_000
 _LOAD_VERSIONS = 200  # versions read from the database at a time
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db import schema
+from db import schema, tracking
 from tests.tracker.tracking_helpers import Site, toy_extract
 from tracker.ingest import retrack, track_pending
 
@@ -57,6 +57,9 @@ def test_claim_keys_follow_tracking_retracking_redating_and_deleting(
     assert (
         db.execute("SELECT COUNT(*) FROM claim_keys WHERE key LIKE '%revenue%'").fetchone()[0] == 0
     )
+    retrack(db, extract=toy_extract)  # and come back with the claims that state them
+    assert _matches(db)
+    assert db.execute("SELECT COUNT(*) FROM claim_keys WHERE key LIKE '%revenue%'").fetchone()[0]
 
     db.execute("UPDATE articles SET published = '2026-01-05' WHERE url = 'https://n.test/b'")
     assert _matches(db)
@@ -67,8 +70,10 @@ def test_claim_keys_follow_tracking_retracking_redating_and_deleting(
     assert _matches(db)
 
     tracked = db.execute("SELECT MAX(id) FROM versions WHERE tracked_at IS NOT NULL").fetchone()[0]
-    row = {"version_id": tracked, "start": 0, "end": 4, "surface": "Jane", "sentence": "Jane."}
-    db["claims"].insert({**row, "key": "jane|age|count|2025"})  # written by hand, not tracked
+    claim = {"start": 0, "end": 4, "surface": "Jane", "sentence": "Jane.", "approximate": 0}
+    claim |= dict.fromkeys(("value", "unit", "kind", "source_id", "subject", "entity"))
+    claim |= {"metric": "age", "period": "2025", "key": "jane|age|count|2025"}
+    tracking.insert_claims(db.conn, tracked, [claim])  # into a tracked version: listed at once
     assert _matches(db)
     db.execute("UPDATE claims SET key = 'jane|height|count|2025' WHERE key = 'jane|age|count|2025'")
     assert _matches(db)
@@ -86,7 +91,7 @@ def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> 
         "claim_keys_article_published",
         "claim_keys_tracked",
     ):
-        db.execute(f"DROP TRIGGER {trigger}")
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     db.execute("DROP TABLE claim_keys")  # as a database before migration 8 was
     for column in ("pid", "host"):  # and before migration 11
         db.execute(f"ALTER TABLE runs DROP COLUMN {column}")
@@ -97,4 +102,6 @@ def test_migration_lists_the_keys_of_claims_stored_before_it(tmp_path: Path) -> 
     db = schema.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert _matches(db)
+    # migration 17: no row trigger; tracking.insert_claims_of lists the keys
+    assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claim_keys_ai'").fetchall()
     db.close()
