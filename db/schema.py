@@ -413,7 +413,8 @@ def _migration_17(conn: sqlite3.Connection) -> None:
     """Tracking writes: claim_keys is fed by ``db.tracking.insert_claims_of`` in one
     statement per batch of claims, as claims_fts is since migration 13. The row trigger
     looked the version up for every claim stored, though tracking stores claims into
-    versions not yet tracked, whose keys the claim_keys_tracked trigger lists."""
+    versions not yet tracked, whose keys the claim_keys_tracked trigger lists. Every claim
+    is inserted through that function."""
     conn.executescript(
         """
         DROP TRIGGER IF EXISTS claim_keys_ai;

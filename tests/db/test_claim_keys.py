@@ -1,4 +1,4 @@
-"""claim_keys (migrations 8, 9): exactly the (key, article order, version) of tracked claims."""
+"""claim_keys (migrations 8, 9, 17): exactly the (key, article order, version) of tracked claims."""
 
 from __future__ import annotations
 
