@@ -310,8 +310,13 @@ class WorkerSpider(RedisMixin, OutletSpider):
 
     def record_error(self, url: str, reason: str) -> None:
         """Called by the private-address guard: charge the error to the URL's outlet."""
-        name = self.host_outlets.get(host_of(url).removeprefix("www."))
-        view = self._view(name)
+        host = host_of(url).removeprefix("www.")
+        if host not in self.host_outlets:
+            # A redirect is refused when it is scheduled, before any callback; a worker whose
+            # first request was another worker's article link has no view of the outlet yet.
+            for raw in self.server.hkeys(self.keys.outlets):
+                self._view(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
+        view = self._view(self.host_outlets.get(host))
         if view is None:
             super().record_error(url, reason)
             return

@@ -246,3 +246,30 @@ def test_the_start_shim_turns_queued_seeds_into_the_outlet_spiders_requests(
     assert not requests[0].dont_filter  # seeds go through the shared duplicate filter too
     assert server.llen(keys.seeds) == 0
     assert spider.make_request_from_data(b'{"url": "https://x.org", "kind": "bogus"}') == []
+
+
+def test_a_refused_redirect_reaches_the_ingester_from_a_worker_that_has_no_view_yet(
+    redis_url: str, server: redis.Redis, keys: RedisKeys
+) -> None:
+    # The guard refuses a redirect when it is scheduled, before any callback: a worker whose
+    # first request was an article link queued by another worker knows no outlet yet.
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed.process import worker_settings
+    from crawler.distributed.worker import WorkerSpider
+
+    enqueue_outlet(server, keys, {"name": "wire", "feeds": ["https://www.n.example.org/rss"]})
+    crawler = get_crawler(WorkerSpider, worker_settings({}, redis_url, keys))
+    spider = WorkerSpider.from_crawler(crawler, keys=keys)
+    assert not spider.views
+
+    spider.record_error("https://n.example.org/moved", "redirect to http://10.0.0.1/ refused")
+
+    records = [decode_item(raw) for raw in server.lrange(keys.items, 0, -1)]
+    assert records == [
+        {
+            "type": "error",
+            "outlet": "wire",
+            "line": "https://n.example.org/moved: redirect to http://10.0.0.1/ refused",
+        }
+    ]
