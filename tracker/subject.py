@@ -59,6 +59,11 @@ STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the
               "will", "would", "could", "so", "as", "who", "worth"}  # fmt: skip
 APPROXIMATE_WORDS = {"about", "roughly", "nearly", "around", "almost", "some", "approximately"}
 SPEND_VERBS = {"spent", "spend", "spending", "invested", "invest", "investing", "paid", "pay"}
+# What was spent on, when it already names the spending: "in capital expenditures", not a cost.
+SPENDING_NOUNS = {"expenditure", "expenditures", "spending", "investment", "investments",
+                  "capex", "cost", "costs", "outlay", "outlays", "budget", "budgets"}  # fmt: skip
+# "reached a record high of $630 million": the level, not the thing measured, is before "of".
+LEVEL_WORDS = {"high", "low", "peak", "total", "level", "record", "maximum", "minimum", "tally"}
 CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
@@ -252,15 +257,17 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     if any(word in SPEND_VERBS for word in before[-3:]):
         after = NP_AFTER_PREP.match(sentence, end)
         nouns = [w for w in after.group(1).split() if w not in STOP_AFTER] if after else []
+        if nouns and nouns[-1] in SPENDING_NOUNS:  # "invested ... in capital expenditures"
+            return " ".join(nouns)
         if nouns:  # "spent €612 million on jet fuel in 2024": the fuel cost
             return f"{nouns[-1]} cost"
     while before and before[-1] in APPROXIMATE_WORDS:
         before.pop()
-    if len(before) >= 2 and before[-1] == "of":
+    if len(before) >= 2 and before[-1] == "of" and before[-2] not in LEVEL_WORDS:
         words = []
         for word in reversed(before[-4:-1]):
-            if not re.fullmatch(r"[a-z][\w-]*", word):
-                break
+            if not re.fullmatch(r"[a-z][\w-]*", word) or word in STOP_AFTER:
+                break  # "at a cost of": the cost
             words.insert(0, word)
         if words:
             return LEADING_VERB.sub("", " ".join(words)) or None  # "net income of C$412 million"

@@ -162,3 +162,25 @@ def test_the_metric_starts_after_the_speech_verb() -> None:
         "Kanto Airways said on Thursday it expects its fuel bill to reach about ¥410 billion."
     )[0]
     assert (found.entity, found.metric) == ("Kanto Airways", "fuel bill")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # a level word before "of" is not the thing measured: the subject of the verb is
+        ("Borealis Mining's quarterly copper output hit a record high of 412,000 tonnes.",
+         "quarterly copper output"),
+        ("The lender's bad-loan ratio fell to an all-time low of 0.9% in March.",
+         "bad-loan ratio"),
+        # spending that names itself keeps its name; other spending is a cost of its object
+        ("Veltra Motors invested $2 billion in research spending last year.", "research spending"),
+        ("Veltra Motors spent $2 billion on battery cells last year.", "cells cost"),
+        # a preposition before the "of" phrase is not part of it
+        ("The city will build 4,000 flats at a cost of $900 million.", "cost"),
+    ],
+)  # fmt: skip
+def test_the_metric_is_the_thing_measured_not_its_level_or_preposition(
+    sentence: str, metric: str
+) -> None:
+    found = [claim for claim in claims(sentence) if claim.kind != "count"][0]
+    assert found.metric == metric
