@@ -64,8 +64,20 @@ SPENDING_NOUNS = {"expenditure", "expenditures", "spending", "investment", "inve
                   "capex", "cost", "costs", "outlay", "outlays", "budget", "budgets"}  # fmt: skip
 # "reached a record high of $630 million": the level, not the thing measured, is before "of".
 LEVEL_WORDS = {"high", "low", "peak", "total", "level", "record", "maximum", "minimum", "tally"}
+# Common nouns of measured things, which open sentences capitalized ("Exports to India
+# climbed 9%"): kept in a metric, where other capitalized words are names, not metrics.
+METRIC_HEADS = {"revenue", "revenues", "sales", "profit", "profits", "earnings", "income",
+                "exports", "imports", "output", "production", "inflation", "unemployment",
+                "employment", "growth", "demand", "supply", "spending", "investment", "funding",
+                "prices", "price", "shares", "stocks", "deliveries", "orders", "shipments",
+                "traffic", "volumes", "volume", "costs", "losses", "loss", "debt", "deficit",
+                "surplus", "wages", "rents", "turnover", "margins", "margin",
+                "bookings", "subscribers", "users", "visitors", "arrivals", "consumption",
+                "capacity", "emissions", "enrolment", "enrollment", "attendance"}  # fmt: skip
 CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
+    r"firmed|weakened|strengthened|rallied|tumbled|sank|advanced|retreated|made\s+up|"
+    r"represented|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
     r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
     r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|total|"
@@ -276,9 +288,10 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
         return None
     clause = CLAUSE_START.split(sentence[max(0, verbs[-1].start() - 80) : verbs[-1].start()])[-1]
     clause = PREPOSITION_TAIL.sub("", clause)  # "fuel costs in 2024 came to" -> "fuel costs"
-    words = [w for w in clause.split() if not w[0].isupper() and "'" not in w and "’" not in w
+    words = [w.lower() if w.lower() in METRIC_HEADS else w for w in clause.split()]
+    words = [w for w in words if not w[0].isupper() and "'" not in w and "’" not in w
              and (not w[0].isdigit() or LABEL_NUMBER.fullmatch(w))]  # fmt: skip
-    while words and words[-1] in AUXILIARIES | {"to"}:
+    while words and words[-1] in AUXILIARIES | {"to", "of"}:  # "Shares of [Daesan] rose"
         words.pop()
     for index in range(len(words) - 1, -1, -1):
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
