@@ -74,10 +74,13 @@ METRIC_HEADS = {"revenue", "revenues", "sales", "profit", "profits", "earnings",
                 "surplus", "wages", "rents", "turnover", "margins", "margin",
                 "bookings", "subscribers", "users", "visitors", "arrivals", "consumption",
                 "capacity", "emissions", "enrolment", "enrollment", "attendance"}  # fmt: skip
+# Words that measure whatever follows "of": "the value of exports" is not just a value.
+MEASURE_WORDS = {"value", "number", "price", "prices", "share", "rate", "level", "volume",
+                 "amount", "cost", "costs", "index", "proportion", "percentage", "total"}  # fmt: skip
 CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|slipped|slid|reached|"
     r"firmed|weakened|strengthened|rallied|tumbled|sank|advanced|retreated|made\s+up|"
-    r"represented|"
+    r"represented|risen|fallen|grown|shrunk|sunk|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
     r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
     r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|total|"
@@ -86,8 +89,11 @@ CHANGE_VERB = re.compile(
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
                "now", "still", "already"}  # fmt: skip
+# A relative clause or a name in commas between the subject and its verb: "Youth
+# unemployment, which covers people aged 16 to 24, dropped"; "sales of its drug, Relvana, had".
+INSERTED_CLAUSE = re.compile(r",\s*(?:(?:which|who)\b[^,]*|[A-Z][^,]*),\s*(?:had|has|have)?\s*$")
 CLAUSE_START = re.compile(  # "said on Thursday it expects its fuel bill to reach": "fuel bill"
-    r"[,;:—]|\b(?:that|while|and|but|as|which|who|said|says|told|it|he|she|they|expects?|"
+    r"[,;:—–]|\s-\s|\b(?:that|while|and|but|as|which|who|said|says|told|it|he|she|they|expects?|"
     r"expected|estimates?|estimated|forecasts?|predicts?|sees)\b"
 )
 PREPOSITION_TAIL = re.compile(
@@ -286,13 +292,18 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
     if not verbs:
         return None
-    clause = CLAUSE_START.split(sentence[max(0, verbs[-1].start() - 80) : verbs[-1].start()])[-1]
-    clause = PREPOSITION_TAIL.sub("", clause)  # "fuel costs in 2024 came to" -> "fuel costs"
+    verb = verbs[-1]
+    subject = INSERTED_CLAUSE.sub(" ", sentence[max(0, verb.start() - 120) : verb.start()])
+    clause = PREPOSITION_TAIL.sub("", CLAUSE_START.split(subject)[-1])  # "fuel costs in 2024"
     words = [w.lower() if w.lower() in METRIC_HEADS else w for w in clause.split()]
-    words = [w for w in words if not w[0].isupper() and "'" not in w and "’" not in w
-             and (not w[0].isdigit() or LABEL_NUMBER.fullmatch(w))]  # fmt: skip
+    words = [w for w in words if w[0].isalpha() and w[0].islower() and "'" not in w
+             and "’" not in w or LABEL_NUMBER.fullmatch(w)]  # fmt: skip
     while words and words[-1] in AUXILIARIES | {"to", "of"}:  # "Shares of [Daesan] rose"
         words.pop()
+    if "of" in words:  # "sales of its flagship drug": sales; "the value of exports": kept whole
+        head, tail = words[: words.index("of")], words[words.index("of") + 1 :]
+        if head and head[-1] not in MEASURE_WORDS and set(tail) - DETERMINERS:
+            words = head
     for index in range(len(words) - 1, -1, -1):
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
             words = words[index + 1 :]

@@ -183,6 +183,15 @@ def test_the_metric_starts_after_the_speech_verb() -> None:
         ("Shares of Norvik rose 4.1% on Tuesday.", "shares"),
         ("Norvik Energy rose 3% on Tuesday.", None),
         ("The rand weakened 0.8% against the dollar.", "rand"),
+        # a dateline, a relative clause or a name in commas is not part of the subject
+        ("HELSINKI, May 2 (Nordwire) - Finland's jobless rate fell to 8.1% in April.",
+         "jobless rate"),
+        ("Youth unemployment, which covers people aged 15 to 24, dropped to 17.2%.",
+         "unemployment"),
+        # "A of B" is A, unless A only measures B
+        ("Sales of its best-selling heart drug, Cardexa, had fallen 18% by June.", "sales"),
+        ("The value of exports rose 4% in May.", "value of exports"),
+        ("The pension fund has grown to a record $54 billion.", "pension fund"),
     ],
 )  # fmt: skip
 def test_the_metric_is_the_thing_measured_not_its_level_or_preposition(
