@@ -37,6 +37,16 @@ MARKET_NEXT = re.compile(
 OWNED_TITLE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)['’]s\s+")
 DATA_AFTER = re.compile(r"\s+(?:data|figures|estimates|statistics|index|survey|poll)\b")
 GOVERNMENT_HEADS = {"ministry", "department", "treasury", "government"}
+# Public bodies whose lowercase modifiers name their field: "the tax authority", "the
+# social security agency" (unlike "the fiscal watchdog" or "the industry body").
+FIELD_NAMED_HEADS = {"agency", "authority", "ministry", "department", "office", "bureau",
+                     "commission", "service", "administration", "institute"}  # fmt: skip
+# Modifiers of a public body that say where or how high it sits, not what field it covers.
+LEVEL_ADJECTIVES = {"federal", "national", "state", "central", "regional", "local", "provincial",
+                    "municipal", "government", "public", "official", "independent", "top",
+                    "main", "chief", "new", "same", "country", "nation", "city", "global",
+                    "international", "domestic", "foreign", "powerful", "influential",
+                    "industry", "trade", "lobby", "business", "sector", "employers"}  # fmt: skip
 LOOK_AHEAD = 1500  # characters after a generic noun within which its organization may be named
 RECENT_SPEAKER = 400  # characters within which "it" is the organization that last spoke
 
@@ -311,5 +321,28 @@ class Antecedents:
             )
         if word in nl.COMPANY_HEADS or word in nl.INSTITUTION_HEADS:
             found = self.organization(position, local, word)
+            if found is not None and not self._named_alike(phrase, word, found):
+                found = None  # "the social security agency" is not the statistics institute
             return found if found is not None else self.unnamed_body(phrase, position)
         return None
+
+    def _named_alike(self, phrase: str, head: str, index: int) -> bool:
+        """Can a public body called ``phrase`` ("the tax authority") be this organization? Its
+        lowercase modifiers name its field, so one of them must be in the name; a company
+        ("the Boston-based drugmaker"), a described body or a bare head ("the agency") can
+        be any."""
+        if head not in FIELD_NAMED_HEADS:
+            return True  # "the fiscal watchdog", "the think tank": described, not named
+        modifiers = [
+            word
+            for word in phrase.split()[1:-1]
+            if word.isalpha() and word.islower() and word not in LEVEL_ADJECTIVES
+        ]
+        if not modifiers:
+            return True
+        name = [token.lower() for token in self.finder.clusters[index].tokens if len(token) > 2]
+        return any(
+            token.startswith(word[:4]) or word.startswith(token[:4])
+            for word in modifiers
+            for token in name
+        )

@@ -248,7 +248,8 @@ class Attributor:
         if generic:
             head = GENERIC_HEAD.match(self.text, position, end)
             if head is not None:
-                return self.antecedents.resolve(head.group(1), position, local)
+                phrase = head.group().strip()  # "from the social security agency"
+                return self.antecedents.resolve(head.group(1), position, local, phrase)
         return None
 
     def _left_subject(self, verb: int, start: int, ends: dict[int, Mention],

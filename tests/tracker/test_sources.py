@@ -523,3 +523,14 @@ def test_he_and_she_before_a_capitalized_name_are_surnames() -> None:
     assert sources(text)["He Lin"] == ("person", "chief executive", "Orbis Motors")
     # A pronoun followed by a verb is still a pronoun, even a capitalized one.
     assert "He Said" not in sources("He Said the plan was fine, and sales rose 5%, he said.")
+
+
+def test_a_public_body_named_by_its_field_is_not_the_one_that_just_spoke() -> None:
+    said = "Statistics Norway said industrial output rose 2% in May. "
+    assert attributed(said + "Wages climbed 4.1%, according to data from the tax authority.") == [
+        ("2%", "Statistics Norway"),
+        ("4.1%", None),
+    ]
+    for body in ("the agency", "the statistics agency", "the national agency"):
+        text = said + f"Employment rose 0.4%, {body} said."
+        assert attributed(text)[-1] == ("0.4%", "Statistics Norway"), body
