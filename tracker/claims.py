@@ -29,6 +29,10 @@ from tracker.subject import (
 )
 from tracker.text import sentence_spans
 
+# A title that makes the capitalized word before it a government portfolio ("Finance Minister").
+PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
+
+
 DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
     r"(?:\([^()\n]{1,60}\)[ \t]*)?"
@@ -240,6 +244,8 @@ class _Assembler:
                 continue
             if mention.initial and named.kind is None and len(named.members) == 1:
                 continue  # "Charter rates have fallen": a capitalized opening word
+            if mention.prefix and named.kind is None and PORTFOLIO.match(self.text, mention.end):
+                continue  # "Finance Minister Rui Castro": a portfolio, not an organization
             if mention.name.lower() not in nl.NOT_NAMES:
                 return entity_name(named.name)
         return entity_name(self.main_entity)

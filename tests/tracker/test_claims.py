@@ -199,3 +199,11 @@ def test_the_metric_is_the_thing_measured_not_its_level_or_preposition(
 ) -> None:
     found = [claim for claim in claims(sentence) if claim.kind != "count"][0]
     assert found.metric == metric
+
+
+def test_a_ministers_portfolio_is_not_the_entity_but_a_company_before_a_title_is() -> None:
+    text = (
+        "Finance Minister Rui Castro told reporters growth would reach 2.1%. "
+        "Northline Chief Executive Ann Lee said sales rose 5%."
+    )
+    assert [(c.surface, c.entity) for c in claims(text)] == [("2.1%", None), ("5%", "Northline")]
