@@ -81,6 +81,7 @@ class Antecedents:
         self.subject: tuple[int, int] | None = (
             None  # (where, cluster) the last sentence opened with
         )
+        self.ministry: int | None = None  # the unnamed "oil ministry" spoken of, if any
 
     def remember(self, position: int, cluster: int) -> None:
         self.history.append((position, cluster))
@@ -263,8 +264,11 @@ class Antecedents:
         cluster = self.finder.clusters[first.cluster]
         if cluster.kind == "person" or len(cluster.tokens) > 4:
             return
-        if len(cluster.tokens) == 1 and VERB_NEXT.match(self.finder.text, first.end):
-            self.subject = (start, first.cluster)
+        if len(cluster.tokens) <= 3 and VERB_NEXT.match(self.finder.text, first.end):
+            self.subject = (
+                start,
+                first.cluster,
+            )  # "Midland Connect carried ..., the operator said"
         elif MARKET_NEXT.match(self.finder.text, first.end):  # "Global Dairy Trade prices rose"
             self.subject = (start, first.cluster)
 

@@ -17,7 +17,7 @@ ORG_WORDS = {
     "post", "journal", "cargo", "markets", "insurance", "mutual", "homes", "brokers",
     "entertainment", "equity", "investments", "investment", "ventures", "labs", "pharma",
     "pharmaceuticals", "industries", "international", "corporation", "company", "companies",
-    "automation", "program", "programme", "railways", "railway", "shipping", "lines", "motor",
+    "automation", "program", "programme", "railways", "railway", "rail", "shipping", "lines", "motor",
     "electric", "petroleum", "oil", "gas", "mining", "resources", "chemicals", "foods",
     "airport", "port", "ports", "court", "parliament", "senate", "congress", "police", "army",
     "ai", "software", "semiconductor", "semiconductors", "communications", "bancorp",

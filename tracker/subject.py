@@ -38,6 +38,10 @@ MONTH = re.compile(
     rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
 )
 PREVIOUS_MARK = "<"
+FUTURE = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)\s+to|plans?\s+to|"
+    r"going\s+to)\b"
+)
 PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -70,7 +74,7 @@ METRIC_HEADS = {"revenue", "revenues", "sales", "profit", "profits", "earnings",
                 "exports", "imports", "output", "production", "inflation", "unemployment",
                 "employment", "growth", "demand", "supply", "spending", "investment", "funding",
                 "prices", "price", "shares", "stocks", "deliveries", "orders", "shipments",
-                "traffic", "volumes", "volume", "costs", "losses", "loss", "debt", "deficit",
+                "traffic", "volumes", "volume", "costs", "losses", "loss", "debt", "deficit", "fares",
                 "surplus", "wages", "rents", "turnover", "margins", "margin",
                 "bookings", "subscribers", "users", "visitors", "arrivals", "consumption",
                 "capacity", "emissions", "enrolment", "enrollment", "attendance"}  # fmt: skip
@@ -89,6 +93,8 @@ CHANGE_VERB = re.compile(
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
                "now", "still", "already"}  # fmt: skip
+FUTURE_WORDS = {"set", "expected", "likely", "due", "poised", "forecast", "projected", "seen",
+                "going", "about"}  # "are set to rise": words of when, not what  # fmt: skip
 # A relative clause or a name in commas between the subject and its verb: "Youth
 # unemployment, which covers people aged 16 to 24, dropped"; "sales of its drug, Relvana, had".
 INSERTED_CLAUSE = re.compile(r",\s*(?:(?:which|who)\b[^,]*|[A-Z][^,]*),\s*(?:had|has|have)?\s*$")
@@ -252,7 +258,10 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "the fiscal year ending in March" is not March
             month = lx.MONTHS[match.group(1).lower()]
-            year = published.year - (1 if month > published.month else 0)
+            if FUTURE.search(sentence):  # "fares will rise in March": the coming March
+                year = published.year + (1 if month < published.month else 0)
+            else:  # "exports rose in March": the last March
+                year = published.year - (1 if month > published.month else 0)
             found.append((match.start(), f"{year}-{month:02d}"))
     found.extend((p, str(y)) for p, y in years)
     return found
@@ -298,8 +307,10 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     words = [w.lower() if w.lower() in METRIC_HEADS else w for w in clause.split()]
     words = [w for w in words if w[0].isalpha() and w[0].islower() and "'" not in w
              and "’" not in w or LABEL_NUMBER.fullmatch(w)]  # fmt: skip
-    while words and words[-1] in AUXILIARIES | {"to", "of"}:  # "Shares of [Daesan] rose"
-        words.pop()
+    while words and words[-1] in AUXILIARIES | FUTURE_WORDS | {"to", "of", "there"}:
+        words.pop()  # "Shares of [Daesan] rose", "Fares are set to rise", "lists there had grown"
+    while words and words[0] in STOP_AFTER:
+        words.pop(0)  # "[Only 71%] of patients were"
     if "of" in words:  # "sales of its flagship drug": sales; "the value of exports": kept whole
         head, tail = words[: words.index("of")], words[words.index("of") + 1 :]
         if head and head[-1] not in MEASURE_WORDS and set(tail) - DETERMINERS:

@@ -207,3 +207,18 @@ def test_a_ministers_portfolio_is_not_the_entity_but_a_company_before_a_title_is
         "Northline Chief Executive Ann Lee said sales rose 5%."
     )
     assert [(c.surface, c.entity) for c in claims(text)] == [("2.1%", None), ("5%", "Northline")]
+
+
+def test_a_month_in_a_sentence_about_the_future_is_the_coming_one() -> None:
+    text = "Fares are set to rise by 4.6% in March. Fares rose 3.1% in March."
+    assert [(c.metric, c.period) for c in claims(text, published="2025-02-13")] == [
+        ("fares", "2025-03"),
+        ("fares", "2024-03"),
+    ]
+
+
+def test_metric_words_around_the_subject_are_trimmed() -> None:
+    found = claims("Only 71% of patients were seen within four hours, short of a 95% goal.")
+    assert found[-1].metric == "patients"  # not "of patients"
+    found = claims("The ministry said waiting lists there had grown to 790,000.")
+    assert found[0].metric == "waiting lists"  # not "waiting lists there"

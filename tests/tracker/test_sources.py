@@ -534,3 +534,14 @@ def test_a_public_body_named_by_its_field_is_not_the_one_that_just_spoke() -> No
     for body in ("the agency", "the statistics agency", "the national agency"):
         text = said + f"Employment rose 0.4%, {body} said."
         assert attributed(text)[-1] == ("0.4%", "Statistics Norway"), body
+
+
+def test_a_company_opening_the_sentence_is_the_operator_that_said_it() -> None:
+    text = "Midland Connect carried 48.2 million passengers last year, the operator said."
+    assert attributed(text) == [("48.2 million", "Midland Connect")]
+
+
+def test_the_ministry_with_no_ministry_named_is_nobody() -> None:
+    assert attributed("The ministry said waiting lists had grown to 790,000.") == [
+        ("790,000", None)
+    ]
