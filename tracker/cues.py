@@ -127,7 +127,8 @@ SUBJECT_GENERIC = re.compile(rf"\s*(?:The|Its)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})
 PRONOUN_REPORT = re.compile(rf"\s*(his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_REPORTS})\b")
 ITS_ROLE_TAIL = re.compile(  # "Its governor said": someone speaking for the organization
     r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}?(?:governor|chairman|chairwoman|president|chief|executive|"
-    r"spokesman|spokeswoman|spokesperson|head|director|ceo|cfo|boss|owner)\Z"
+    r"spokesman|spokeswoman|spokesperson|head|director|ceo|cfo|boss|owner|analysts?|"
+    r"economists?|researchers?|strategists?|experts?)\Z"
 )
 
 ACRONYM_TAIL = re.compile(r"\s+\([A-Z][A-Za-z&.+-]{1,12}\)\Z")

@@ -215,6 +215,8 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
     named weekday on or before the article's date, else the article's date."""
     if published is None or not metric or not MARKET_WORDS.intersection(normalize(metric).split()):
         return None
+    if " of " in f" {metric} ":
+        return None  # "share of transit traffic", "index of consumer prices": not a market
     weekday = WEEKDAY.search(sentence)
     if weekday is not None:
         back = (published.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
@@ -319,8 +321,8 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
             words = words[index + 1 :]
             break
-    if len(words) >= 4 and LABEL_NUMBER.fullmatch(words[-4]):
-        return " ".join(words[-4:])  # "30-year fixed mortgage rate"
+    if len(words) >= 4 and (LABEL_NUMBER.fullmatch(words[-4]) or words[-3] == "of"):
+        return " ".join(words[-4:])  # "30-year fixed mortgage rate", "share of transit traffic"
     return " ".join(words[-3:]) or None
 
 

@@ -222,3 +222,8 @@ def test_metric_words_around_the_subject_are_trimmed() -> None:
     assert found[-1].metric == "patients"  # not "of patients"
     found = claims("The ministry said waiting lists there had grown to 790,000.")
     assert found[0].metric == "waiting lists"  # not "waiting lists there"
+
+
+def test_a_share_of_something_is_a_proportion_not_a_days_share_move() -> None:
+    found = claims("The region's share of transit traffic was close to 40% in 2024.")[0]
+    assert (found.metric, found.period) == ("share of transit traffic", "2024")

@@ -545,3 +545,11 @@ def test_the_ministry_with_no_ministry_named_is_nobody() -> None:
     assert attributed("The ministry said waiting lists had grown to 790,000.") == [
         ("790,000", None)
     ]
+
+
+def test_its_analysts_speak_for_the_organization_the_sentence_before_was_about() -> None:
+    text = (
+        "Shipping consultancy Harrow Maritime estimates that port volumes grew about 6% last "
+        "year. Its analysts said the region's share of transit traffic was close to 40%."
+    )
+    assert attributed(text) == [("6%", "Harrow Maritime"), ("40%", "Harrow Maritime")]
