@@ -71,6 +71,8 @@ POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b
 GENERIC_POSS = re.compile(
     rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_REPORTS})\b"
 )
+# Between a possessive name and the organization it owns: "Brazil('s oil regulator )ANP".
+POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,4}")
 LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name"
     r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?\Z"
 )

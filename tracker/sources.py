@@ -40,6 +40,7 @@ from tracker.cues import (
     PLACE_BEFORE,
     PLACE_IN,
     POSS_REPORT,
+    POSSESSIVE_GAP,
     POSSESSIVE_TAIL,
     PRONOUN_REPORT,
     PRONOUN_TAIL,
@@ -200,8 +201,9 @@ class Attributor:
                 self.finder.rename(first, phrase)
         if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
             owner = self.antecedents.report_owner(text[match.end() : first.start], first.start)
-            cluster = owner if owner is not None else first.cluster  # "the fund's Fiscal Monitor"
-            return Cue(match.start(), first.end, cluster, (start, end), True, True)
+            named = self._owned(first, mentions, stop)
+            cluster = owner if owner is not None else named.cluster  # "the fund's Fiscal Monitor"
+            return Cue(match.start(), named.end, cluster, (start, end), True, True)
         if first is not None and re.search(
             r"\bby\s+(?:[a-z]+\s+){0,4}\Z", text[max(match.end(), first.start - 60) : first.start]
         ):
@@ -236,6 +238,18 @@ class Attributor:
                 )
         return None
 
+    def _owned(self, mention: Mention, mentions: list[Mention], end: int) -> Mention:
+        """The name a possessive one owns, right after it: "Brazil's oil regulator ANP",
+        "Germany's Federal Statistical Office", "Acme's chief economist Jane Roe"; else the
+        mention itself."""
+        if not mention.possessive:
+            return mention
+        after = next((m for m in mentions if mention.end <= m.start < end), None)
+        if after is None:
+            return mention
+        gap = POSSESSIVE_GAP.match(self.text, mention.end, after.start)
+        return after if gap is not None and gap.end() == after.start else mention
+
     def _right_name(self, position: int, end: int, mentions: list[Mention], *, generic: bool,
                     local: list[tuple[int, int]]) -> int | None:  # fmt: skip
         for mention in mentions:
@@ -243,7 +257,9 @@ class Attributor:
                 if LOWER_GAP.fullmatch(self.text, position, mention.start) is not None:
                     after = next((m for m in mentions if m.start > mention.start), None)
                     titled = after is not None and role_gap(self.text, mention.end, after.start)
-                    return after.cluster if titled else mention.cluster  # type: ignore[union-attr]
+                    if titled:
+                        return after.cluster  # type: ignore[union-attr]
+                    return self._owned(mention, mentions, end).cluster
                 break
         if generic:
             head = GENERIC_HEAD.match(self.text, position, end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import tracker
 
 
@@ -553,3 +555,18 @@ def test_its_analysts_speak_for_the_organization_the_sentence_before_was_about()
         "year. Its analysts said the region's share of transit traffic was close to 40%."
     )
     assert attributed(text) == [("6%", "Harrow Maritime"), ("40%", "Harrow Maritime")]
+
+
+@pytest.mark.parametrize(
+    ("according_to", "source"),
+    [
+        ("data from Chile's mining regulator Sernageomin", "Sernageomin"),
+        ("Germany's Federal Statistical Office", "Federal Statistical Office"),
+        ("Orbis's chief economist Jane Roe", "Jane Roe"),
+        ("Orbis's annual report", "Orbis"),
+    ],
+)
+def test_according_to_a_possessive_name_is_the_body_or_person_it_owns(
+    according_to: str, source: str
+) -> None:
+    assert attributed(f"Output rose 3% in May, according to {according_to}.") == [("3%", source)]
