@@ -78,6 +78,12 @@ METRIC_HEADS = {"revenue", "revenues", "sales", "profit", "profits", "earnings",
                 "surplus", "wages", "rents", "turnover", "margins", "margin",
                 "bookings", "subscribers", "users", "visitors", "arrivals", "consumption",
                 "capacity", "emissions", "enrolment", "enrollment", "attendance"}  # fmt: skip
+# After a count: words before the thing counted, and verbs that end its noun phrase.
+COUNT_OPENERS = {"more", "fewer", "extra", "other", "additional"}
+COUNT_VERBS = {"fell", "rose", "grew", "covers", "cover", "share", "spending", "spend", "said",
+               "says", "found", "find", "lost", "made", "took", "paid", "got", "hold", "holds",
+               "expect", "expects", "want", "wants", "work", "works", "live", "lives", "use",
+               "uses", "face", "faces", "say", "saw", "see", "sees", "own", "owns"}  # fmt: skip
 # Words that measure whatever follows "of": "the value of exports" is not just a value.
 MEASURE_WORDS = {"value", "number", "price", "prices", "share", "rate", "level", "volume",
                  "amount", "cost", "costs", "index", "proportion", "percentage", "total"}  # fmt: skip
@@ -273,13 +279,19 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes)."""
     if kind == "count":
         words = re.findall(r"[A-Za-z][\w-]*|[^\w\s]", sentence[end : end + 60])
-        picked = []
+        while words and words[0].lower() in COUNT_OPENERS:
+            words.pop(0)  # "1,500 more satellites"
+        picked: list[str] = []
         for word in words:
             if not word[0].isalpha() or word.lower() in STOP_AFTER or word[0].isupper():
                 break
+            if picked and (word.lower() in COUNT_VERBS or word.endswith(("ed", "ly"))):
+                break  # "four largest mines fell", "analysts surveyed", "people directly"
             picked.append(word.lower())
             if len(picked) == 3:
                 break
+        if picked and picked[-1] in ("earlier", "ago", "later"):
+            return None  # "310,000 twelve months earlier": a time, not a thing counted
         if picked:
             return " ".join(picked)
     before = sentence[max(0, start - 60) : start].split()

@@ -227,3 +227,17 @@ def test_metric_words_around_the_subject_are_trimmed() -> None:
 def test_a_share_of_something_is_a_proportion_not_a_days_share_move() -> None:
     found = claims("The region's share of transit traffic was close to 40% in 2024.")[0]
     assert (found.metric, found.period) == ("share of transit traffic", "2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("A poll of 31 economists surveyed by the agency showed growth.", "economists"),
+        ("The carrier plans to launch 1,500 more satellites this year.", "satellites"),
+        ("The industry employs 385,000 people directly.", "people"),
+        ("Waiting lists held 310,000 twelve months earlier.", None),
+    ],
+)
+def test_a_count_measures_the_noun_after_it_not_the_verb(sentence: str, metric: str | None) -> None:
+    found = [claim for claim in claims(sentence) if claim.kind == "count"][0]
+    assert found.metric == metric
