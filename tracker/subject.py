@@ -16,7 +16,7 @@ from tracker import lexicon as lx
 
 TIME_HINT = re.compile(
     r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
-    + "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
+    + "|".join(m.capitalize() for m in lx.MONTHS)
 )
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
 RELATIVE = re.compile(
@@ -37,6 +37,13 @@ HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
 MONTH = re.compile(
     rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
 )
+# A day's date: "on Sept. 18", "October 3, 2024"; the figure is of that month.
+DAY_DATE = re.compile(
+    rf"\b({'|'.join(m.capitalize() for m in sorted(lx.MONTHS, key=len, reverse=True))})\.?"
+    r"\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*%|[.,]\d|\s*(?:percent|per\s+cent))"
+    r"(?:,?\s+((?:19|20)\d\d)\b)?"
+)
+DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s*")
 PREVIOUS_MARK = "<"
 FUTURE = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)\s+to|plans?\s+to|"
@@ -230,6 +237,14 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
     return None if own_period else published.isoformat()
 
 
+def _month_period(sentence: str, month: int, published: date) -> str:
+    """The month of a date without a year: the coming one in a sentence about the future
+    ("fares will rise in March"), else the last one ("exports rose in March")."""
+    if FUTURE.search(sentence):
+        return f"{published.year + (1 if month < published.month else 0)}-{month:02d}"
+    return f"{published.year - (1 if month > published.month else 0)}-{month:02d}"
+
+
 def time_expressions(sentence: str, published: date | None) -> list[tuple[int, str]]:
     """(offset, period) of every year, quarter, half, month and relative year in a sentence."""
     found: list[tuple[int, str]] = []
@@ -266,11 +281,15 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "the fiscal year ending in March" is not March
             month = lx.MONTHS[match.group(1).lower()]
-            if FUTURE.search(sentence):  # "fares will rise in March": the coming March
-                year = published.year + (1 if month < published.month else 0)
-            else:  # "exports rose in March": the last March
-                year = published.year - (1 if month > published.month else 0)
-            found.append((match.start(), f"{year}-{month:02d}"))
+            found.append((match.start(), _month_period(sentence, month, published)))
+        for match in DAY_DATE.finditer(sentence):
+            if DATELINE_CITY.fullmatch(sentence, 0, match.start()):
+                continue  # "SEOUL, Nov. 20 (Wire) —": when the story was filed
+            month = lx.MONTHS[match.group(1).lower()]
+            if match.group(3):
+                found.append((match.start(), f"{match.group(3)}-{month:02d}"))
+            else:
+                found.append((match.start(), _month_period(sentence, month, published)))
     found.extend((p, str(y)) for p, y in years)
     return found
 

@@ -241,3 +241,12 @@ def test_a_share_of_something_is_a_proportion_not_a_days_share_move() -> None:
 def test_a_count_measures_the_noun_after_it_not_the_verb(sentence: str, metric: str | None) -> None:
     found = [claim for claim in claims(sentence) if claim.kind == "count"][0]
     assert found.metric == metric
+
+
+def test_a_figure_of_a_dated_day_is_of_that_month_but_a_dateline_is_not_a_period() -> None:
+    text = "The central bank cut rates by 25 basis points on Sept. 18, its first cut since 2020."
+    assert claims(text, published="2024-11-20")[0].period == "2024-09"
+    text = "Output rose 2% on October 3, 2023, the agency said."
+    assert claims(text, published="2024-11-20")[0].period == "2023-10"
+    text = "OSLO, Nov. 20 (Nordwire) - Norvik said it would hire 300 engineers."
+    assert claims(text, published="2024-11-20")[0].period is None
