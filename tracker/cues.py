@@ -79,6 +79,10 @@ LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name"
 NP_BEFORE_DATA = re.compile(
     rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
 )
+# Cue verbs of intent rather than speech: what follows a coordinating "and" is not theirs.
+INTENT_VERBS = {"plans", "wants", "expects", "expect", "pledged", "pledges", "promised",
+                "promises", "vowed", "vows", "believes", "thinks"}  # fmt: skip
+COORDINATED = re.compile(r",?\s+(?:and|while|but|whereas)\s+")
 AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", "plans", "counts",
                    "shows", "show", "states", "notes", "put", "puts", "found", "registered",
                    "recorded", "expect", "estimated"}  # fmt: skip

@@ -23,6 +23,7 @@ from tracker.cues import (
     AND_BEFORE,
     APPOSITION_OPENER,
     CLAUSE_NEXT,
+    COORDINATED,
     CUE,
     FROM_BY,
     GENERIC_HEAD,
@@ -30,6 +31,7 @@ from tracker.cues import (
     GENERIC_TAIL,
     GROUP_TAIL,
     IN_REPORT_AFTER,
+    INTENT_VERBS,
     ITS_ROLE_TAIL,
     LOWER_GAP,
     NAME_S_VERBS,
@@ -185,7 +187,22 @@ class Attributor:
                 scope = (clause.start(), end)  # the clause after "after" is reported speech
                 return Cue(match.start(), match.end(), found, scope, report, False, False)
         report = report or IN_REPORT_AFTER.match(self.text, match.end()) is not None
-        return Cue(match.start(), match.end(), found, whole, report, True, tail)
+        scope = whole
+        if match.group().split()[0].lower() in INTENT_VERBS:
+            scope = (start, self._next_subject(match.end(), end, mentions, found))
+        return Cue(match.start(), match.end(), found, scope, report, True, tail)
+
+    def _next_subject(self, position: int, end: int, mentions: list[Mention], found: int) -> int:
+        """Where a coordinated clause with another named subject starts: "Tata Steel plans to
+        invest ..., and Japan's Toyota will spend ...": Toyota's plan is not Tata's."""
+        for joint in COORDINATED.finditer(self.text, position, end):
+            named = next((m for m in mentions if m.start >= joint.end()), None)
+            if named is None or named.start - joint.end() > 12:
+                continue
+            owner = self._owned(named, mentions, end)
+            if owner.cluster != found and named.cluster != found:
+                return joint.start()
+        return end
 
     def _according(self, match: re.Match[str], start: int, end: int, mentions: list[Mention],
                    local: list[tuple[int, int]]) -> Cue | None:  # fmt: skip

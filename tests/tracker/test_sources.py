@@ -570,3 +570,14 @@ def test_according_to_a_possessive_name_is_the_body_or_person_it_owns(
     according_to: str, source: str
 ) -> None:
     assert attributed(f"Output rose 3% in May, according to {according_to}.") == [("3%", source)]
+
+
+def test_a_plan_is_not_shared_with_another_company_coordinated_after_it() -> None:
+    text = (
+        "India's Orbis Steel plans to invest Rs 15,000 crore over five years, and Japan's "
+        "Kanto Motors will spend 1.2 trillion yen on batteries."
+    )
+    assert attributed(text)[0] == ("Rs 15,000 crore", "Orbis Steel")
+    assert attributed(text)[1][1] != "Orbis Steel"
+    text = "Orbis Steel plans to invest Rs 15,000 crore and hire 2,000 people."
+    assert attributed(text) == [("Rs 15,000 crore", "Orbis Steel"), ("2,000", "Orbis Steel")]
