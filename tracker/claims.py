@@ -246,9 +246,23 @@ class _Assembler:
                 continue  # "Charter rates have fallen": a capitalized opening word
             if mention.prefix and named.kind is None and PORTFOLIO.match(self.text, mention.end):
                 continue  # "Finance Minister Rui Castro": a portfolio, not an organization
+            if mention.possessive and self._apposed_to_organization(mention, mentions):
+                continue  # "Volkswagen, Europe's largest carmaker, kept": Volkswagen's figure
             if mention.name.lower() not in nl.NOT_NAMES:
                 return entity_name(named.name)
         return entity_name(self.main_entity)
+
+    def _apposed_to_organization(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """Does ``mention`` open an apposition to the organization named just before it
+        ("Volkswagen, Europe's largest carmaker,")? Not to a person ("Fiona Caldwell,
+        Harcourt's chief executive,": her company is the one the figure is about)."""
+        before = self.text[: mention.start].rstrip()
+        if not before.endswith(","):
+            return False
+        named = next((m for m in reversed(mentions) if m.end <= len(before) - 1), None)
+        if named is None or self.text[named.end : len(before) - 1].strip():
+            return False
+        return self.finder.clusters[named.cluster].kind != "person"
 
     def _source_records(self) -> list[Source]:
         records = []

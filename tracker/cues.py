@@ -87,6 +87,8 @@ AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", 
                    "shows", "show", "states", "notes", "put", "puts", "found", "registered",
                    "recorded", "expect", "estimated"}  # fmt: skip
 NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
+# Who leads or belongs to a group, set off by commas before its verb.
+LED_BY_TAIL = re.compile(r",\s*(?:led\s+by|headed\s+by|including|among\s+them)\s+[^,]{2,60},\Z")
 RELEASED_TAIL = re.compile(
     r"\s+(?:released|published|issued|out)(?:\s+(?:on\s+\w+|last\s+\w+|this\s+\w+|earlier|today))?\Z"
 )

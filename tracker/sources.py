@@ -33,6 +33,7 @@ from tracker.cues import (
     IN_REPORT_AFTER,
     INTENT_VERBS,
     ITS_ROLE_TAIL,
+    LED_BY_TAIL,
     LOWER_GAP,
     NAME_S_VERBS,
     NOUN_NEXT,
@@ -298,6 +299,9 @@ class Attributor:
         acronym = ACRONYM_TAIL.search(text, max(floor, tail - 16), tail)
         if acronym is not None:  # "Electric Reliability Council of Texas (ERCOT) said"
             tail = acronym.start()
+        inserted = LED_BY_TAIL.search(text, max(floor, tail - 80), tail)
+        if inserted is not None:  # "Analysts at Bernstein, led by Stephen Reitman, estimate"
+            tail = inserted.start()
         released = RELEASED_TAIL.search(text, max(floor, tail - 40), tail)
         if released is not None:  # "Eurostat data released on Tuesday showed"
             tail = released.start()

@@ -34,8 +34,8 @@ MONTHS_OF_YEAR = re.compile(
     r"\b(?:first|last|past)\s+(?:\w+\s+)?months\s+of\s+(?:the|this)\s+year\b", re.I
 )
 HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
-MONTH = re.compile(
-    rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3)})\b(?!\s+\d)"
+MONTH = re.compile(  # "in May" too: after "in" it is no modal verb
+    rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == 'may')})\b(?!\s+\d)"
 )
 # A day's date: "on Sept. 18", "October 3, 2024"; the figure is of that month.
 DAY_DATE = re.compile(
@@ -43,11 +43,15 @@ DAY_DATE = re.compile(
     r"\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*%|[.,]\d|\s*(?:percent|per\s+cent))"
     r"(?:,?\s+((?:19|20)\d\d)\b)?"
 )
-DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s*")
+DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w.]*)?,\s*")
+PAST_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|was|were|had|did|rose|fell|grew|began|made|paid|sold|took|came|went|"
+    r"saw|won|lost|spent|held)\b"
+)
 PREVIOUS_MARK = "<"
 FUTURE = re.compile(
-    r"\b(?:will|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)\s+to|plans?\s+to|"
-    r"going\s+to)\b"
+    r"\b(?:will|could|would|might|may|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)"
+    r"\s+to|plans?\s+to|aims?\s+to|expects?\s+to|going\s+to)\b"
 )
 PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -228,8 +232,8 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
     named weekday on or before the article's date, else the article's date."""
     if published is None or not metric or not MARKET_WORDS.intersection(normalize(metric).split()):
         return None
-    if " of " in f" {metric} ":
-        return None  # "share of transit traffic", "index of consumer prices": not a market
+    if " of " in f" {metric} " or "market share" in metric:
+        return None  # "share of transit traffic", "a market share of 20%": not a market move
     weekday = WEEKDAY.search(sentence)
     if weekday is not None:
         back = (published.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
@@ -237,10 +241,14 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
     return None if own_period else published.isoformat()
 
 
-def _month_period(sentence: str, month: int, published: date) -> str:
-    """The month of a date without a year: the coming one in a sentence about the future
-    ("fares will rise in March"), else the last one ("exports rose in March")."""
-    if FUTURE.search(sentence):
+def _month_period(sentence: str, at: int, month: int, published: date) -> str:
+    """The month of a date without a year at ``at``: the coming one in a clause about the
+    future ("fares will rise in March"), else the last one ("exports rose in March", "the
+    deficit it forecast in December" after "will run a deficit of ...,")."""
+    clause = re.split(r"[,;]", sentence[max(0, at - 80) : at])[-1]
+    future = [m.end() for m in FUTURE.finditer(clause)]
+    past = [m.end() for m in PAST_VERB.finditer(clause)]
+    if future and (not past or future[-1] > past[-1]):  # "would not match plans launched in"
         return f"{published.year + (1 if month < published.month else 0)}-{month:02d}"
     return f"{published.year - (1 if month > published.month else 0)}-{month:02d}"
 
@@ -281,7 +289,7 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "the fiscal year ending in March" is not March
             month = lx.MONTHS[match.group(1).lower()]
-            found.append((match.start(), _month_period(sentence, month, published)))
+            found.append((match.start(), _month_period(sentence, match.start(), month, published)))
         for match in DAY_DATE.finditer(sentence):
             if DATELINE_CITY.fullmatch(sentence, 0, match.start()):
                 continue  # "SEOUL, Nov. 20 (Wire) —": when the story was filed
@@ -289,7 +297,9 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             if match.group(3):
                 found.append((match.start(), f"{match.group(3)}-{month:02d}"))
             else:
-                found.append((match.start(), _month_period(sentence, month, published)))
+                found.append(
+                    (match.start(), _month_period(sentence, match.start(), month, published))
+                )
     found.extend((p, str(y)) for p, y in years)
     return found
 

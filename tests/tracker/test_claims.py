@@ -250,3 +250,27 @@ def test_a_figure_of_a_dated_day_is_of_that_month_but_a_dateline_is_not_a_period
     assert claims(text, published="2024-11-20")[0].period == "2023-10"
     text = "OSLO, Nov. 20 (Nordwire) - Norvik said it would hire 300 engineers."
     assert claims(text, published="2024-11-20")[0].period is None
+
+
+def test_an_organizations_apposition_does_not_take_its_figures() -> None:
+    text = "Orbis Motors, Europe's largest carmaker, kept a market share of 20.3% in May."
+    found = claims(text, published="2024-07-04")[0]
+    assert (found.entity, found.metric, found.period) == ("Orbis Motors", "market share", "2024-05")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Mining output rose 2.3% in May.", "2026-05"),  # "in May": a month, no modal verb
+        ("We think the bank will cut by 25 basis points in June.", "2027-06"),
+        # the verb nearest the month decides, not any "will" elsewhere in the sentence
+        ("The state will run a deficit of A$42 billion, double the A$19.6 billion it forecast "
+         "in December.", "2025-12"),
+        ("It would not match the C$35 plans its rivals launched in September.", "2025-09"),
+        ("BRASILIA/ANKARA, March 19 (Wire) - The bank raised its rate by 50 basis points.", None),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_year_is_the_last_or_the_coming_one(
+    sentence: str, period: str | None
+) -> None:
+    assert claims(sentence, published="2026-07-08")[-1].period == period

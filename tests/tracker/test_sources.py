@@ -581,3 +581,8 @@ def test_a_plan_is_not_shared_with_another_company_coordinated_after_it() -> Non
     assert attributed(text)[1][1] != "Orbis Steel"
     text = "Orbis Steel plans to invest Rs 15,000 crore and hire 2,000 people."
     assert attributed(text) == [("Rs 15,000 crore", "Orbis Steel"), ("2,000", "Orbis Steel")]
+
+
+def test_a_group_with_its_leader_in_commas_is_still_the_source() -> None:
+    text = "Analysts at Harrow Bank, led by Stephen Reed, estimate that imports fell 4% in May."
+    assert attributed(text) == [("4%", "Harrow Bank")]
