@@ -27,27 +27,14 @@ from tracker.subject import (
     parse_date,
     time_expressions,
 )
-from tracker.text import sentence_spans
+from tracker.text import dateline_spans, sentence_spans
 
 # A title that makes the capitalized word before it a government portfolio ("Finance Minister").
 PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
 
 
-DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
-    r"(?:\([^()\n]{1,60}\)[ \t]*)?"
-    r"|[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}(?:,[ \t]*[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{1,2})?)?"
-    r"[ \t]*\([A-Z][^()\n:]{1,58}\)[ \t]*"
-    r"|\([^()\n]{1,40}\)[ \t]*)(?:[—–]|--?)[ \t]*",
-    re.M,
-)
 MAX_ORG_SCAN = 500  # names compared with an apposition's organization (bounds huge inputs)
 QUOTE_MARK = re.compile(r"[\"“”]|\n\s*\n")
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """'TORONTO, Nov. 4 (Harbour Ledger) — ': place, date and wire name, not sources."""
-    return [m.span() for m in DATELINE.finditer(text)]
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

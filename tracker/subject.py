@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker import lexicon as lx
+from tracker.text import DATELINE
 
 TIME_HINT = re.compile(
     r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
@@ -43,7 +44,6 @@ DAY_DATE = re.compile(
     r"\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*%|[.,]\d|\s*(?:percent|per\s+cent))"
     r"(?:,?\s+((?:19|20)\d\d)\b)?"
 )
-DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w.]*)?,\s*")
 PAST_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|was|were|had|did|rose|fell|grew|began|made|paid|sold|took|came|went|"
     r"saw|won|lost|spent|held)\b"
@@ -85,8 +85,8 @@ METRIC_HEADS = {"revenue", "revenues", "sales", "profit", "profits", "earnings",
                 "exports", "imports", "output", "production", "inflation", "unemployment",
                 "employment", "growth", "demand", "supply", "spending", "investment", "funding",
                 "prices", "price", "shares", "stocks", "deliveries", "orders", "shipments",
-                "traffic", "volumes", "volume", "costs", "losses", "loss", "debt", "deficit", "fares",
-                "surplus", "wages", "rents", "turnover", "margins", "margin",
+                "traffic", "volumes", "volume", "costs", "losses", "loss", "debt", "deficit",
+                "fares", "surplus", "wages", "rents", "turnover", "margins", "margin",
                 "bookings", "subscribers", "users", "visitors", "arrivals", "consumption",
                 "capacity", "emissions", "enrolment", "enrollment", "attendance"}  # fmt: skip
 # After a count: words before the thing counted, and verbs that end its noun phrase.
@@ -110,8 +110,9 @@ CHANGE_VERB = re.compile(
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
                "now", "still", "already"}  # fmt: skip
+# "Fares are set to rise": words of when, not of what.
 FUTURE_WORDS = {"set", "expected", "likely", "due", "poised", "forecast", "projected", "seen",
-                "going", "about"}  # "are set to rise": words of when, not what  # fmt: skip
+                "going", "about"}  # fmt: skip
 # A relative clause or a name in commas between the subject and its verb: "Youth
 # unemployment, which covers people aged 16 to 24, dropped"; "sales of its drug, Relvana, had".
 INSERTED_CLAUSE = re.compile(r",\s*(?:(?:which|who)\b[^,]*|[A-Z][^,]*),\s*(?:had|has|have)?\s*$")
@@ -290,9 +291,9 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                 continue  # "the fiscal year ending in March" is not March
             month = lx.MONTHS[match.group(1).lower()]
             found.append((match.start(), _month_period(sentence, match.start(), month, published)))
-        for match in DAY_DATE.finditer(sentence):
-            if DATELINE_CITY.fullmatch(sentence, 0, match.start()):
-                continue  # "SEOUL, Nov. 20 (Wire) —": when the story was filed
+        dateline = DATELINE.match(sentence)
+        for match in DAY_DATE.finditer(sentence, dateline.end() if dateline else 0):
+            # after a dateline ("SEOUL, Nov. 20 (Wire) —"), whose date is when it was filed
             month = lx.MONTHS[match.group(1).lower()]
             if match.group(3):
                 found.append((match.start(), f"{match.group(3)}-{month:02d}"))
@@ -305,42 +306,71 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
 
 
 def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
-    """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes)."""
+    """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes).
+
+    Tried in order: the noun after a count, what money was spent on, the noun phrase before
+    "of", and the subject of the verb before the figure ("fuel costs in 2024 came to").
+    """
     if kind == "count":
-        words = re.findall(r"[A-Za-z][\w-]*|[^\w\s]", sentence[end : end + 60])
-        while words and words[0].lower() in COUNT_OPENERS:
-            words.pop(0)  # "1,500 more satellites"
-        picked: list[str] = []
-        for word in words:
-            if not word[0].isalpha() or word.lower() in STOP_AFTER or word[0].isupper():
-                break
-            if picked and (word.lower() in COUNT_VERBS or word.endswith(("ed", "ly"))):
-                break  # "four largest mines fell", "analysts surveyed", "people directly"
-            picked.append(word.lower())
-            if len(picked) == 3:
-                break
-        if picked and picked[-1] in ("earlier", "ago", "later"):
-            return None  # "310,000 twelve months earlier": a time, not a thing counted
-        if picked:
-            return " ".join(picked)
+        counted = _counted(sentence, end)
+        if counted is not None:
+            return counted if counted else None
     before = sentence[max(0, start - 60) : start].split()
     if any(word in SPEND_VERBS for word in before[-3:]):
-        after = NP_AFTER_PREP.match(sentence, end)
-        nouns = [w for w in after.group(1).split() if w not in STOP_AFTER] if after else []
-        if nouns and nouns[-1] in SPENDING_NOUNS:  # "invested ... in capital expenditures"
-            return " ".join(nouns)
-        if nouns:  # "spent €612 million on jet fuel in 2024": the fuel cost
-            return f"{nouns[-1]} cost"
+        spent_on = _spent_on(sentence, end)
+        if spent_on:
+            return spent_on
     while before and before[-1] in APPROXIMATE_WORDS:
         before.pop()
     if len(before) >= 2 and before[-1] == "of" and before[-2] not in LEVEL_WORDS:
-        words = []
-        for word in reversed(before[-4:-1]):
-            if not re.fullmatch(r"[a-z][\w-]*", word) or word in STOP_AFTER:
-                break  # "at a cost of": the cost
-            words.insert(0, word)
-        if words:
-            return LEADING_VERB.sub("", " ".join(words)) or None  # "net income of C$412 million"
+        of_phrase = _of_phrase(before)
+        if of_phrase:
+            return LEADING_VERB.sub("", of_phrase) or None  # "net income of C$412 million"
+    return _verb_subject(sentence, start)
+
+
+def _counted(sentence: str, end: int) -> str | None:
+    """ "4.2 million homes": homes; "" for a time ("310,000 twelve months earlier"); None
+    when no lowercase noun follows."""
+    words = re.findall(r"[A-Za-z][\w-]*|[^\w\s]", sentence[end : end + 60])
+    while words and words[0].lower() in COUNT_OPENERS:
+        words.pop(0)  # "1,500 more satellites"
+    picked: list[str] = []
+    for word in words:
+        if not word[0].isalpha() or word.lower() in STOP_AFTER or word[0].isupper():
+            break
+        if picked and (word.lower() in COUNT_VERBS or word.endswith(("ed", "ly"))):
+            break  # "four largest mines fell", "analysts surveyed", "people directly"
+        picked.append(word.lower())
+        if len(picked) == 3:
+            break
+    if picked and picked[-1] in ("earlier", "ago", "later"):
+        return ""
+    return " ".join(picked) if picked else None
+
+
+def _spent_on(sentence: str, end: int) -> str | None:
+    """ "spent €612 million on jet fuel": fuel cost; "invested ... in capital expenditures"."""
+    after = NP_AFTER_PREP.match(sentence, end)
+    nouns = [w for w in after.group(1).split() if w not in STOP_AFTER] if after else []
+    if nouns and nouns[-1] in SPENDING_NOUNS:
+        return " ".join(nouns)
+    return f"{nouns[-1]} cost" if nouns else None
+
+
+def _of_phrase(before: list[str]) -> str | None:
+    """Up to three lowercase words before "of" ("net income of"), no preposition among them
+    ("at a cost of": cost)."""
+    words: list[str] = []
+    for word in reversed(before[-4:-1]):
+        if not re.fullmatch(r"[a-z][\w-]*", word) or word in STOP_AFTER:
+            break
+        words.insert(0, word)
+    return " ".join(words) or None
+
+
+def _verb_subject(sentence: str, start: int) -> str | None:
+    """The subject of the change verb before the figure: "fuel costs in 2024 came to"."""
     verbs = list(CHANGE_VERB.finditer(sentence, max(0, start - 120), start))
     if not verbs:
         return None

@@ -1,4 +1,5 @@
-"""English sentence segmentation: offsets of each sentence of an article text.
+"""English sentence segmentation: offsets of each sentence of an article text, and of the
+wire datelines that open stories ("SEOUL, Nov. 20 (Wire) — ").
 
 A sentence ends at ``.``/``!``/``?`` (plus closing quotes or brackets) followed by a capital
 letter or an opening quote, and always at a paragraph break. Abbreviations ("U.S.", "Dr.",
@@ -121,3 +122,19 @@ def _add_plain(text: str, begin: int, cut: int, spans: list[tuple[int, int]]) ->
         cut -= 1
     if cut > begin:
         spans.append((begin, cut))
+
+
+# A wire story's opening: place, date and wire name, then a dash.
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][\w.]*){0,2},?[ \t]+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}[ \t]*)?"
+    r"(?:\([^()\n]{1,60}\)[ \t]*)?"
+    r"|[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2}(?:,[ \t]*[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{1,2})?)?"
+    r"[ \t]*\([A-Z][^()\n:]{1,58}\)[ \t]*"
+    r"|\([^()\n]{1,40}\)[ \t]*)(?:[—–]|--?)[ \t]*",
+    re.M,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """'TORONTO, Nov. 4 (Harbour Ledger) — ': place, date and wire name, not sources."""
+    return [m.span() for m in DATELINE.finditer(text)]
