@@ -265,10 +265,8 @@ class Antecedents:
         if cluster.kind == "person" or len(cluster.tokens) > 4:
             return
         if len(cluster.tokens) <= 3 and VERB_NEXT.match(self.finder.text, first.end):
-            self.subject = (
-                start,
-                first.cluster,
-            )  # "Midland Connect carried ..., the operator said"
+            # "Airbus delivered ...", "Midland Connect carried ..., the operator said"
+            self.subject = (start, first.cluster)
         elif MARKET_NEXT.match(self.finder.text, first.end):  # "Global Dairy Trade prices rose"
             self.subject = (start, first.cluster)
 
