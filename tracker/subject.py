@@ -95,6 +95,11 @@ COUNT_VERBS = {"fell", "rose", "grew", "covers", "cover", "share", "spending", "
                "says", "found", "find", "lost", "made", "took", "paid", "got", "hold", "holds",
                "expect", "expects", "want", "wants", "work", "works", "live", "lives", "use",
                "uses", "face", "faces", "say", "saw", "see", "sees", "own", "owns"}  # fmt: skip
+# A change named as a noun, then what changed: "a 27% jump in net profit (to Rs 1,240 crore)".
+_CHANGE_NOUNS = r"(?:jump|rise|increase|fall|drop|decline|gain|growth|slump|surge|climb|dip)s?"
+_CHANGED_NP = r"((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+CHANGE_IN = re.compile(rf"\s+{_CHANGE_NOUNS}\s+in\s+{_CHANGED_NP}\b")
+CHANGE_IN_TO = re.compile(rf"\b{_CHANGE_NOUNS}\s+in\s+{_CHANGED_NP}\s+to\s+\Z")
 # Words that measure whatever follows "of": "the value of exports" is not just a value.
 MEASURE_WORDS = {"value", "number", "price", "prices", "share", "rate", "level", "volume",
                  "amount", "cost", "costs", "index", "proportion", "percentage", "total"}  # fmt: skip
@@ -104,7 +109,8 @@ CHANGE_VERB = re.compile(
     r"represented|risen|fallen|grown|shrunk|sunk|"
     r"totaled|totalled|was|were|is|are|stood\s+at|came\s+to|accounted\s+for|declined|gained|"
     r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
-    r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|total|"
+    r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|"
+    r"(?<!of )(?<!the )(?<!a )total|closed|finished|traded|"
     r"rise|fall|grow|climb|drop|decline|be)\b"
 )
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
@@ -115,7 +121,9 @@ FUTURE_WORDS = {"set", "expected", "likely", "due", "poised", "forecast", "proje
                 "going", "about"}  # fmt: skip
 # A relative clause or a name in commas between the subject and its verb: "Youth
 # unemployment, which covers people aged 16 to 24, dropped"; "sales of its drug, Relvana, had".
-INSERTED_CLAUSE = re.compile(r",\s*(?:(?:which|who)\b[^,]*|[A-Z][^,]*),\s*(?:had|has|have)?\s*$")
+INSERTED_CLAUSE = re.compile(
+    r",\s*(?:(?:which|who)\b[^,]*|[A-Z][^,]*|(?:the|a|an)\s[^,]*),\s*(?:had|has|have)?\s*$"
+)
 CLAUSE_START = re.compile(  # "said on Thursday it expects its fuel bill to reach": "fuel bill"
     r"[,;:—–]|\s-\s|\b(?:that|while|and|but|as|which|who|said|says|told|it|he|she|they|expects?|"
     r"expected|estimates?|estimated|forecasts?|predicts?|sees)\b"
@@ -315,6 +323,11 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
         counted = _counted(sentence, end)
         if counted is not None:
             return counted if counted else None
+    changed = CHANGE_IN.match(sentence, end) or CHANGE_IN_TO.search(sentence, 0, start)
+    if changed is not None:  # "a 27% jump in quarterly net profit to Rs 1,240 crore"
+        words = [w for w in changed.group(1).split() if w not in STOP]
+        if words:
+            return " ".join(words[-3:])
     before = sentence[max(0, start - 60) : start].split()
     if any(word in SPEND_VERBS for word in before[-3:]):
         spent_on = _spent_on(sentence, end)

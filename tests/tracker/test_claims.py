@@ -274,3 +274,20 @@ def test_a_month_without_a_year_is_the_last_or_the_coming_one(
     sentence: str, period: str | None
 ) -> None:
     assert claims(sentence, published="2026-07-08")[-1].period == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # the change named as a noun, then what changed
+        ("Orbis Bank reported a 27% jump in quarterly net profit to Rs 1,240 crore.", "net profit"),
+        # a lowercase apposition between the subject and its verb
+        ("Net interest income, the gap between interest earned and paid, rose 18%.",
+         "interest income"),
+        # "of total loans" is no verb "total"
+        ("Bad loans fell to 2.1% of total loans from 2.9% a year earlier.", "loans"),
+        ("The bank's shares closed up 3.2% at Rs 812.", "shares"),
+    ],
+)  # fmt: skip
+def test_more_ways_news_names_what_changed(sentence: str, metric: str) -> None:
+    assert claims(sentence)[-1].metric == metric
