@@ -83,6 +83,10 @@ PHONE = re.compile(
 )
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
+STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Place|"
+    r"Boulevard|Blvd\.|Drive|Way)\b"
+)
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
 
 
@@ -330,6 +334,12 @@ class _Scanner:
             return True
         if text.startswith("-for-", end) and end + 6 < len(text) and text[end + 5].isdigit():
             return True  # "a 2-for-1 split"
+        if after in "-–" and end + 1 < len(text) and text[end + 1].isupper():
+            return True  # a name: "7-Eleven"
+        if scale != 1.0 and re.fullmatch(r"\d+[MBK]", text[start:end]):
+            return True  # a name: "3M" (a count in millions is written "3m" or "3 million")
+        if STREET_AFTER.match(text, end):
+            return True  # an address: "10 Downing Street"
         if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
             return True  # K-7, COVID-19, mid-2026
         if before in "-–" and start >= 2 and text[start - 2].isdigit() and scale == 1.0:

@@ -337,3 +337,21 @@ def test_plus_or_minus_is_no_negative() -> None:
         "%",
         "percent",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7-Eleven opened stores.",  # a name
+        "3M cut jobs.",  # a name, where a count in millions is "3m" or "3 million"
+        "The console streams at 4K.",
+        "Write to 520 Third Street or visit 10 Downing Street.",  # addresses
+    ],
+)
+def test_names_and_addresses_with_digits_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_millions_written_with_a_capital_m_after_a_currency_or_a_decimal_still_count() -> None:
+    found = find_quantities("The startup raised $3M and has 1.2M subscribers.")
+    assert [(q.value, q.unit) for q in found] == [(3_000_000, "USD"), (1_200_000, "count")]
