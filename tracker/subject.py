@@ -325,7 +325,9 @@ def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
             return counted if counted else None
     changed = CHANGE_IN.match(sentence, end) or CHANGE_IN_TO.search(sentence, 0, start)
     if changed is not None:  # "a 27% jump in quarterly net profit to Rs 1,240 crore"
-        words = [w for w in changed.group(1).split() if w not in STOP]
+        phrase = changed.group(1).split()
+        cut = next((i for i, w in enumerate(phrase) if w in STOP_AFTER), len(phrase))
+        words = [w for w in phrase[:cut] if w not in STOP]  # "in traffic for the same period"
         if words:
             return " ".join(words[-3:])
     before = sentence[max(0, start - 60) : start].split()

@@ -281,6 +281,7 @@ def test_a_month_without_a_year_is_the_last_or_the_coming_one(
     [
         # the change named as a noun, then what changed
         ("Orbis Bank reported a 27% jump in quarterly net profit to Rs 1,240 crore.", "net profit"),
+        ("Its rival reported a 5% drop in traffic for the same period.", "traffic"),
         # a lowercase apposition between the subject and its verb
         ("Net interest income, the gap between interest earned and paid, rose 18%.",
          "interest income"),
