@@ -316,20 +316,17 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
 def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes).
 
-    Tried in order: the noun after a count, what money was spent on, the noun phrase before
-    "of", and the subject of the verb before the figure ("fuel costs in 2024 came to").
+    Tried in order: the noun after a count, what a change named as a noun was in ("a 27%
+    jump in net profit"), what money was spent on, the noun phrase before "of", and the
+    subject of the verb before the figure ("fuel costs in 2024 came to").
     """
     if kind == "count":
         counted = _counted(sentence, end)
         if counted is not None:
-            return counted if counted else None
-    changed = CHANGE_IN.match(sentence, end) or CHANGE_IN_TO.search(sentence, 0, start)
-    if changed is not None:  # "a 27% jump in quarterly net profit to Rs 1,240 crore"
-        phrase = changed.group(1).split()
-        cut = next((i for i, w in enumerate(phrase) if w in STOP_AFTER), len(phrase))
-        words = [w for w in phrase[:cut] if w not in STOP]  # "in traffic for the same period"
-        if words:
-            return " ".join(words[-3:])
+            return counted or None
+    changed_in = _changed_in(sentence, start, end)
+    if changed_in:
+        return changed_in
     before = sentence[max(0, start - 60) : start].split()
     if any(word in SPEND_VERBS for word in before[-3:]):
         spent_on = _spent_on(sentence, end)
@@ -362,6 +359,18 @@ def _counted(sentence: str, end: int) -> str | None:
     if picked and picked[-1] in ("earlier", "ago", "later"):
         return ""
     return " ".join(picked) if picked else None
+
+
+def _changed_in(sentence: str, start: int, end: int) -> str | None:
+    """ "a 27% jump in quarterly net profit (to Rs 1,240 crore)": net profit, up to the first
+    preposition ("a 5% drop in traffic for the same period": traffic)."""
+    changed = CHANGE_IN.match(sentence, end) or CHANGE_IN_TO.search(sentence, 0, start)
+    if changed is None:
+        return None
+    phrase = changed.group(1).split()
+    cut = next((i for i, w in enumerate(phrase) if w in STOP_AFTER), len(phrase))
+    words = [w for w in phrase[:cut] if w not in STOP]
+    return " ".join(words[-3:]) or None
 
 
 def _spent_on(sentence: str, end: int) -> str | None:
