@@ -1,7 +1,7 @@
 """Precision and recall of change flags on the gold versions and series (no HTTP, real pipeline).
 
 Runs the pages through the crawler's extraction (``crawler.extract``) and store
-(``db/store.py``), then ``tracker.ingest.track_pending``, in crawls as ``claimwatch crawl``
+(``db/store.py``), then ``tracker.tracking.ingest.track_pending``, in crawls as ``claimwatch crawl``
 would do them, and scores the flags:
 
 - versions: crawl the original pages (a backfill), then their ``.v2`` edits at the same URLs;
@@ -34,9 +34,9 @@ sys.path.insert(0, str(REPO))
 from crawler.extract import extract_article  # noqa: E402
 from db import store, tracking  # noqa: E402
 from db.schema import connect  # noqa: E402
-from tracker import diff  # noqa: E402
-from tracker.ingest import Extractor, claim_from_row, track_pending  # noqa: E402
 from tracker.model import Claim, Extraction, Source  # noqa: E402
+from tracker.tracking import diff  # noqa: E402
+from tracker.tracking.ingest import Extractor, claim_from_row, track_pending  # noqa: E402
 
 BASE = "http://127.0.0.1:8000/"
 TOLERANCE = 0.005  # relative, as the gold README scores values

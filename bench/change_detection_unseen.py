@@ -4,7 +4,7 @@ For every gold article without a hand-made ``versions/`` edit (English and Chine
 random editor makes a second version the way an editor would: up to three figures get another
 digit (one of their sentences reworded a little), one sentence with figures is cut, one sentence
 with figures from another article is added, and two paragraphs trade places. The expected ``revised`` / ``added`` / ``removed`` flags follow from the gold claims; the
-pipeline is the real one (``db/store.py`` then ``tracker.ingest.track_pending``). A by-position
+pipeline is the real one (``db/store.py`` then ``tracker.tracking.ingest.track_pending``). A by-position
 baseline over the same stored claims is printed beside it. Usage::
 
     python bench/change_detection_unseen.py [--gold ../shared/gold/dev] [--seed 7]
@@ -34,7 +34,7 @@ from change_detection import (  # noqa: E402
 
 from db import store, tracking  # noqa: E402
 from db.schema import connect  # noqa: E402
-from tracker.ingest import track_pending  # noqa: E402
+from tracker.tracking.ingest import track_pending  # noqa: E402
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 

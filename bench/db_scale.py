@@ -3,7 +3,7 @@
 Synthesizes articles with claims (default 1,000,000 claims over 100,000 articles, from
 bench/synth.py) in a temporary file database and writes them through the production write
 path: one ``db.store.store_article`` transaction per article, as the crawler stores them,
-then ``tracker.ingest.track_pending`` (what ``claimwatch track`` runs: sources, links,
+then ``tracker.tracking.ingest.track_pending`` (what ``claimwatch track`` runs: sources, links,
 claims, claim keys, ``changed`` and ``new`` flags against every earlier article) after each
 chunk, its extractor replaced by the synthesized claims. The articles are tracked in three
 phases (PHASES): most in passes of 10,000 articles, then passes of 1,000, then one
@@ -51,8 +51,8 @@ from synth import UNITS, World, generate, make_world  # noqa: E402
 from db import queries, store, tracking  # noqa: E402
 from db.queries import ClaimQuery  # noqa: E402
 from db.schema import connect  # noqa: E402
-from tracker import ingest  # noqa: E402
 from tracker.model import Claim, Extraction, Source  # noqa: E402
+from tracker.tracking import ingest  # noqa: E402
 
 CLAIMS_PER_SECOND_TARGET = 20_000
 QUERY_P95_TARGET_MS = 50
@@ -156,7 +156,7 @@ def write(
     db: Any, world: World, seed: int, claims: int, articles: int
 ) -> tuple[Writes, list[tuple]]:
     """Store articles (one transaction each, as the crawler does) and track them with
-    ``tracker.ingest.track_pending`` (what ``claimwatch track`` runs) after every chunk of
+    ``tracker.tracking.ingest.track_pending`` (what ``claimwatch track`` runs) after every chunk of
     the PHASES, its extractor replaced by the synthesized claims. Only database work is
     timed: storing, and tracking minus the stand-in extractor's time."""
     plan = _phase_plan(articles)

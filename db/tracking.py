@@ -1,6 +1,6 @@
 """Writes and reads of the tracker: sources, claims, version_sources and flags of stored versions.
 
-``tracker.ingest`` decides what to write; this module only stores and answers. Every statement
+``tracker.tracking.ingest`` decides what to write; this module only stores and answers. Every statement
 is parameterized. Writes run inside :func:`transaction` (one version, or a batch of whole
 versions), so a crash never leaves half a version tracked. A batch's sources, links, claims
 and flags each go in a few multi-row statements, and the claims' full-text rows in one:

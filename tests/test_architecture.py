@@ -42,7 +42,7 @@ def test_layer_imports_only_downwards(package: str) -> None:
 
 
 def test_tracker_core_does_no_database_io() -> None:
-    """Only tracker/ingest.py may reach db/; the rest of tracker/ is pure text processing."""
+    """Only tracker/tracking/ingest.py may reach db/; the rest of tracker/ is pure text processing."""
     offenders = [
         str(path.relative_to(REPO))
         for path in sorted((REPO / "tracker").rglob("*.py"))

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import re
-
-from tracker.claims import extract_en
+from tracker.en.claims import extract_en
+from tracker.language import detect_language
 from tracker.model import Extraction
-
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-LATIN = re.compile(r"[A-Za-z]")
-
-
-def _detect(text: str) -> str:
-    try:
-        from tracker.language import detect_language
-    except ImportError:  # the Chinese engineer's module is not there yet
-        han = len(HAN.findall(text))
-        latin = len(LATIN.findall(text))
-        return "zh" if han and han >= latin / 4 * 0.3 / 0.7 else "en"
-    return detect_language(text)
-
-
-def _extract_zh(text: str, published: str | None) -> Extraction:
-    try:
-        chinese = importlib.import_module("tracker.chinese")
-    except ImportError:
-        return Extraction(text=text, language="zh")
-    return chinese.extract_zh(text, published=published)
+from tracker.zh.claims import extract_zh
 
 
 def extract(text: str, *, published: str | None = None, language: str = "auto") -> Extraction:
@@ -38,7 +16,7 @@ def extract(text: str, *, published: str | None = None, language: str = "auto") 
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    lang = _detect(text) if language == "auto" else language
+    lang = detect_language(text) if language == "auto" else language
     if lang == "zh":
-        return _extract_zh(text, published)
+        return extract_zh(text, published=published)
     return extract_en(text, published)

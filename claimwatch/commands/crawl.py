@@ -32,7 +32,7 @@ COLUMNS = ("outlet", "status", "pages", "new", "changed", "unchanged", "errors")
 @dataclass
 class CrawlResult:
     runs: list[dict[str, Any]] = field(default_factory=list)  # the closed runs rows
-    tracked: Any = None  # tracker.ingest.TrackResult, None when tracking was skipped
+    tracked: Any = None  # tracker.tracking.ingest.TrackResult, None when tracking was skipped
     interrupted: bool = False
 
     @property
@@ -137,9 +137,9 @@ def crawl_outlets(
 def track_new_versions(database: Any, run_id: int | None) -> Any:
     """Run the tracker over the versions just stored (skipped with a log line if it is absent)."""
     try:
-        from tracker.ingest import track_pending
+        from tracker.tracking.ingest import track_pending
     except ImportError:
-        log.warning("tracker.ingest.track_pending is not available; skipping tracking")
+        log.warning("tracker.tracking.ingest.track_pending is not available; skipping tracking")
         return None
     result = track_pending(database, run_id=run_id)
     log.info(

@@ -155,7 +155,7 @@ def _stop_on_signals() -> Iterator[threading.Event]:
 
 
 def _track(db: Any) -> Any:
-    from tracker.ingest import track_pending
+    from tracker.tracking.ingest import track_pending
 
     result = track_pending(db)
     log.info(

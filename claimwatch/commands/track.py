@@ -13,8 +13,8 @@ from claimwatch.commands.query import parse_day
 from claimwatch.context import AppContext, pass_app
 from claimwatch.errors import UsageError, WorkFailed
 from db import tracking
-from tracker.ingest import TrackResult, track_pending
-from tracker.ingest import retrack as retrack_versions
+from tracker.tracking.ingest import TrackResult, track_pending
+from tracker.tracking.ingest import retrack as retrack_versions
 
 
 def _report(verb: str, result: TrackResult) -> None:

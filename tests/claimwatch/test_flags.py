@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from claimwatch.cli import cli
 from db.schema import connect
 from tests.tracker.tracking_helpers import Site, toy_extract
-from tracker.ingest import track_pending
+from tracker.tracking.ingest import track_pending
 
 FIELDS = {
     "id", "kind", "article_url", "previous_article_url", "old_value", "new_value", "unit",

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from db import schema, tracking
 from tests.tracker.tracking_helpers import Site, toy_extract
-from tracker.ingest import retrack, track_pending
+from tracker.tracking.ingest import retrack, track_pending
 
 EXPECTED = """
     SELECT DISTINCT c.key, COALESCE(a.published, v.fetched_at), v.id

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import tracker
+from tracker.en.subject import claim_key, normalize, parse_date, period_of
 from tracker.model import Claim
-from tracker.subject import claim_key, normalize, parse_date, period_of
 
 
 def claims(text: str, published: str | None = "2025-01-16") -> list[Claim]:

@@ -1,4 +1,4 @@
-"""tracker.diff: aligning an article's claims across versions and comparing figures across articles."""
+"""tracker.tracking.diff: aligning an article's claims across versions and comparing figures across articles."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.diff import (
+from tracker.model import Claim
+from tracker.tracking.diff import (
     align,
     cross_article_change,
     mask_numbers,
@@ -18,7 +19,6 @@ from tracker.diff import (
     same_figure,
     version_changes,
 )
-from tracker.model import Claim
 
 
 def claims_of(

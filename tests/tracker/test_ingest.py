@@ -1,4 +1,4 @@
-"""tracker.ingest: tracking stored versions into sources, claims and flags, and retracking them."""
+"""tracker.tracking.ingest: tracking stored versions into sources, claims and flags, and retracking them."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import sqlite_utils
 
 from tests.tracker.tracking_helpers import Site, toy_extract
-from tracker.ingest import TrackResult, normalize_name, retrack, track_pending
 from tracker.model import Extraction
+from tracker.tracking.ingest import TrackResult, normalize_name, retrack, track_pending
 
 FIRST = (
     "LONDON (Wire) - Jane Roe said Acme revenue in 2025 was 630 million. "

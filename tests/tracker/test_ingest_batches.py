@@ -1,4 +1,4 @@
-"""tracker.ingest: versions written several to a transaction stay atomic one by one."""
+"""tracker.tracking.ingest: versions written several to a transaction stay atomic one by one."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import sqlite_utils
 from db.check import check_database
 from db.schema import connect
 from tests.tracker.tracking_helpers import Site, toy_extract
-from tracker.ingest import retrack, track_pending
 from tracker.model import Extraction
+from tracker.tracking.ingest import retrack, track_pending
 
 TEXTS = [  # (url, published, text): later articles change, add and repeat earlier figures
     ("https://n.test/a", "2025-12-01", "Jane Roe said Acme revenue in 2025 was 630 million."),

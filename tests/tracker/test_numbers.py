@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.numbers import find_quantities
+from tracker.en.numbers import find_quantities
 
 
 def quantities(text: str) -> list[tuple[str, float, str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.text import paragraph_spans, sentence_spans
+from tracker.en.text import paragraph_spans, sentence_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tracker.numbers_zh import chinese_value, find_figures
+from tracker.zh.numbers import chinese_value, find_figures
 
 
 def figures(text: str) -> list[tuple[str, float, str, bool]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.chinese import extract_zh
 from tracker.model import Source
+from tracker.zh.claims import extract_zh
 
 
 def attributed(text: str) -> list[tuple[str, str | None]]:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.language import detect_language, segment_language
-from tracker.text_zh import split_sentences
+from tracker.zh.text import split_sentences
 
 
 def sentences(text: str) -> list[str]:

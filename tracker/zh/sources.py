@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from tracker.model import Source
-from tracker.names_zh import (
+from tracker.zh.names import (
     clean_org,
     is_generic,
     looks_like_person,

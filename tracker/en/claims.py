@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker import names_lexicon as nl
-from tracker.coref import cluster_kind
-from tracker.model import Claim, Extraction, Source
-from tracker.names import Cluster, Mention, NameFinder
-from tracker.numbers import Quantity, find_quantities
-from tracker.sources import Attributor, Cue
-from tracker.subject import (
+from tracker.en import names_lexicon as nl
+from tracker.en.coref import cluster_kind
+from tracker.en.names import Cluster, Mention, NameFinder
+from tracker.en.numbers import Quantity, find_quantities
+from tracker.en.sources import Attributor, Cue
+from tracker.en.subject import (
     FISCAL_CONTEXT,
     claim_key,
     entity_name,
@@ -27,7 +26,8 @@ from tracker.subject import (
     parse_date,
     time_expressions,
 )
-from tracker.text import dateline_spans, sentence_spans
+from tracker.en.text import dateline_spans, sentence_spans
+from tracker.model import Claim, Extraction, Source
 
 # A title that makes the capitalized word before it a government portfolio ("Finance Minister").
 PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker import names_lexicon as nl
-from tracker.names_patterns import (
+from tracker.en import names_lexicon as nl
+from tracker.en.names_patterns import (
     APPOSITION,
     CONTRACTION,
     DESCRIPTOR_BEFORE,

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tracker import lexicon as lx
-from tracker.numbers_words import Quantity
+from tracker.en.numbers_words import Quantity
 
 
 def _alt(words: Iterable[object]) -> str:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 
 from tracker import lexicon as lx
-from tracker import numbers_words as nw
-from tracker.numbers_units import (
+from tracker.en import numbers_words as nw
+from tracker.en.numbers_units import (
     AGAINST_BEFORE,
     AGE_BEFORE,
     CHILD_AGE,
@@ -29,7 +29,7 @@ from tracker.numbers_units import (
     currency_of_word,
     quantity_symbol,
 )
-from tracker.numbers_words import Quantity
+from tracker.en.numbers_words import Quantity
 
 
 def _alt(words: Iterable[object]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker import names_lexicon as nl
+from tracker.en import names_lexicon as nl
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"(?:A/S|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&-]|['’](?=[^\W\d_]{{2}}))*\.?)"

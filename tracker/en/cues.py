@@ -1,7 +1,7 @@
 """Patterns of attribution cues (speech verbs, "according to", report nouns, clause tails)
 and the Cue record with the rules for one speaker per sentence.
 
-Compiled once; ``tracker.sources`` matches them around each speech verb within short,
+Compiled once; ``tracker.en.sources`` matches them around each speech verb within short,
 bounded windows.
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker import names_lexicon as nl
+from tracker.en import names_lexicon as nl
 
 
 def _alt(words: Iterable[object]) -> str:

@@ -1,6 +1,6 @@
 """Which figures moved: align one article's claims across versions, compare figures across articles.
 
-Pure functions over :class:`tracker.model.Claim` lists; no I/O. ``tracker.ingest`` turns the
+Pure functions over :class:`tracker.model.Claim` lists; no I/O. ``tracker.tracking.ingest`` turns the
 results into flags.
 
 Within an article, an edit is found by aligning the sentences that carry claims with their

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tracker.numbers_zh_units import CN_DIGITS, CN_SMALL_UNITS, FULL_WIDTH
+from tracker.zh.units import CN_DIGITS, CN_SMALL_UNITS, FULL_WIDTH
 
 
 def arabic_value(digits: str) -> float:

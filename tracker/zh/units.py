@@ -1,4 +1,4 @@
-"""Word lists behind tracker.numbers_zh: units, measure words and context words.
+"""Word lists behind tracker.zh.numbers: units, measure words and context words.
 
 Kept apart from the parsing code so the vocabulary can grow without touching the rules.
 """

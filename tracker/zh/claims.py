@@ -1,10 +1,10 @@
 """The Chinese tracker: an article's sources and claims, sentence by sentence.
 
 ``extract_zh`` walks the paragraphs of the article; Chinese paragraphs are split into
-sentences (tracker.text_zh), their figures found (tracker.numbers_zh) and attributed to
-the nearest attribution cue of the sentence (tracker.sources_zh), before it or, for a
+sentences (tracker.zh.text), their figures found (tracker.zh.numbers) and attributed to
+the nearest attribution cue of the sentence (tracker.zh.sources), before it or, for a
 trailing "……，X表示", after it. English paragraphs and sentences of a mixed article go to
-the English tracker (tracker.claims.extract_en), their offsets moved into the whole text.
+the English tracker (tracker.en.claims.extract_en), their offsets moved into the whole text.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tracker.claims import extract_en
+from tracker.en.claims import extract_en
+from tracker.en.subject import claim_key
 from tracker.language import segment_language
 from tracker.model import Claim, Extraction, Source
-from tracker.numbers_zh import Figure, find_figures
-from tracker.sources_zh import Attribution
-from tracker.subject import claim_key
-from tracker.subject_zh import entity_key, mentioned_entity, metric_before, period_at, period_marks
-from tracker.text_zh import paragraphs, sentence_spans
-from tracker.traditional_zh import to_simplified
+from tracker.zh.numbers import Figure, find_figures
+from tracker.zh.sources import Attribution
+from tracker.zh.subject import entity_key, mentioned_entity, metric_before, period_at, period_marks
+from tracker.zh.text import paragraphs, sentence_spans
+from tracker.zh.traditional import to_simplified
 
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")

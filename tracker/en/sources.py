@@ -4,7 +4,7 @@ Cues: "X said" / "said X" (with appositions, titles and adverbs between), "accor
 "X told reporters", "X noted in a report", "data from X show", "X's report estimated",
 "compiled by X", "X cut its forecast", "..., saying", "the federation's figures put". A
 subject may be a name, a pronoun or a generic noun ("the company"), resolved by
-``tracker.coref``. A cue covers its sentence, except a passive "by X" in a later clause
+``tracker.en.coref``. A cue covers its sentence, except a passive "by X" in a later clause
 ("..., the estimate of analysts polled by Tallymark"); a quotation shares its source.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker import names_lexicon as nl
-from tracker.coref import Antecedents, cluster_kind
-from tracker.cues import (
+from tracker.en import names_lexicon as nl
+from tracker.en.coref import Antecedents, cluster_kind
+from tracker.en.cues import (
     ACRONYM_TAIL,
     ADV_TAIL,
     AMBIGUOUS_VERBS,
@@ -63,7 +63,7 @@ from tracker.cues import (
     role_gap,
     title_start,
 )
-from tracker.names import Mention, NameFinder
+from tracker.en.names import Mention, NameFinder
 
 
 class Attributor:

@@ -3,7 +3,7 @@
 Turns the words in front of a speech verb ("长江之星证券电力设备行业首席分析师赵琳",
 "该局副局长周明远", "在线旅游平台“游途网”") into a Source: the person's name, role and
 organization, or the organization's name. Pronouns and 该公司-style references are left
-to the caller (tracker.sources_zh), which knows the article so far.
+to the caller (tracker.zh.sources), which knows the article so far.
 """
 
 from __future__ import annotations

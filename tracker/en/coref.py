@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker import names_lexicon as nl
-from tracker.cues import SUBJECT_GENERIC
-from tracker.names import Cluster, Mention, NameFinder, is_institution, is_org_name
+from tracker.en import names_lexicon as nl
+from tracker.en.cues import SUBJECT_GENERIC
+from tracker.en.names import Cluster, Mention, NameFinder, is_institution, is_org_name
 
 PLURAL_HEADS = {
     (head[:-1] + "ies" if head.endswith("y") else head + "s"): head

@@ -1,5 +1,5 @@
 """Flag records of tracking, pure: what changed between two versions of an article, and
-the fields every flag shares. ``tracker.ingest`` reads the claims and writes the flags."""
+the fields every flag shares. ``tracker.tracking.ingest`` reads the claims and writes the flags."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tracker import diff
 from tracker.model import Claim
+from tracker.tracking import diff
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 

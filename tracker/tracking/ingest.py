@@ -6,7 +6,7 @@ organization across articles), its claims and its flags, each version all or not
 batch of extracted versions shares one transaction, and when any of them fails the batch is
 written again one version per transaction, so only the failing version stays pending:
 
-- a later version of an article is aligned with the previous one (``tracker.diff``):
+- a later version of an article is aligned with the previous one (``tracker.tracking.diff``):
   ``revised``, ``added`` and ``removed``;
 - a first version compares each claim key with the other articles' current claims: ``changed``
   when the value differs at the precision of the less precise figure, ``new`` for a key seen
@@ -32,9 +32,9 @@ import sqlite_utils
 
 import tracker
 from db import tracking
-from tracker import diff, flagging
-from tracker.flagging import claim_from_row
 from tracker.model import Claim, Extraction, Source
+from tracker.tracking import diff, flagging
+from tracker.tracking.flagging import claim_from_row
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker import lexicon as lx
-from tracker.text import DATELINE
+from tracker.en.text import DATELINE
 
 TIME_HINT = re.compile(
     r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tracker.numbers_zh_units import (
+from tracker.zh.numerals import arabic_value, chinese_value, scale_value
+from tracker.zh.units import (
     APPROX_AFTER,
     APPROXIMATOR_BEFORE,
     CHENG_NOT_AFTER,
@@ -45,7 +46,6 @@ from tracker.numbers_zh_units import (
     VAGUE,
     unit_of,
 )
-from tracker.numerals_zh import arabic_value, chinese_value, scale_value
 
 # 从8.7%升至14.1: a later figure of the same clause written without its unit.
 CARRY_BEFORE = re.compile(r"(?:至|到)$")
