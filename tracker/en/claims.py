@@ -7,10 +7,10 @@ quotation its sentence sits in), and adds entity, metric, period and claim key.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from tracker.en import names_lexicon as nl
+from tracker.en.attribution import paragraph_sources, quote_regions, quoted_sources
 from tracker.en.coref import cluster_kind
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
@@ -34,72 +34,6 @@ PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
 
 
 MAX_ORG_SCAN = 500  # names compared with an apposition's organization (bounds huge inputs)
-QUOTE_MARK = re.compile(r"[\"“”]|\n\s*\n")
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of quotations; a paragraph break closes an open one."""
-    regions: list[tuple[int, int]] = []
-    opened = -1
-    for match in QUOTE_MARK.finditer(text):
-        mark = match.group()
-        if mark[0] == "\n":
-            if opened >= 0:
-                regions.append((opened, match.start()))
-            opened = -1
-        elif opened < 0 and mark != "”":
-            opened = match.start()
-        elif opened >= 0 and mark != "“":
-            regions.append((opened, match.end()))
-            opened = -1
-    if opened >= 0:
-        regions.append((opened, len(text)))
-    return regions
-
-
-def _quoted_sources(
-    text: str, sentences: list[tuple[int, int]], cues: list[list[Cue]], people: set[int]
-) -> list[int | None]:
-    """The quotation's source for each sentence without a cue inside a multi-sentence
-    quotation, or for a whole-sentence quotation right after an attributed sentence."""
-    inherited: list[int | None] = [None] * len(sentences)
-    starts = [s for s, _ in sentences]
-    for left, right in quote_regions(text):
-        first = max(0, bisect.bisect_right(starts, left) - 1)
-        last = bisect.bisect_left(starts, right) - 1
-        if last <= first:
-            continue
-        speaker = None
-        for index in (last, first, *range(first + 1, last)):
-            whole = [c for c in cues[index] if c.scope == sentences[index]]
-            if whole:
-                speaker = whole[0].cluster
-                break
-        if speaker is None:
-            continue
-        for index in range(first, last + 1):
-            if not cues[index]:
-                inherited[index] = speaker
-    opens_quote = {left: right for left, right in quote_regions(text)}
-    for index in range(1, len(sentences)):
-        left, right = sentences[index]
-        if cues[index] or inherited[index] is not None or left not in opens_quote:
-            continue
-        before = sentences[index - 1]
-        whole = [c.cluster for c in cues[index - 1] if c.scope == before]
-        speaker = whole[0] if whole else inherited[index - 1]
-        if "\n" in text[before[1] : left]:
-            # A new paragraph that opens with a quotation goes on with a person quoted last.
-            quoted_before = QUOTE_MARK.search(text, before[0], before[1]) is not None
-            if speaker not in people or not quoted_before:
-                continue
-        if speaker is not None:
-            inherited[index] = speaker  # a follow-up quotation: the same speaker goes on
-            for following in range(index + 1, len(sentences)):
-                if cues[following] or opens_quote[left] <= sentences[following][0]:
-                    break
-                inherited[following] = speaker  # the rest of that quotation
-    return inherited
 
 
 def _pick(cues: list[Cue], quantity: Quantity) -> Cue | None:
@@ -145,7 +79,8 @@ class _Assembler:
             cues.append(attributor.sentence_cues(start, end, inside))
         self.main_entity = self._main_entity()
         people = {i for i, c in enumerate(self.finder.clusters) if c.kind == "person"}
-        inherited = _quoted_sources(text, sentences, cues, people)
+        inherited = quoted_sources(text, sentences, cues, people)
+        inherited = paragraph_sources(text, sentences, cues, inherited)
         claims = self._claims(sentences, per_sentence, cues, inherited)
         for sentence_cues in cues:
             for cue in sentence_cues:

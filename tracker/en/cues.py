@@ -26,7 +26,8 @@ _SAY = (
     "calculated|calculates|confirmed|confirms|revealed|reveals|expressed|cautioned|insisted|"
     "acknowledged|admitted|stressed|emphasized|emphasised|reckons|concluded|observed|"
     "commented|testified|recorded|registered|expect|estimate|told|tell|predict|forecast|"
-    "pledged|pledges|promised|promises|vowed|vows|sees|"
+    "pledged|pledges|promised|promises|vowed|vows|sees|projects|recounted|recalled|claimed|"
+    "claims|asserted|contended|conceded|boasted|touted|suggested|indicated|"
     r"(?:ranked|ranks|rated|rates)(?=\s+(?:the\s+)?(?!No\b)[A-Z])"  # "The platform ranked the Saudi league fourth"
 )
 _DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
@@ -43,7 +44,8 @@ CUE = re.compile(
     r"projections?)\b)"
     r"|(?P<by>(?:compiled|published|released|polled|surveyed|conducted|commissioned|prepared|"
     r"issued|produced|collected|gathered|tracked|measured|provided|reported|put\s+at|"
-    r"estimated|valued|forecast|projected)\s+(?:[\w$€£¥.,]+\s+){0,3}?by\s+)"
+    r"estimated|valued|forecast|projected|touted|cited|announced|claimed|promised|proposed|"
+    r"identified|calculated)\s+(?:[\w$€£¥.,]+\s+){0,3}?by\s+)"
     rf"|(?P<say>(?:{_SAY})\b)"
     rf"|(?P<data>(?:{_DATA_VERBS})\b)"
     rf"|(?P<from>(?:{_REPORTS}|directive|statement|filing|guidance|rules)\s+(?:[a-z]+\s+){{0,3}}?"
@@ -53,7 +55,8 @@ ADV_TAIL = re.compile(
     r"(?:\s+(?:also|previously|separately|recently|later|earlier|now|still|has|have|had|would|"
     r"will|then|further|again|already|too|just|originally|initially|once|jointly|is|was|were|"
     r"are|did|does|do|not|never|had|on\s+\w+day|last\s+\w+|this\s+\w+|in\s+a\s+statement|"
-    r"in\s+an?\s+[\w-]+\s+(?:report|note|statement|filing|interview))\b)+\s*\Z"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+an?\s+[\w-]+\s+(?:report|note|statement|filing|interview))\b|\s*\([^()]{1,40}\))+\s*\Z"
 )
 REPORT_TAIL = re.compile(
     rf"(?:['’]s?|\s)\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\Z|\s+(?:{_REPORTS})\Z"
@@ -85,7 +88,7 @@ INTENT_VERBS = {"plans", "wants", "expects", "expect", "pledged", "pledges", "pr
 COORDINATED = re.compile(r",?\s+(?:and|while|but|whereas)\s+")
 AMBIGUOUS_VERBS = {"forecast", "forecasts", "estimate", "estimates", "reports", "plans", "counts",
                    "shows", "show", "states", "notes", "put", "puts", "found", "registered",
-                   "recorded", "expect", "estimated"}  # fmt: skip
+                   "recorded", "expect", "estimated", "projects", "claims"}  # fmt: skip
 NOUN_NEXT = re.compile(r"\s*(?:of\b|for\b|is\b|was\b|has\b|had\b|and\b|in\s+\d|\Z)")
 # Who leads or belongs to a group, set off by commas before its verb.
 LED_BY_TAIL = re.compile(r",\s*(?:led\s+by|headed\s+by|including|among\s+them)\s+[^,]{2,60},\Z")
@@ -97,7 +100,7 @@ NAME_S_VERBS = {"said", "says", "told", "tells", "added", "adds", "noted", "warn
                 "wrote", "stated"}  # fmt: skip
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+\Z")
 APPOSITION_OPENER = re.compile(
-    rf"\s*(?:[A-Z]|\d{{2}},|(?:a|an|the|who|which|whose|its|his|her|their|one|both|also|"
+    rf"\s*(?:[A-Z]|\d{{2}},|(?:a|an|the|another|who|which|whose|its|his|her|their|one|both|also|"
     rf"{_alt(nl.ROLE_WORDS | nl.PERSON_DESCRIPTORS)})\b|[\w-]+-based\b"
     r"|in\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|note|filing)\b)"
 )

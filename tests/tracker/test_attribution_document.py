@@ -1,0 +1,72 @@
+"""tracker.en.attribution: figures take a source from beyond their own sentence."""
+
+from __future__ import annotations
+
+from tracker import extract
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    return {claim.surface: claim.source for claim in extract(text, published="2024-05-02").claims}
+
+
+def test_closing_according_to_covers_its_paragraph() -> None:
+    text = (
+        "Home sales in the county fell last month.\n\n"
+        "Buyers closed on 4,120 houses in April. Condominium sales dropped 7.5 percent. "
+        "The median price rose to $412,000, according to Harbor Realty Data.\n\n"
+        "The county added 900 jobs in April."
+    )
+    found = _sources(text)
+    assert found["4,120"] == "Harbor Realty Data"
+    assert found["7.5 percent"] == "Harbor Realty Data"
+    assert found["$412,000"] == "Harbor Realty Data"
+    assert found["900"] is None  # another paragraph: the writer's own
+
+
+def test_opening_according_to_covers_what_follows() -> None:
+    text = (
+        "According to the Ostrava Statistics Office, exports rose 3.1% in March. "
+        "Imports grew 2.2%.\n\n"
+        "Analysts had expected less."
+    )
+    found = _sources(text)
+    assert found["3.1%"] == "Ostrava Statistics Office"
+    assert found["2.2%"] == "Ostrava Statistics Office"
+
+
+def test_speech_verb_keeps_to_its_sentence() -> None:
+    text = (
+        "Marta Lindqvist, chief economist at Nordbank, said inflation would ease to 2.4%. "
+        "Wages rose 4.1% in the year to March."
+    )
+    found = _sources(text)
+    assert found["2.4%"] == "Marta Lindqvist"
+    assert found["4.1%"] is None
+
+
+def test_said_in_a_statement_is_no_publisher_of_the_paragraph() -> None:
+    text = (
+        "Copper climbed 1.2% to $9,410 a tonne. "
+        "The miners' group agreed to cut output, the Copper Council said in a statement."
+    )
+    found = _sources(text)
+    assert found["1.2%"] is None
+    assert found["$9,410"] is None
+
+
+def test_speaker_named_after_an_apposition_with_another() -> None:
+    text = (
+        "“It took everything we had,” said Tomas Ferreira, a fisherman.\n\n"
+        "Rui Costa, another fisherman, said he had lost 12,000 euros this season."
+    )
+    assert _sources(text)["12,000 euros"] == "Rui Costa"
+
+
+def test_temporal_phrase_and_parenthesis_between_speaker_and_verb() -> None:
+    text = (
+        "Tilbury Foods (ticker: TLB) reported $1.12 in earnings per share. "
+        "Jana Novak in March revealed plans to open 40 stores."
+    )
+    found = _sources(text)
+    assert found["$1.12"] == "Tilbury Foods"
+    assert found["40"] == "Jana Novak"
