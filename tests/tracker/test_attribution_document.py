@@ -70,3 +70,27 @@ def test_temporal_phrase_and_parenthesis_between_speaker_and_verb() -> None:
     found = _sources(text)
     assert found["$1.12"] == "Tilbury Foods"
     assert found["40"] == "Jana Novak"
+
+
+def test_acronym_in_brackets_joins_the_full_name() -> None:
+    text = (
+        "The Ministry of Agriculture, Fisheries and Food (MAFF) published its plan. "
+        "According to data released by MAFF in June, wheat output reached 3.2 million tonnes."
+    )
+    names = [s.name for s in extract(text).sources]
+    assert names == ["Ministry of Agriculture, Fisheries and Food"]
+
+
+def test_acronym_spelling_a_word_is_a_name_and_units_are_not() -> None:
+    text = "According to WHO, there were 1,204 cases in 2023. Plants added 2.5 GW."
+    found = _sources(text)
+    assert found["1,204"] == "WHO"
+    assert [s.name for s in extract(text).sources] == ["WHO"]
+
+
+def test_names_joined_by_and_part_when_one_stands_alone() -> None:
+    text = (
+        "The deal was blessed by Northgate Capital and Priya Raman. "
+        "Raman said the fund would put in $40 million."
+    )
+    assert _sources(text)["$40 million"] == "Priya Raman"

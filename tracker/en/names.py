@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from tracker.en import names_lexicon as nl
 from tracker.en.names_patterns import (
+    ACRONYM_IN_BRACKETS,
     APPOSITION,
     CONTRACTION,
     DESCRIPTOR_BEFORE,
@@ -22,6 +23,7 @@ from tracker.en.names_patterns import (
     ORG_CONTEXT_AFTER,
     ORG_CONTEXT_BEFORE,
     POSSESSIVE,
+    UNIT_AFTER_DIGIT,
     split_role,
 )
 
@@ -143,20 +145,25 @@ class NameFinder:
                 and tokens[1].lower() not in nl.STOP_CAPS
                 and tokens[1].lower() not in self.lower_words  # "He Said": a shouted verb
             )
-            drop = not surname and (
-                low in nl.STOP_CAPS
-                or low.rstrip(".") in nl.STOP_CAPS
-                or low.endswith(nl.ATTRIBUTIVE_SUFFIXES)
-                or (
-                    initial
-                    and low in self.lower_words
-                    and low not in nl.ROLE_WORDS
-                    and not is_org_name(tokens)
+            acronym = head.isupper() and len(head) >= 3 and head.isalpha()  # "WHO"
+            drop = (
+                not surname
+                and not acronym
+                and (
+                    low in nl.STOP_CAPS
+                    or low.rstrip(".") in nl.STOP_CAPS
+                    or low.endswith(nl.ATTRIBUTIVE_SUFFIXES)
+                    or (
+                        initial
+                        and low in self.lower_words
+                        and low not in nl.ROLE_WORDS
+                        and not is_org_name(tokens)
+                    )
+                    or low in nl.CONNECTOR_WORDS
+                    or (initial and len(tokens) > 1 and low in nl.OPENING_DESCRIPTORS)
+                    or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
+                    or CONTRACTION.search(head) is not None
                 )
-                or low in nl.CONNECTOR_WORDS
-                or (initial and len(tokens) > 1 and low in nl.OPENING_DESCRIPTORS)
-                or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
-                or CONTRACTION.search(head) is not None
             )
             if not drop:
                 break
@@ -166,6 +173,8 @@ class NameFinder:
             tokens = tokens[:-1]
         if not tokens:
             return []
+        if len(tokens) == 1 and UNIT_AFTER_DIGIT.search(self.text, max(0, offset - 3), offset):
+            return []  # "1.64 GW", "30 MW": a unit, not a name
         rest: list[str] = []
         rest_at = -1
         if "and" in tokens:
@@ -174,9 +183,16 @@ class NameFinder:
             inside_of = "of" in tokens[:cut]  # "Federation of Metal and Auto Workers": one name
             after = " ".join(tokens[cut + 1 :])
             alone = cut == 1 and len(tokens) == 3 and self.text.count(after) > 1
+            whole = " ".join(tokens)
+            # "Blue Origin and Elon Musk", "the Department of Labor and Alex Ruiz": the name
+            # after "and" is used on its own elsewhere (its last word at least).
+            apart = len(tokens) - cut - 1 <= 3 and self.text.count(tokens[-1]) > self.text.count(
+                whole
+            )
             if (
-                before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES or alone
-            ) and not inside_of:  # "Boeing and Airbus" when "Airbus" also stands alone
+                (before.lower() in nl.ORG_WORDS or before in nl.ORG_SUFFIXES or alone)
+                and not inside_of
+            ) or apart:  # "Boeing and Airbus" when "Airbus" also stands alone
                 rest = tokens[cut + 1 :]  # "Castellan Mobile and Brightwave": two names
                 rest_at = offset + len(" ".join(tokens[: cut + 1])) + 1
                 tokens = tokens[:cut]
@@ -300,13 +316,26 @@ class NameFinder:
         elif mention.kind is None and any(w in nl.ORG_DESCRIPTORS for w in head.split()):
             mention.kind, mention.evidence = "organization", True
 
+    def _aliases(self) -> dict[str, str]:
+        """ "the Ministry of Trade, Industry and Energy (MOTIE)": MOTIE -> the full name."""
+        aliases: dict[str, str] = {}
+        for before, mention in zip(self.mentions, self.mentions[1:], strict=False):
+            if ACRONYM_IN_BRACKETS.fullmatch(self.text, before.end, mention.start) and (
+                self.text.startswith(")", mention.end) and " " not in mention.name
+            ):
+                aliases.setdefault(mention.name, before.name)
+        return aliases
+
     def _cluster(self) -> None:
+        aliases = self._aliases()
         order = sorted(range(len(self.mentions)), key=lambda i: (-len(_tokens(self.mentions[i].name)), self.mentions[i].start))  # fmt: skip
         by_name: dict[str, int] = {}
         for index in order:
             mention = self.mentions[index]
             tokens = tuple(_tokens(mention.name))
             target = by_name.get(mention.name)
+            if target is None and mention.name in aliases:
+                target = by_name.get(aliases[mention.name])
             if target is None:
                 target = self._abbreviates(tokens, mention)
             if target is None:

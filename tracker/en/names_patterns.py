@@ -11,7 +11,14 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"(?:A/S|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&-]|['’](?=[^\W\d_]{{2}}))*\.?)"
 CONNECTOR = r"(?:of|and|for|de|del|da|do|dos|das|di|du|des|van|von|der|den|la|le|al|bin|&|y)"
 # "Banco Central de la Republica Argentina": up to two connectors between capitalized words
-NAME = re.compile(rf"(?<![\w&]){TOKEN}(?:[ ](?:{CONNECTOR}[ ]){{0,2}}{TOKEN})*")
+# "Ministry of Trade, Industry and Energy": a public body named by a list of fields
+LISTED_BODY = (
+    r"(?:The[ ])?(?:Ministry|Department|Committee|Commission|Council|Office|Bureau|Agency|Institute|"
+    rf"Federation|Association|Secretary|Minister)[ ]of[ ]{TOKEN}(?:,[ ]{TOKEN})+,?[ ]and[ ]{TOKEN}"
+)
+NAME = re.compile(rf"(?<![\w&])(?:{LISTED_BODY}|{TOKEN}(?:[ ](?:{CONNECTOR}[ ]){{0,2}}{TOKEN})*)")
+ACRONYM_IN_BRACKETS = re.compile(r"\s*\(")  # between a name and "(ACRONYM)"
+UNIT_AFTER_DIGIT = re.compile(r"\d\s?\Z")
 CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$|n['’]t$", re.I)
 POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 DESCRIPTOR_BEFORE = re.compile(r"([A-Za-z][a-z-]*),?[ ]\Z")  # "grid operator, Red Electrica"
