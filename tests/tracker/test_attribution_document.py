@@ -94,3 +94,26 @@ def test_names_joined_by_and_part_when_one_stands_alone() -> None:
         "Raman said the fund would put in $40 million."
     )
     assert _sources(text)["$40 million"] == "Priya Raman"
+
+
+def test_places_are_no_sources_but_bodies_named_by_place_are() -> None:
+    text = (
+        "Ottawa said it would spend $2 billion on ports. "
+        "Chile's mining ministry said copper output rose 4% in May. "
+        "The Peruvian government expects exports to reach $70 billion this year."
+    )
+    found = _sources(text)
+    assert found["$2 billion"] is None
+    assert found["4%"] == "Chile's mining ministry"
+    assert found["$70 billion"] == "Peruvian government"
+    assert "Ottawa" not in [s.name for s in extract(text).sources]
+
+
+def test_trailing_speaker_after_the_or_a_field_title_wins_over_the_subject() -> None:
+    text = (
+        "Norway's government plans to sell 40 billion crowns of bonds, the Finance Ministry said. "
+        "Chile's government plans to build 12,000 homes, Housing Minister Ana Soto said."
+    )
+    found = _sources(text)
+    assert found["12,000"] == "Ana Soto"
+    assert found["40 billion crowns"] == "Finance Ministry"

@@ -14,6 +14,7 @@ from tracker.en.attribution import paragraph_sources, quote_regions, quoted_sour
 from tracker.en.coref import cluster_kind
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
+from tracker.en.places import is_place
 from tracker.en.sources import Attributor, Cue
 from tracker.en.subject import (
     FISCAL_CONTEXT,
@@ -110,6 +111,8 @@ class _Assembler:
                 sentence = sentence if sentence is not None else text[start:end]
                 cue = _pick(cues[number], quantity)
                 cluster = cue.cluster if cue is not None else inherited[number]
+                if cluster is not None and is_place(self.finder.clusters[cluster].name):
+                    cluster = None  # "Beijing said": a government the text leaves unnamed
                 if cluster is not None:
                     self.sources.setdefault(cluster)
                 claims.append(
@@ -190,6 +193,8 @@ class _Assembler:
         records = []
         for index in self.sources:
             cluster = self.finder.clusters[index]
+            if is_place(cluster.name):
+                continue
             kind = cluster_kind(cluster)
             role, organization = self._role(cluster) if kind == "person" else (None, None)
             records.append(Source(cluster.name, kind, role, organization))

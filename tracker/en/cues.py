@@ -162,16 +162,22 @@ class Cue:
 def after_break(text: str, start: int, position: int) -> bool:
     """Does ``position`` open a clause after a comma or a closing quote?"""
     before = text[start:position].rstrip()
+    if before.endswith((" the", " The")):  # ", the Treasury said"
+        before = before[:-4].rstrip()
     return bool(before) and before[-1] in ',"”’'
 
 
 def title_start(text: str, position: int) -> int:
     """Where the title before a name starts: "..., Chief Executive Dana Holt told"."""
+    titled = False
     while True:
         word = TITLE_WORD_BEFORE.search(text, max(0, position - 30), position)
-        if word is None or word.group(1).lower() not in nl.ROLE_WORDS:
+        if word is None:
             return position
-        position = word.start()
+        if word.group(1).lower() not in nl.ROLE_WORDS:
+            # "Housing Minister", "Finance Secretary": one field word before a title
+            return word.start() if titled and word.group(1).isalpha() else position
+        position, titled = word.start(), True
 
 
 def main_speaker(cues: list[Cue]) -> list[Cue]:

@@ -64,6 +64,14 @@ from tracker.en.cues import (
     title_start,
 )
 from tracker.en.names import Mention, NameFinder
+from tracker.en.places import is_place
+
+PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+[a-z]")
+# "the South Korean government", "the Mexican finance ministry": a demonym and a public body
+NATIONAL_BODY = re.compile(
+    r"(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?"
+    r"(?:government|ministry|cabinet|central\s+bank|parliament|army|military|police))"
+)
 
 
 class Attributor:
@@ -359,6 +367,8 @@ class Attributor:
             found = self.antecedents.resolve(
                 generic.group(1), generic.start(), local, generic.group()
             )
+            if found is None:
+                found = self._named_body(generic.group(), generic.start())
             found, others = self.antecedents.group_lead(generic.group(1), found, tail, local)
             self.co_sources += others
             return found, generic.start()
@@ -375,6 +385,17 @@ class Attributor:
             )
             return found, named_head.start() if found is not None else -1
         return None, -1
+
+    def _named_body(self, phrase: str, position: int) -> int | None:
+        """A body named by its place and field: "China's commerce ministry", "the South Korean
+        government" (no name of its own to resolve to, but a source all the same)."""
+        owner = PLACE_OWNER.match(phrase)
+        if owner is not None and is_place(owner.group(1)):
+            return self.finder.synthetic(phrase.strip(), "organization", position)
+        national = NATIONAL_BODY.fullmatch(phrase.strip())
+        if national is not None:
+            return self.finder.synthetic(national.group(1), "organization", position)
+        return None
 
     def _apposed(self, tail: int, floor: int, ends: dict[int, Mention]) -> tuple[int | None, bool]:
         """ "Kestrel Robotics Inc., which said", "Xiong Wei, an analyst at UBS, noted"."""
