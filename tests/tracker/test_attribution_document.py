@@ -117,3 +117,36 @@ def test_trailing_speaker_after_the_or_a_field_title_wins_over_the_subject() -> 
     found = _sources(text)
     assert found["12,000"] == "Ana Soto"
     assert found["40 billion crowns"] == "Finance Ministry"
+
+
+def test_report_named_as_origin_gives_its_publisher() -> None:
+    text = "Dealers sold 9,870 boats in May, according to the Marine Pulse report from Seacount."
+    assert _sources(text)["9,870"] == "Seacount"
+
+
+def test_possessive_announcement_is_a_publication_and_an_index_is_not() -> None:
+    text = (
+        "Closer to launch, ESA’s Monday announcement added three firms to the pool. "
+        "FTSE’s broadest index of Gulf shares rose 0.4%."
+    )
+    found = _sources(text)
+    assert found["three"] == "ESA"
+    assert found["0.4%"] is None
+
+
+def test_company_management_speaks_for_the_company_and_acronyms_join_with_ampersand() -> None:
+    text = (
+        "Shares of Alder & Birch Holdings rose on Tuesday. AB&H reported $3.10 a share. "
+        "Company management said sales would grow 2.5% in 2025."
+    )
+    found = _sources(text)
+    assert found["$3.10"] == "Alder & Birch Holdings"
+    assert found["2.5%"] == "Alder & Birch Holdings"
+
+
+def test_a_place_never_abbreviates_an_organization() -> None:
+    text = (
+        "The Oregon Public Utility Commission approved the plan. "
+        "More than 20,000 homes lost power, according to a group representing Oregon towns."
+    )
+    assert _sources(text)["20,000"] is None

@@ -69,8 +69,12 @@ GENERIC_TAIL = re.compile(  # "the company", "its report", "Turkey's banking wat
     rf"({_HEADS}|{_REPORTS})\Z"
 )
 GENERIC_HEAD = re.compile(rf"\s*(?:the|its|this)\s+(?:[\w-]+\s+){{0,3}}?({_HEADS}|{_REPORTS})\b")
+REPORT_FROM = re.compile(rf"\s+(?:{_REPORTS})\s+(?:from|by|of)\s+(?:the\s+)?")
 RELATIVE_TAIL = re.compile(r",\s*(?:which|who)\Z")
-POSS_REPORT = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_REPORTS})\b")
+# "NASA's Monday announcement", "the agency's latest data"; a market index is no report
+POSS_REPORT = re.compile(
+    rf"['’]s?\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+day)\s+){{0,2}}(?!index\b)(?:{_REPORTS})\b"
+)
 GENERIC_POSS = re.compile(
     rf"\b(?:the|The)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})['’]s\s+(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_REPORTS})\b"
 )

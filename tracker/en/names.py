@@ -26,6 +26,7 @@ from tracker.en.names_patterns import (
     UNIT_AFTER_DIGIT,
     split_role,
 )
+from tracker.en.places import is_place
 
 
 @dataclass
@@ -382,7 +383,8 @@ class NameFinder:
                 cluster.kind is None and not mention.kind == "organization"
             )
             if full[: len(tokens)] == tokens and (cluster.kind != "person" or len(tokens) == 1):
-                matches.append(index)
+                if not is_place(" ".join(tokens)):  # "California" is no "California Water Co."
+                    matches.append(index)
             elif (
                 len(tokens) == 1
                 and person_like
@@ -400,10 +402,13 @@ class NameFinder:
         return None
 
     def _acronym_of(self, acronym: str) -> list[int]:
+        acronym = acronym.replace("&", "").replace(".", "")  # "PG&E" for Pacific Gas & Electric
         found = []
         for index, cluster in enumerate(self.clusters[:500]):
             initials = "".join(
-                t[0] for t in cluster.tokens if t[0].isupper() and t not in nl.ORG_SUFFIXES
+                t[0]
+                for t in cluster.tokens
+                if t[0].isupper() and t.rstrip(".") not in nl.ORG_SUFFIXES
             )
             if len(cluster.tokens) > 1 and initials == acronym:
                 found.append(index)

@@ -202,9 +202,9 @@ REPORT_NOUNS = {
     "report", "reports", "data", "figures", "statistics", "estimates", "estimate", "survey",
     "study", "ranking", "rankings", "analysis", "calculations", "count", "forecast",
     "forecasts", "index", "research", "tally", "numbers", "findings", "projections", "poll",
-    "statement", "filing", "release", "note", "minutes", "review",
+    "statement", "filing", "release", "note", "minutes", "review", "announcement",
 }  # fmt: skip
 PEOPLE_GROUPS = {"analysts", "researchers", "economists", "experts", "officials", "scientists",
                  "strategists", "executives", "spokespeople", "staff", "spokesman",
                  "spokeswoman", "spokesperson", "official", "representative", "executive",
-                 "analyst", "economist", "strategist", "researcher"}  # fmt: skip
+                 "analyst", "economist", "strategist", "researcher", "management"}  # fmt: skip

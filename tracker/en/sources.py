@@ -49,6 +49,7 @@ from tracker.en.cues import (
     PRONOUN_TAIL,
     RELATIVE_TAIL,
     RELEASED_TAIL,
+    REPORT_FROM,
     REPORT_TAIL,
     SCHEDULED,
     SHARE_OF,
@@ -66,6 +67,7 @@ from tracker.en.cues import (
 from tracker.en.names import Mention, NameFinder
 from tracker.en.places import is_place
 
+BARE_HEAD_TAIL = re.compile(r"(?<![\w'’])([A-Za-z]+)\Z")
 PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+[a-z]")
 # "the South Korean government", "the Mexican finance ministry": a demonym and a public body
 NATIONAL_BODY = re.compile(
@@ -225,6 +227,10 @@ class Attributor:
             phrase = " ".join(words)
             if phrase.startswith(first.name) and len(phrase) > len(first.name):
                 self.finder.rename(first, phrase)
+        titled = REPORT_FROM.match(text, first.end) if first is not None else None
+        publisher = next((m for m in mentions if titled and m.start == titled.end()), None)
+        if publisher is not None:  # "according to the TexAuto Facts report from InfoNation"
+            return Cue(match.start(), publisher.end, publisher.cluster, (start, end), True, True)
         if first is not None and LOWER_GAP.fullmatch(text, match.end(), first.start) is not None:
             owner = self.antecedents.report_owner(text[match.end() : first.start], first.start)
             named = self._owned(first, mentions, stop)
@@ -322,7 +328,19 @@ class Attributor:
         if group is not None:  # "Goldman Sachs analysts estimate", "the bank's analysts wrote"
             if group.start() in ends:
                 mention = ends[group.start()]
+                head = mention.name.lower()
+                if head in nl.COMPANY_HEADS or head in nl.INSTITUTION_HEADS:
+                    # "Company management said": the company the story is about
+                    return (
+                        self.antecedents.resolve(head, mention.start, local),
+                        False,
+                        mention.start,
+                    )
                 return mention.cluster, False, mention.start
+            bare = BARE_HEAD_TAIL.search(text, max(floor, group.start() - 20), group.start())
+            if bare is not None and bare.group(1).lower() in nl.COMPANY_HEADS:
+                found = self.antecedents.resolve(bare.group(1).lower(), bare.start(), local)
+                return found, False, bare.start()  # "Company management said"
             owner = POSSESSIVE_TAIL.search(text, max(floor, group.start() - 4), group.start())
             found, subject = self._subject_at(
                 owner.start() if owner else group.start(), floor, ends, local
