@@ -29,7 +29,9 @@ PAGE = (
 
 def _run(argv: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, timeout=timeout)
-    assert result.returncode == 0, f"{' '.join(argv)}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    assert result.returncode == 0, (
+        f"{' '.join(argv)}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    )
     return result
 
 
@@ -45,7 +47,14 @@ def test_installs_with_the_bundled_pip_and_runs(tmp_path: Path) -> None:
         REPO,
         source,
         ignore=shutil.ignore_patterns(
-            ".venv", ".git", "*.db", "*.db-*", "__pycache__", "test-artifacts", "build", "*.egg-info"
+            ".venv",
+            ".git",
+            "*.db",
+            "*.db-*",
+            "__pycache__",
+            "test-artifacts",
+            "build",
+            "*.egg-info",
         ),
     )
     _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(source)], tmp_path, 1100)
