@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimwatch.demo.server import SITE
+from claimwatch.demo.server import SITE, UPDATE
 from db.schema import connect
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,14 +22,22 @@ def test_demo_site_has_articles_feed_sitemap_and_paginated_section() -> None:
     assert chinese, "a GB18030-encoded Chinese page"
 
 
-def test_demo_crawls_tracks_and_leaves_its_database(tmp_path: Path) -> None:
+def _article_pages() -> set[str]:
+    return {
+        str(path.relative_to(root))
+        for root in (SITE, UPDATE)
+        for path in (root / "business").glob("*/*/*/*.html")
+    }
+
+
+def test_demo_crawls_twice_flags_what_moved_and_leaves_its_database(tmp_path: Path) -> None:
     db_path = tmp_path / "demo.db"
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "160"}
     result = subprocess.run(
         [sys.executable, "-m", "claimwatch", "demo", "--db", str(db_path)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         cwd=tmp_path,
         env=env,
     )
@@ -38,17 +46,63 @@ def test_demo_crawls_tracks_and_leaves_its_database(tmp_path: Path) -> None:
     database = connect(db_path)
     try:
         articles = database.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        runs = list(database.query("SELECT status, backfill, errors FROM runs"))
+        runs = list(database.query("SELECT status, backfill, errors FROM runs ORDER BY id"))
         untracked = database.execute(
             "SELECT COUNT(*) FROM versions WHERE tracked_at IS NULL"
         ).fetchone()[0]
+        flags = list(database.query("SELECT kind, key, old_value, new_value FROM flags"))
     finally:
         database.close()
-    assert articles == len(list((SITE / "business").glob("*/*/*/*.html")))
-    assert runs == [{"status": "ok", "backfill": 1, "errors": 0}]
+    assert articles == len(_article_pages())
+    assert runs == [
+        {"status": "ok", "backfill": 1, "errors": 0},
+        {"status": "ok", "backfill": 0, "errors": 0},
+    ]
     assert untracked == 0
+    kinds = {flag["kind"] for flag in flags}
+    assert {"revised", "removed"} <= kinds, flags
+    # The later story restates Stratacloud's fourth-quarter cloud revenue: 7.9 -> 7.7 billion.
+    changed = [flag for flag in flags if flag["kind"] == "changed"]
+    assert [(f["key"], f["old_value"], f["new_value"]) for f in changed] == [
+        ("stratacloud|cloud revenue|USD|2025-Q4", 7.9e9, 7.7e9)
+    ], "changed flags rest on the tracker's claim keys: see claimwatch/demo/update/"
     assert f"{articles} articles" in result.stdout
     assert "top figures and their sources" in result.stdout
+    assert "figures that moved" in result.stdout
+    assert "Stratacloud · cloud revenue · 2025-Q4" in result.stdout
+    # The commands it suggests run as printed (here: python -m claimwatch, from tmp_path).
+    hints = [
+        line.strip()
+        for line in result.stdout.splitlines()
+        if "--db" in line and " -m claimwatch " in line
+    ]
+    assert len(hints) >= 3, result.stdout[-1500:]
+    for hint in hints:
+        if hint.endswith(" serve"):
+            continue
+        ran = subprocess.run(
+            hint, shell=True, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env
+        )
+        assert ran.returncode == 0, (hint, ran.stderr[-1000:])
+        assert ran.stdout.strip(), hint
+        if " digest " in hint:
+            assert "1 changed, 2 revised, 2 removed" in ran.stdout, ran.stdout[:600]
+
+
+def test_the_hint_names_the_command_as_it_can_be_typed(tmp_path: Path) -> None:
+    from claimwatch.commands import demo
+
+    script = tmp_path / ".venv" / "bin" / "claimwatch"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n")
+    old_argv, old_cwd = sys.argv[0], Path.cwd()
+    try:
+        sys.argv[0] = str(script)
+        os.chdir(tmp_path)
+        assert demo.command_name() == ".venv/bin/claimwatch"
+    finally:
+        sys.argv[0] = old_argv
+        os.chdir(old_cwd)
 
 
 def test_demo_refuses_to_overwrite_a_database_it_was_pointed_at(tmp_path: Path) -> None:

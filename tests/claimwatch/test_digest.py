@@ -56,7 +56,8 @@ def test_default_is_the_last_full_iso_week() -> None:
     [
         ("2025-W60", None, None, "bad week '2025-W60'"),
         ("last week", None, None, "bad week 'last week'"),
-        (None, "2025-13-01", None, "bad date for --since '2025-13-01'"),
+        (None, "2025-13-01", None, "--since '2025-13-01': not a date"),
+        (None, "the day the music died", None, "--since 'the day the music died': not a date"),
         (None, "2025-12-05", "2025-12-01", "--since 2025-12-05 is after --until 2025-12-01"),
         ("2025-W50", "2025-12-01", None, "either --week or --since/--until"),
     ],
@@ -151,7 +152,7 @@ def test_csv_neutralizes_spreadsheet_formulas(newsroom: Path) -> None:
     ("args", "message"),
     [
         (["--week", "2025-W99"], "Error: bad week '2025-W99'"),
-        (["--since", "yesterday"], "Error: bad date for --since 'yesterday'"),
+        (["--since", "someday"], "Error: --since 'someday': not a date"),
         (["--outlet", "nosuch"], "Error: no outlet named 'nosuch' in the database"),
         (["--source", "Nobody"], "Error: no source named 'Nobody' in the database"),
         (["--output", "/nonexistent/dir/x.md"], "Error: /nonexistent/dir/x.md: folder"),
