@@ -123,6 +123,50 @@ def subject(flag: dict[str, Any]) -> str:
     return " · ".join(str(part) for part in parts if part) or (flag.get("surface") or "figure")
 
 
+def side_subject(flag: dict[str, Any], side: str) -> str:
+    """The key one side's claim speaks about ('old' or 'new'): entity · metric · period, or '—'."""
+    parts = [flag.get(f"{side}_{part}") for part in ("entity", "metric", "period")]
+    return " · ".join(str(part) for part in parts if part) or "—"
+
+
+def _split_at(sentence: str, surface: str | None) -> tuple[str, str, str] | None:
+    """(before, surface, after) at the surface's first occurrence in the sentence, if any."""
+    if not surface:
+        return None
+    at = sentence.find(surface)
+    if at < 0:
+        return None
+    return sentence[:at], surface, sentence[at + len(surface) :]
+
+
+def html_highlight(sentence: str | None, surface: str | None) -> Markup:
+    """The sentence as text, with the figure that moved in <mark> (every piece escaped)."""
+    text = sentence or ""
+    parts = _split_at(text, surface)
+    if parts is None:
+        return Markup.escape(text)
+    before, figure, after = parts
+    return Markup("{}<mark>{}</mark>{}").format(before, figure, after)
+
+
+def markdown_highlight(sentence: str | None, surface: str | None) -> str:
+    """The sentence as inert Markdown, with the figure that moved in bold."""
+    text = " ".join((sentence or "").split())
+    parts = _split_at(text, " ".join((surface or "").split()))
+    if parts is None:
+        return markdown_text(text)
+    before, figure, after = parts
+    # markdown_text drops the spaces around each piece, so they are put back here.
+    lead = markdown_text(before) + (" " if before.endswith(" ") else "")
+    tail = (" " if after.startswith(" ") else "") + _inline_markdown(after.strip())
+    return f"{lead}**{_inline_markdown(figure)}**{tail}"
+
+
+def _inline_markdown(text: str) -> str:
+    """Specials escaped, for text inside a line (no list or heading can start there)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("claimwatch", "templates"),
@@ -142,6 +186,9 @@ def _environment() -> jinja2.Environment:
         rfc3339=rfc3339,
         entry_id=flag_entry_id,
         subject=subject,
+        side_subject=side_subject,
+        mark=html_highlight,
+        md_mark=markdown_highlight,
     )
     return env
 

@@ -85,7 +85,8 @@ def test_sections_of_the_week(newsroom: Path) -> None:
     assert changed["source"] == HOSTILE_SOURCE
     assert changed["article_url"] == "https://daily.example/2025/12/09/sales"
     assert changed["previous_article_url"] == "https://wire.example/2025/3/sales"
-    assert [flag["kind"] for flag in digest.changes] == ["changed", "revised", "removed"]
+    assert [flag["kind"] for flag in digest.changes] == ["changed", "revised"]
+    assert [flag["kind"] for flag in digest.removed] == ["removed"]
 
     groups = {(group["entity"], group["metric"]): group["flags"] for group in digest.new_figures}
     assert set(groups) == {
@@ -216,3 +217,17 @@ def test_configured_outlet_without_articles_is_an_empty_digest(
     )
     assert result.exit_code == 0, result.output
     assert "No changed figures" in result.output
+
+
+def test_since_and_until_take_what_the_other_commands_take() -> None:
+    now = datetime(2025, 12, 15, 9, tzinfo=UTC)
+    window = choose_window(None, "7 days ago", None, now=now)
+    assert (window.since, window.last_day) == (date(2025, 12, 8), date(2025, 12, 15))
+    window = choose_window(None, "last week", "yesterday", now=now)
+    assert (window.since, window.last_day) == (date(2025, 12, 8), date(2025, 12, 14))
+
+
+def test_cli_since_relative(runner: CliRunner, newsroom: Path) -> None:
+    result = runner.invoke(cli, ["--db", str(newsroom), "digest", "--since", "3 days ago"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# claimwatch digest ")
