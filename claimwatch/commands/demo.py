@@ -27,6 +27,7 @@ from rich.console import Console
 
 from claimwatch.demo.server import SITE, UPDATE, serve
 from claimwatch.errors import UsageError, WorkFailed
+from claimwatch.figures import human_figure, key_label
 from claimwatch.output import print_records
 from db import queries, tracking
 from db.schema import connect
@@ -114,8 +115,6 @@ def _crawl(config: Path, console: Console) -> None:
 
 
 def _subject(flag: dict[str, Any]) -> str:
-    from claimwatch.commands.flags import key_label
-
     return (
         key_label(flag["new_entity"], flag["new_metric"], flag["new_period"])
         or key_label(flag["old_entity"], flag["old_metric"], flag["old_period"])
@@ -124,10 +123,8 @@ def _subject(flag: dict[str, Any]) -> str:
 
 
 def _flag_line(flag: dict[str, Any]) -> dict[str, Any]:
-    from claimwatch.digest.render import format_figure
-
-    old = format_figure(flag["old_value"], flag["unit"]) if flag["old_value"] is not None else ""
-    new = format_figure(flag["new_value"], flag["unit"]) if flag["new_value"] is not None else ""
+    old = human_figure(flag["old_value"], flag["unit"])
+    new = human_figure(flag["new_value"], flag["unit"])
     return {
         "kind": flag["kind"],
         "figure": _subject(flag),

@@ -8,6 +8,7 @@ import click
 
 from claimwatch.context import AppContext, pass_app
 from claimwatch.dates import parse_day
+from claimwatch.figures import key_label
 from claimwatch.output import format_number, format_option, print_records
 from db import tracking
 
@@ -17,12 +18,6 @@ FIELDS = (
     "source", "old_sentence", "new_sentence", "key", "created_at", "delivered_at",
     "outlet", "old_surface", "new_surface", "old_subject", "new_subject",
 )  # fmt: skip
-
-
-def key_label(entity: str | None, metric: str | None, period: str | None) -> str | None:
-    """What a claim key speaks about, as a person reads it: 'Stratacloud · cloud revenue ·
-    2025-Q4' (parts it lacks left out; None when it has none)."""
-    return " · ".join(part for part in (entity, metric, period) if part) or None
 
 
 def _figure(value: float | None, surface: str | None, unit: str | None) -> str:
