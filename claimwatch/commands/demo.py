@@ -214,7 +214,7 @@ def _print_next(db_path: Path, console: Console) -> None:
     for command in (
         f"{name} --db {db} flags --kind changed --kind revised",
         f"{name} --db {db} digest --since '7 days ago'",
-        f"{name} --db {db} claims --source okafor",
+        f"{name} --db {db} claims --key 'stratacloud|cloud revenue|USD|2025-Q4'",
         f"{name} --db {db} serve",
     ):
         console.print(f"  {command}", highlight=False, markup=False, soft_wrap=True)

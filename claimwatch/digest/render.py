@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from claimwatch.digest.charts import claims_per_day_chart, history_chart
 from claimwatch.digest.data import Digest
+from claimwatch.figures import human_figure
 
 FORMATS = ("md", "html", "json", "csv", "atom")
 # Lists longer than this are cut in md/html (with a count of the rest); json/csv/atom hold all.
@@ -48,12 +49,8 @@ def format_number(value: float | None) -> str:
 
 
 def format_figure(value: float | None, unit: str | None) -> str:
-    number = format_number(value)
-    if not unit or unit == "count" or value is None:
-        return number
-    if unit == "%":
-        return f"{number}%"
-    return f"{number} {unit}"
+    """As an article writes it: '$630 million', '14.1%', '400 billion yuan' ('?' for none)."""
+    return "?" if value is None else human_figure(value, unit)
 
 
 def format_move(old: float | None, new: float | None, unit: str | None) -> str:
