@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from claimwatch.demo.server import SITE, UPDATE
 from db.schema import connect
@@ -30,11 +33,21 @@ def _article_pages() -> set[str]:
     }
 
 
+def _readme_next_commands() -> list[str]:
+    """The claimwatch lines of the README's Quickstart, typed after `make demo`."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quickstart = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    blocks = quickstart.split("```")[1::2]  # the fenced code blocks
+    return [
+        line for block in blocks for line in block.splitlines() if line.startswith("claimwatch ")
+    ]
+
+
 def test_demo_crawls_twice_flags_what_moved_and_leaves_its_database(tmp_path: Path) -> None:
-    db_path = tmp_path / "demo.db"
+    db_path = tmp_path / "claimwatch-demo.db"  # where `make demo` leaves it
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "160"}
     result = subprocess.run(
-        [sys.executable, "-m", "claimwatch", "demo", "--db", str(db_path)],
+        [sys.executable, "-m", "claimwatch", "demo"],
         capture_output=True,
         text=True,
         timeout=180,
@@ -87,6 +100,26 @@ def test_demo_crawls_twice_flags_what_moved_and_leaves_its_database(tmp_path: Pa
         assert ran.stdout.strip(), hint
         if " digest " in hint:
             assert "1 changed, 2 revised, 2 removed" in ran.stdout, ran.stdout[:600]
+    # The README's next commands, as written, with .venv/bin on the PATH (source .venv/bin/activate).
+    commands = _readme_next_commands()
+    assert commands and any(" digest " in command for command in commands)
+    if not (Path(sys.executable).parent / "claimwatch").exists():
+        pytest.skip("no claimwatch script beside this python (run under make test)")
+    path_env = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"}
+    for command in commands:
+        ran = subprocess.run(
+            command, shell=True, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+            env=path_env,
+        )  # fmt: skip
+        assert ran.returncode == 0, (command, ran.stderr[-1000:])
+    # The digest over the demo's week: the change, and charts with something drawn.
+    page = (tmp_path / "digest.html").read_text(encoding="utf-8")
+    assert "Stratacloud · cloud revenue · 2025-Q4" in page
+    assert "<mark>$7.9 billion</mark>" in page and "<mark>$7.7 billion</mark>" in page
+    assert page.count('<figure class="chart history">') == 1
+    assert page.count('class="dot reactive') == 2  # the two reports of the changed figure
+    bars = re.findall(r'height="([\d.]+)" class="rect reactive', page)  # claims per day
+    assert bars and max(float(height) for height in bars) > 0
 
 
 def test_the_hint_names_the_command_as_it_can_be_typed(tmp_path: Path) -> None:
