@@ -10,11 +10,10 @@ one line on stderr: exit 2 for usage and configuration mistakes, 1 for failures 
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
-from claimwatch.errors import UsageError, WorkFailed
+from claimwatch.errors import WorkFailed
 
 # name -> (module, attribute, the summary --help lists)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -67,7 +66,7 @@ class ClaimwatchGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (*usage_errors(), UsageError) as error:
+        except usage_errors() as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(2)
         except WorkFailed as error:
@@ -104,4 +103,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -159,7 +159,7 @@ def run_demo(db_path: Path, *, replace: bool, console: Console) -> dict[str, Any
         flags = tracking.flag_records(database)
     finally:
         database.close()
-    summary = {
+    summary: dict[str, Any] = {
         "articles": len(articles),
         "claims": len(claims),
         "flags": {

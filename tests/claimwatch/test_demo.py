@@ -54,7 +54,7 @@ def test_demo_crawls_twice_flags_what_moved_and_leaves_its_database(tmp_path: Pa
         cwd=tmp_path,
         env=env,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "Traceback" not in result.stderr
     database = connect(db_path)
     try:
