@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 import click
@@ -105,4 +106,6 @@ def _print_blocks(records: list[dict[str, Any]]) -> None:
             click.echo(f"       {record['new_sentence'] or ''}")
         if record["source"]:
             click.echo(f"  source: {record['source']}")
+        if record["kind"] == "changed" and record["key"]:
+            click.echo(f"  every report: claimwatch claims --key {shlex.quote(record['key'])}")
         click.echo("")

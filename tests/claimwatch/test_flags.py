@@ -107,6 +107,7 @@ def test_a_changed_flag_names_the_key_of_both_claims(runner: CliRunner, flagged:
     result = runner.invoke(cli, ["--db", str(flagged), "flags", "--kind", "changed"])
     lines = result.stdout.splitlines()
     assert "  key: acme|revenue|count|2025" in lines
+    assert "  every report: claimwatch claims --key 'acme|revenue|count|2025'" in lines
     assert any("compared because both figures are about the same key" in line for line in lines)
     old = next(line for line in lines if line.startswith("  old: "))
     new = next(line for line in lines if line.startswith("  new: "))
