@@ -4,7 +4,8 @@ pip before 24 ignores the extras of a dependency's dependency (justext's
 ``lxml[html_clean]``), so every command that reads a page crashed on import until
 pyproject.toml declared ``lxml_html_clean`` itself. This test makes a fresh venv with
 ``python -m venv`` (ensurepip's pip), installs the working tree into it, and runs
-``claimwatch --version`` and an ``extract`` that imports trafilatura and justext.
+``claimwatch --version``, an ``extract`` that imports trafilatura and justext, and the demo
+(which needs the package data: demo site, templates).
 
 It installs every dependency (a minute or more), so ``make test`` leaves it out
 (marker ``install``); ``make test-install`` and ``.ci/run`` run it.
@@ -69,3 +70,11 @@ def test_installs_with_the_bundled_pip_and_runs(tmp_path: Path) -> None:
         pip_version.stdout,
         extracted.stdout,
     )
+    # The installed package carries its data: the demo site, its update, templates, metadata.
+    demo = _run([claimwatch, "demo", "--db", str(tmp_path / "demo.db")], tmp_path, 300)
+    assert "flags: 1 changed, 1 new, 2 removed, 2 revised" in demo.stdout, demo.stdout[-2000:]
+    digest = _run(
+        [claimwatch, "--db", str(tmp_path / "demo.db"), "digest", "--since", "7 days ago",
+         "--format", "html"], tmp_path, 120,
+    )  # fmt: skip
+    assert "<mark>$7.7 billion</mark>" in digest.stdout
