@@ -2,7 +2,8 @@
 
 ``/a/b`` is ``site/a/b.html`` (or ``site/a/b/index.html``; ``?page=N`` is ``pageN.html``);
 ``{BASE}`` in feeds, sitemaps and robots.txt becomes the server's own URL, so the static files
-work on whatever port the system hands out. The site is served from layers of folders, the first
+work on whatever port the system hands out; ``{NOW}`` becomes the current time (UTC), so an
+edit the update layer announces is newer than the crawl that came before it. The site is served from layers of folders, the first
 that has a file wins: the demo puts ``update/`` (an edited story, a new one, the listings that
 announce them) over ``site/`` between its two crawls, on the same port, so the URLs stay the same.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,6 +21,10 @@ from urllib.parse import parse_qs, urlsplit
 SITE = Path(__file__).resolve().parent / "site"
 UPDATE = Path(__file__).resolve().parent / "update"  # laid over SITE for the demo's second crawl
 _TYPES = {".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".html": "text/html"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class _Server(ThreadingHTTPServer):
@@ -58,6 +64,7 @@ def _handler(layers: list[Path], base: list[str]) -> type[BaseHTTPRequestHandler
                 content_type = _TYPES.get(found.suffix, "application/octet-stream")
                 if found.suffix in (".xml", ".txt"):
                     body = body.replace(b"{BASE}", base[0].encode())
+                    body = body.replace(b"{NOW}", _now().encode())
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
