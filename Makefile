@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint format clean
+.PHONY: demo test test-install bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,9 +20,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# A fresh venv with the interpreter's own pip (no upgrade) installs the project and runs it.
+test-install: $(STAMP)
+	$(BIN)/python -m pytest -q -m install tests/test_install.py
+
 # Each script prints its figures beside a baseline measured in the same run (synth.py is a module).
 BENCHES := extract_speed extract_worst_case extraction_quality crawl change_detection \
-	change_detection_unseen db_scale digest distributed
+	change_detection_unseen db_scale digest distributed startup
 
 bench: $(STAMP)
 	@for name in $(BENCHES); do echo "== bench/$$name.py"; $(BIN)/python bench/$$name.py || exit 1; done

@@ -56,6 +56,7 @@ class ClaimQuery:
     until: date | None = None
     search: str | None = None
     article: str | None = None
+    key: str | None = None  # one claim key: that figure over time
     min_value: float | None = None
     max_value: float | None = None
     sort: str | None = None  # default: "rank" with search, else "-published"
@@ -159,6 +160,14 @@ def _tables(
     by_claim = (
         "CROSS JOIN versions v ON v.id = c.version_id CROSS JOIN articles a ON a.id = v.article_id"
     )
+    if query.key:
+        # claims has no index on key (migration 12): claim_keys lists the versions stating it.
+        keyed = (
+            "claim_keys k CROSS JOIN versions v ON v.id = k.version_id "
+            "CROSS JOIN articles a ON a.id = v.article_id "
+            f"CROSS JOIN claims c INDEXED BY {claims_by_version_index(db)} ON c.version_id = v.id"
+        )
+        return keyed + (" CROSS JOIN claims_fts ON claims_fts.rowid = c.id" if fts else "")
     if fts is not None:
         return f"claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid {by_claim}"
     if query.article:
@@ -206,6 +215,9 @@ def _filters(
         if query.organization:
             where.append("s.organization LIKE ? ESCAPE '\\'")
             params.append(like(query.organization))
+    if query.key:
+        where.append("k.key = ? AND c.key = k.key")
+        params.append(query.key)
     for column, value in (("a.outlet", query.outlet), ("a.url", query.article)):
         if value:
             where.append(f"{column} = ?")

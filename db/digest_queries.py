@@ -72,7 +72,10 @@ def flags_in_window(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, A
                f.key, COALESCE(c.entity, pc.entity) AS entity,
                COALESCE(c.metric, pc.metric) AS metric, COALESCE(c.period, pc.period) AS period,
                COALESCE(c.surface, pc.surface) AS surface, f.claim_id, f.previous_claim_id,
-               f.run_id, f.created_at, f.delivered_at
+               f.run_id, f.created_at, f.delivered_at,
+               pc.surface AS old_surface, c.surface AS new_surface,
+               pc.entity AS old_entity, pc.metric AS old_metric, pc.period AS old_period,
+               c.entity AS new_entity, c.metric AS new_metric, c.period AS new_period
         FROM flags f
         JOIN articles a ON a.id = f.article_id
         LEFT JOIN articles pa ON pa.id = f.previous_article_id
@@ -113,12 +116,13 @@ def claims_per_day(db: sqlite_utils.Database, scope: Scope) -> list[dict[str, An
 def new_claims_by_subject(
     db: sqlite_utils.Database, scope: Scope, *, limit: int = 20
 ) -> list[dict[str, Any]]:
-    """Claims in the window grouped by entity and metric, the most reported first."""
+    """Claims in the window grouped by entity and metric, the most reported first (claims
+    with both an entity and a metric only: a metric alone is too often a fragment)."""
     sql = f"""
         SELECT entity, metric, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles,
                COUNT(DISTINCT source_id) AS sources
         FROM ({_WINDOW_CLAIMS})
-        WHERE metric IS NOT NULL
+        WHERE metric IS NOT NULL AND metric != '' AND entity IS NOT NULL AND entity != ''
         GROUP BY entity, metric
         ORDER BY claims DESC, articles DESC, entity, metric
         LIMIT :limit

@@ -516,7 +516,9 @@ def flag_records(
         SELECT f.id, f.kind, a.url AS article_url, pa.url AS previous_article_url,
                f.old_value, f.new_value, f.unit, f.source, f.old_sentence, f.new_sentence,
                f.key, f.created_at, f.delivered_at, a.outlet,
-               pc.surface AS old_surface, c.surface AS new_surface, f.run_id
+               pc.surface AS old_surface, c.surface AS new_surface, f.run_id,
+               pc.entity AS old_entity, pc.metric AS old_metric, pc.period AS old_period,
+               c.entity AS new_entity, c.metric AS new_metric, c.period AS new_period
         FROM flags f
         JOIN articles a ON a.id = f.article_id
         LEFT JOIN articles pa ON pa.id = f.previous_article_id

@@ -17,7 +17,9 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def _command_paths(group: click.Group, prefix: str = "") -> list[str]:
     paths = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in sorted(group.list_commands(context)):
+        command = group.get_command(context, name)
         paths.append(f"{prefix}{name}")
         if isinstance(command, click.Group):
             paths.extend(_command_paths(command, f"{prefix}{name} "))

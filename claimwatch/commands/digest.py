@@ -15,8 +15,12 @@ from claimwatch.errors import UsageError
 @click.option(
     "--week", metavar="YYYY-Www", help="An ISO week, e.g. 2025-W50 (default: the last full week)."
 )
-@click.option("--since", metavar="DATE", help="First day, YYYY-MM-DD (instead of --week).")
-@click.option("--until", metavar="DATE", help="Last day, YYYY-MM-DD, included (default: today).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="First day (instead of --week): 2025-12-01, 'yesterday', '7 days ago'.",
+)
+@click.option("--until", metavar="DATE", help="Last day, included (default: today): as --since.")
 @click.option(
     "--format",
     "output_format",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 import click
 
-from claimwatch.commands.query import parse_day
 from claimwatch.context import AppContext, pass_app
+from claimwatch.dates import parse_day
+from claimwatch.figures import key_label
 from claimwatch.output import format_number, format_option, print_records
 from db import tracking
 
@@ -15,7 +17,7 @@ KINDS = ("new", "changed", "revised", "added", "removed")
 FIELDS = (
     "id", "kind", "article_url", "previous_article_url", "old_value", "new_value", "unit",
     "source", "old_sentence", "new_sentence", "key", "created_at", "delivered_at",
-    "outlet", "old_surface", "new_surface",
+    "outlet", "old_surface", "new_surface", "old_subject", "new_subject",
 )  # fmt: skip
 
 
@@ -28,7 +30,14 @@ def _figure(value: float | None, surface: str | None, unit: str | None) -> str:
 
 
 def flag_record(row: dict[str, Any]) -> dict[str, Any]:
-    return {field: row.get(field) for field in FIELDS}
+    """The ``flags`` record, with the subject (entity · metric · period) of both claims."""
+    subjects = {
+        f"{side}_subject": key_label(
+            row.get(f"{side}_entity"), row.get(f"{side}_metric"), row.get(f"{side}_period")
+        )
+        for side in ("old", "new")
+    }
+    return {field: row.get(field) for field in FIELDS} | subjects
 
 
 @click.command()
@@ -77,18 +86,26 @@ def _print_blocks(records: list[dict[str, Any]]) -> None:
         click.echo("no flags")
         return
     for record in records:
-        click.echo(
-            f"#{record['id']} {record['kind']}  {record['key'] or ''}  {record['created_at']}"
-        )
+        click.echo(f"#{record['id']} {record['kind']}  {record['created_at']}")
+        if record["key"]:
+            click.echo(f"  key: {record['key']}")
+        if record["kind"] == "changed":
+            click.echo(
+                "  compared because both figures are about the same key (entity · metric · period):"
+            )
         old_url = record["previous_article_url"] or record["article_url"]
         if record["old_value"] is not None:
             old = _figure(record["old_value"], record["old_surface"], record["unit"])
-            click.echo(f"  old: {old}  {old_url}")
+            click.echo(f"  old: {old}  [{record['old_subject'] or '—'}]")
+            click.echo(f"       {old_url}")
             click.echo(f"       {record['old_sentence'] or ''}")
         if record["new_value"] is not None:
             new = _figure(record["new_value"], record["new_surface"], record["unit"])
-            click.echo(f"  new: {new}  {record['article_url']}")
+            click.echo(f"  new: {new}  [{record['new_subject'] or '—'}]")
+            click.echo(f"       {record['article_url']}")
             click.echo(f"       {record['new_sentence'] or ''}")
         if record["source"]:
             click.echo(f"  source: {record['source']}")
+        if record["kind"] == "changed" and record["key"]:
+            click.echo(f"  every report: claimwatch claims --key {shlex.quote(record['key'])}")
         click.echo("")

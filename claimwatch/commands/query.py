@@ -8,18 +8,21 @@ the records with the shared ``--format`` option. Dates accept "2025-12-01",
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import click
 
 from claimwatch.context import AppContext, pass_app
+from claimwatch.dates import parse_day
 from claimwatch.errors import UsageError
 from claimwatch.output import format_option, print_records
 from db import queries
 from db.queries import ClaimQuery, QueryError
 
 CLAIM_TABLE = ("id", "published", "outlet", "source", "surface", "value", "unit")
+# --key: one figure over time, so where each report came from matters more than its id.
+KEY_TABLE = ("published", "outlet", "source", "surface", "value", "unit", "article_url")
 SOURCE_TABLE = (
     "name",
     "kind",
@@ -42,26 +45,6 @@ RUN_TABLE = (
     "articles_unchanged",
     "errors",
 )
-
-
-def parse_day(text: str, option: str) -> date:
-    """A day from "2025-12-01", "last week", "7 days ago", "yesterday"... or a UsageError."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    import dateparser  # slow to import; only needed for relative dates
-
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-    if parsed is None:
-        raise UsageError(
-            f"{option} {text!r}: not a date (try 2025-12-01, 'last week' or '7 days ago')"
-        )
-    return parsed.date() if isinstance(parsed, datetime) else parsed
 
 
 def _day(option: str) -> Callable[[click.Context, click.Parameter, str | None], date | None]:
@@ -105,6 +88,12 @@ limit_option = click.option(
 @click.option("--until", callback=_day("--until"), help="Published on or before this day.")
 @click.option("--search", metavar="TEXT", help="Words in the claim's sentence (ranked best first).")
 @click.option("--article", metavar="URL", help="Only this article (canonical URL).")
+@click.option(
+    "--key",
+    metavar="KEY",
+    help="One claim key as `flags` prints it (entity|metric|unit kind|period): "
+    "that figure over time, oldest first.",
+)
 @click.option("--min-value", type=float, help="Value at least this.")
 @click.option("--max-value", type=float, help="Value at most this.")
 @click.option(
@@ -129,6 +118,7 @@ def claims(
     until: date | None,
     search: str | None,
     article: str | None,
+    key: str | None,
     min_value: float | None,
     max_value: float | None,
     sort: str | None,
@@ -141,6 +131,8 @@ def claims(
     Example: claimwatch claims --source "xiong" --unit CNY --since "last week" --format json
     """
     _since_until(since, until)
+    if key is not None and not key.strip():
+        raise UsageError("--key is empty: give a claim key as `claimwatch flags` prints it")
     query = ClaimQuery(
         source=source,
         organization=organization,
@@ -151,9 +143,10 @@ def claims(
         until=until,
         search=search,
         article=article,
+        key=key.strip() if key else None,
         min_value=min_value,
         max_value=max_value,
-        sort=sort,
+        sort=sort or ("published" if key and not search else None),
         limit=limit,
         all_versions=all_versions,
     )
@@ -162,7 +155,7 @@ def claims(
         records = _ask(queries.claims, db, query)
     finally:
         db.close()
-    _print(records, output_format, CLAIM_TABLE, "claims")
+    _print(records, output_format, KEY_TABLE if key else CLAIM_TABLE, "claims")
 
 
 @click.command()

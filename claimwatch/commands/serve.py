@@ -2,7 +2,9 @@
 
 Datasette opens the file with ``mode=ro`` (or ``immutable=1`` with ``--immutable``),
 so nothing served can write; the metadata in ``db/datasette/metadata.yml`` describes
-tables and columns, sets facets and full-text search, and adds canned queries.
+tables and columns, sets facets and full-text search, and adds canned queries. The
+plugin in ``claimwatch/datasette_plugin.py`` shows figures and keys as people write them,
+and ``db/datasette/templates/`` puts the column descriptions, collapsed, under each table.
 """
 
 from __future__ import annotations
@@ -38,8 +40,16 @@ def build_app(path: Path, *, immutable: bool = False) -> Any:
     """A Datasette ASGI app serving ``path`` read-only as /claimwatch."""
     from datasette.app import Datasette
     from datasette.database import Database
+    from datasette.plugins import pm
 
-    datasette = Datasette(metadata=datasette_metadata(), settings=SETTINGS)
+    from claimwatch import datasette_plugin
+
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, name="claimwatch")
+    templates = resources.files("db").joinpath("datasette/templates")
+    datasette = Datasette(
+        metadata=datasette_metadata(), settings=SETTINGS, template_dir=str(templates)
+    )
     datasette.remove_database("_memory")
     datasette.add_database(
         Database(datasette, path=str(path), is_mutable=not immutable), name=DATABASE_NAME

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import click
 
-from claimwatch.commands.query import parse_day
 from claimwatch.context import AppContext, pass_app
+from claimwatch.dates import parse_day
 from claimwatch.errors import UsageError, WorkFailed
 from db import tracking
 from tracker.tracking.ingest import TrackResult, track_pending

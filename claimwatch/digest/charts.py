@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from claimwatch.figures import human_figure
+
 
 @cache
 def _pygal() -> ModuleType:
@@ -135,6 +137,7 @@ def history_chart(history: dict[str, Any]) -> Markup:
         x_label_rotation=30,
         dots_size=4,
         x_value_formatter=lambda value: value.isoformat(),
+        value_formatter=lambda value: human_figure(value, history.get("unit")),
     )
     chart.add(
         unit or "value",

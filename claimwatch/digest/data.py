@@ -14,7 +14,7 @@ from claimwatch.digest.window import Window
 from claimwatch.errors import UsageError
 from db import digest_queries as queries
 
-CHANGE_KINDS = ("changed", "revised", "removed")
+CHANGE_KINDS = ("changed", "revised")  # shown first, each as a card; removed ones collapsed
 NEW_KINDS = ("new", "added")
 FLAG_KINDS = ("new", "changed", "revised", "added", "removed")
 # Charts of values over time are drawn for this many changed keys (the biggest moves).
@@ -31,7 +31,8 @@ class Digest:
     source: str | None
     counts: dict[str, int]
     flags: list[dict[str, Any]]
-    changes: list[dict[str, Any]]
+    changes: list[dict[str, Any]]  # changed, then revised: biggest moves first
+    removed: list[dict[str, Any]]
     new_figures: list[dict[str, Any]]
     subjects: list[dict[str, Any]]
     sources: list[dict[str, Any]]
@@ -137,6 +138,7 @@ def build_digest(
         key=lambda flag: (CHANGE_KINDS.index(flag["kind"]), -_move(flag), flag["created_at"]),
     )
     per_day = _per_day(window, queries.claims_per_day(db, scope))
+    removed = [flag for flag in flags if flag["kind"] == "removed"]
     sources = queries.most_quoted_sources(db, scope)
     failed_runs = [] if source else queries.runs_with_errors(db, scope)
     counts: dict[str, int] = {
@@ -156,6 +158,7 @@ def build_digest(
         counts=counts,
         flags=flags,
         changes=changes,
+        removed=removed,
         new_figures=_group_new([flag for flag in flags if flag["kind"] in NEW_KINDS]),
         subjects=queries.new_claims_by_subject(db, scope),
         sources=sources,

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from claimwatch.digest.charts import claims_per_day_chart, history_chart
 from claimwatch.digest.data import Digest
+from claimwatch.figures import human_figure
 
 FORMATS = ("md", "html", "json", "csv", "atom")
 # Lists longer than this are cut in md/html (with a count of the rest); json/csv/atom hold all.
@@ -48,12 +49,8 @@ def format_number(value: float | None) -> str:
 
 
 def format_figure(value: float | None, unit: str | None) -> str:
-    number = format_number(value)
-    if not unit or unit == "count" or value is None:
-        return number
-    if unit == "%":
-        return f"{number}%"
-    return f"{number} {unit}"
+    """As an article writes it: '$630 million', '14.1%', '400 billion yuan' ('?' for none)."""
+    return "?" if value is None else human_figure(value, unit)
 
 
 def format_move(old: float | None, new: float | None, unit: str | None) -> str:
@@ -123,6 +120,50 @@ def subject(flag: dict[str, Any]) -> str:
     return " · ".join(str(part) for part in parts if part) or (flag.get("surface") or "figure")
 
 
+def side_subject(flag: dict[str, Any], side: str) -> str:
+    """The key one side's claim speaks about ('old' or 'new'): entity · metric · period, or '—'."""
+    parts = [flag.get(f"{side}_{part}") for part in ("entity", "metric", "period")]
+    return " · ".join(str(part) for part in parts if part) or "—"
+
+
+def _split_at(sentence: str, surface: str | None) -> tuple[str, str, str] | None:
+    """(before, surface, after) at the surface's first occurrence in the sentence, if any."""
+    if not surface:
+        return None
+    at = sentence.find(surface)
+    if at < 0:
+        return None
+    return sentence[:at], surface, sentence[at + len(surface) :]
+
+
+def html_highlight(sentence: str | None, surface: str | None) -> Markup:
+    """The sentence as text, with the figure that moved in <mark> (every piece escaped)."""
+    text = sentence or ""
+    parts = _split_at(text, surface)
+    if parts is None:
+        return Markup.escape(text)
+    before, figure, after = parts
+    return Markup("{}<mark>{}</mark>{}").format(before, figure, after)
+
+
+def markdown_highlight(sentence: str | None, surface: str | None) -> str:
+    """The sentence as inert Markdown, with the figure that moved in bold."""
+    text = " ".join((sentence or "").split())
+    parts = _split_at(text, " ".join((surface or "").split()))
+    if parts is None:
+        return markdown_text(text)
+    before, figure, after = parts
+    # markdown_text drops the spaces around each piece, so they are put back here.
+    lead = markdown_text(before) + (" " if before.endswith(" ") else "")
+    tail = (" " if after.startswith(" ") else "") + _inline_markdown(after.strip())
+    return f"{lead}**{_inline_markdown(figure)}**{tail}"
+
+
+def _inline_markdown(text: str) -> str:
+    """Specials escaped, for text inside a line (no list or heading can start there)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("claimwatch", "templates"),
@@ -142,6 +183,9 @@ def _environment() -> jinja2.Environment:
         rfc3339=rfc3339,
         entry_id=flag_entry_id,
         subject=subject,
+        side_subject=side_subject,
+        mark=html_highlight,
+        md_mark=markdown_highlight,
     )
     return env
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from claimwatch.dates import parse_day
 from claimwatch.errors import UsageError
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
@@ -58,15 +59,6 @@ def parse_week(text: str) -> Window:
     raise UsageError(f"bad week {text!r}: use an ISO week like 2025-W50 (weeks 01 to 52 or 53)")
 
 
-def parse_day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(
-            f"bad date for {option} {text!r}: use YYYY-MM-DD, e.g. 2025-12-08"
-        ) from None
-
-
 def last_full_week(now: datetime | None = None) -> Window:
     """The ISO week before the one containing ``now`` (UTC)."""
     now = now or datetime.now(UTC)
@@ -79,7 +71,8 @@ def last_full_week(now: datetime | None = None) -> Window:
 def choose_window(
     week: str | None, since: str | None, until: str | None, now: datetime | None = None
 ) -> Window:
-    """The window named by the CLI options: --week, or --since/--until (inclusive days).
+    """The window named by the CLI options: --week, or --since/--until (inclusive days:
+    2025-12-01, 'yesterday', '7 days ago', counted back from ``now`` in UTC).
 
     --since alone runs to today; --until alone covers the seven days ending then;
     nothing at all is the last full ISO week.
@@ -90,9 +83,9 @@ def choose_window(
         return parse_week(week)
     if not since and not until:
         return last_full_week(now)
-    today = (now or datetime.now(UTC)).astimezone(UTC).date()
-    last = parse_day(until, "--until") if until else today
-    first = parse_day(since, "--since") if since else last - timedelta(days=6)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    last = parse_day(until, "--until", now=moment) if until else moment.date()
+    first = parse_day(since, "--since", now=moment) if since else last - timedelta(days=6)
     if first > last:
         raise UsageError(f"--since {first} is after --until {last}")
     return Window(first, last + timedelta(days=1))

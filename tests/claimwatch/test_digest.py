@@ -56,7 +56,8 @@ def test_default_is_the_last_full_iso_week() -> None:
     [
         ("2025-W60", None, None, "bad week '2025-W60'"),
         ("last week", None, None, "bad week 'last week'"),
-        (None, "2025-13-01", None, "bad date for --since '2025-13-01'"),
+        (None, "2025-13-01", None, "--since '2025-13-01': not a date"),
+        (None, "the day the music died", None, "--since 'the day the music died': not a date"),
         (None, "2025-12-05", "2025-12-01", "--since 2025-12-05 is after --until 2025-12-01"),
         ("2025-W50", "2025-12-01", None, "either --week or --since/--until"),
     ],
@@ -84,7 +85,8 @@ def test_sections_of_the_week(newsroom: Path) -> None:
     assert changed["source"] == HOSTILE_SOURCE
     assert changed["article_url"] == "https://daily.example/2025/12/09/sales"
     assert changed["previous_article_url"] == "https://wire.example/2025/3/sales"
-    assert [flag["kind"] for flag in digest.changes] == ["changed", "revised", "removed"]
+    assert [flag["kind"] for flag in digest.changes] == ["changed", "revised"]
+    assert [flag["kind"] for flag in digest.removed] == ["removed"]
 
     groups = {(group["entity"], group["metric"]): group["flags"] for group in digest.new_figures}
     assert set(groups) == {
@@ -151,7 +153,7 @@ def test_csv_neutralizes_spreadsheet_formulas(newsroom: Path) -> None:
     ("args", "message"),
     [
         (["--week", "2025-W99"], "Error: bad week '2025-W99'"),
-        (["--since", "yesterday"], "Error: bad date for --since 'yesterday'"),
+        (["--since", "someday"], "Error: --since 'someday': not a date"),
         (["--outlet", "nosuch"], "Error: no outlet named 'nosuch' in the database"),
         (["--source", "Nobody"], "Error: no source named 'Nobody' in the database"),
         (["--output", "/nonexistent/dir/x.md"], "Error: /nonexistent/dir/x.md: folder"),
@@ -215,3 +217,17 @@ def test_configured_outlet_without_articles_is_an_empty_digest(
     )
     assert result.exit_code == 0, result.output
     assert "No changed figures" in result.output
+
+
+def test_since_and_until_take_what_the_other_commands_take() -> None:
+    now = datetime(2025, 12, 15, 9, tzinfo=UTC)
+    window = choose_window(None, "7 days ago", None, now=now)
+    assert (window.since, window.last_day) == (date(2025, 12, 8), date(2025, 12, 15))
+    window = choose_window(None, "last week", "yesterday", now=now)
+    assert (window.since, window.last_day) == (date(2025, 12, 8), date(2025, 12, 14))
+
+
+def test_cli_since_relative(runner: CliRunner, newsroom: Path) -> None:
+    result = runner.invoke(cli, ["--db", str(newsroom), "digest", "--since", "3 days ago"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# claimwatch digest ")

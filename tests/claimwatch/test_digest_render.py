@@ -110,11 +110,12 @@ def test_atom_keeps_planted_markup_as_text(digest: Digest) -> None:
 
 
 def test_atom_drops_characters_xml_forbids(digest: Digest, tmp_path: Path) -> None:
+    original = digest.flags[0]["new_sentence"]
     digest.flags[0]["new_sentence"] = "bell \x07 and form feed \x0c"
     try:
         assert not feedparser.parse(render_atom(digest)).bozo
     finally:
-        digest.flags[0]["new_sentence"] = None
+        digest.flags[0]["new_sentence"] = original
 
 
 def test_long_windows_chart_claims_per_week_or_month() -> None:
@@ -138,3 +139,57 @@ def test_chart_labels_from_article_text_stay_text(digest: Digest) -> None:
     soup = BeautifulSoup(f"<figure>{history_chart(history)}</figure>", "html.parser")
     assert soup.find_all("script") == []
     assert "<script>alert('chart')</script>" in soup.get_text()
+
+
+def test_the_moved_figure_is_marked_in_both_sentences(digest: Digest) -> None:
+    soup = BeautifulSoup(render_html(digest), "html.parser")
+    cards = soup.select("#changes article.card")
+    assert [card.select_one(".kind").text for card in cards] == ["changed", "revised"]
+    changed = cards[0]
+    assert [mark.text for mark in changed.find_all("mark")] == ["14.0%", "12.9%"]
+    revised = cards[1]
+    assert [mark.text for mark in revised.select("blockquote mark")] == [
+        "500 workers",
+        "650 workers",
+    ]
+    # A changed flag names the key of each claim: why the two figures were compared.
+    keys = [key.text for key in changed.find_all("span", class_="key")]
+    assert keys == ["china · retail sales growth · 2025-11"] * 2
+    markdown = render_markdown(digest)
+    assert "rose **14.0%** in November" in markdown
+    assert "rose **12.9%** in November" in markdown
+    assert "- before (china · retail sales growth · 2025-11): " in markdown
+
+
+def test_removed_figures_are_one_collapsed_line_each(digest: Digest) -> None:
+    soup = BeautifulSoup(render_html(digest), "html.parser")
+    removed = soup.select_one("details#removed")
+    assert removed is not None and not removed.has_attr("open")
+    assert removed.summary.text.startswith("1 removed figure ")
+    assert [li.get_text(" ", strip=True) for li in removed.select("li")] == [
+        "30 t · factories · output · Jobs"
+    ]
+    assert not soup.select("#changes article.card .kind-removed")
+    markdown = render_markdown(digest)
+    assert "## Removed figures (1)\n\n- 30 t · factories · output · [Jobs](" in markdown
+
+
+def test_no_none_anywhere_and_subjects_need_entity_and_metric(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    path = tmp_path_factory.mktemp("none") / "newsroom.db"
+    build_newsroom(path)
+    db = connect(path, create=False)
+    try:
+        # Claims without an entity, or a metric: tracker output a desk cannot read as a subject.
+        db.execute("UPDATE claims SET entity = NULL WHERE metric = 'export growth'")
+        db.execute("UPDATE claims SET metric = NULL WHERE entity = 'graduates'")
+        db.conn.commit()
+        digest = build_digest(db, parse_week(WEEK))
+    finally:
+        db.close()
+    assert all(row["entity"] and row["metric"] for row in digest.subjects)
+    assert ("china", "import growth") in {(row["entity"], row["metric"]) for row in digest.subjects}
+    for text in (render_html(digest), render_markdown(digest)):
+        assert "None" not in text
+        assert "— · export growth" in text  # a new figure with no entity: shown as "—"

@@ -99,3 +99,39 @@ def test_no_flags(runner: CliRunner, db_path: Path) -> None:
     connect(db_path).close()
     result = runner.invoke(cli, ["--db", str(db_path), "flags"])
     assert (result.exit_code, result.stdout) == (0, "no flags\n")
+
+
+def test_a_changed_flag_names_the_key_of_both_claims(runner: CliRunner, flagged: Path) -> None:
+    [changed] = _json(runner, flagged, "--kind", "changed")
+    assert changed["old_subject"] == changed["new_subject"] == "Acme · revenue · 2025"
+    result = runner.invoke(cli, ["--db", str(flagged), "flags", "--kind", "changed"])
+    lines = result.stdout.splitlines()
+    assert "  key: acme|revenue|count|2025" in lines
+    assert "  every report: claimwatch claims --key 'acme|revenue|count|2025'" in lines
+    assert any("compared because both figures are about the same key" in line for line in lines)
+    old = next(line for line in lines if line.startswith("  old: "))
+    new = next(line for line in lines if line.startswith("  new: "))
+    assert old.endswith("[Acme · revenue · 2025]") and new.endswith("[Acme · revenue · 2025]")
+
+
+def test_claims_key_lists_one_figure_over_time(runner: CliRunner, flagged: Path) -> None:
+    [changed] = _json(runner, flagged, "--kind", "changed")
+    args = ["--db", str(flagged), "claims", "--key", changed["key"]]
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    # Oldest first, with source and outlet: where each report of the figure came from.
+    assert [(r["value"], r["source"], r["outlet"], r["article_url"]) for r in records] == [
+        (630e6, "Jane Roe", "wire", "https://n.test/a"),
+        (650e6, "Bo Ek", "wire", "https://n.test/b"),
+    ]
+    table = runner.invoke(cli, [*args])
+    assert table.exit_code == 0
+    assert table.stdout.index("Jane Roe") < table.stdout.index("Bo Ek")
+    assert "article_u" in table.stdout  # the URL column (folded at 80 columns)
+    newest = runner.invoke(cli, [*args, "--sort", "-published", "--format", "json"])
+    assert [r["value"] for r in json.loads(newest.stdout)] == [650e6, 630e6]
+    none = runner.invoke(cli, ["--db", str(flagged), "claims", "--key", "nobody|nothing|count|"])
+    assert (none.exit_code, none.stdout.strip()) == (0, "no claims")
+    empty = runner.invoke(cli, ["--db", str(flagged), "claims", "--key", " "])
+    assert empty.exit_code == 2 and empty.stderr.startswith("Error: --key is empty")

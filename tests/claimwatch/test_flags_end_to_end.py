@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -132,7 +133,7 @@ def _unmatched(expected: list[tuple], got: list[tuple]) -> tuple[list[tuple], li
 def _crawl_command_available() -> bool:
     from claimwatch.cli import cli
 
-    return "crawl" in cli.commands
+    return "crawl" in cli.list_commands(click.Context(cli))
 
 
 def test_version_and_series_flags_equal_the_gold(shared: Path, site: Site, tmp_path: Path) -> None:

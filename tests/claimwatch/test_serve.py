@@ -23,6 +23,7 @@ from db.schema import connect
 from tests.db.factory import Factory, sample
 
 REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
 
 # canned query -> (query string, a text one of its rows must show)
 CANNED: dict[str, tuple[str, str]] = {
@@ -55,6 +56,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         "https://zh.example/1", "国家统计局表示，11月社会消费品零售总额增长3.0%。", language="zh"
     )
     make.claim(version, "3.0%", 3.0, "%", kind="percent")
+    huawei = make.article(
+        "https://wire.example/2025/12/12/ai-talent",
+        "Huawei earned $630 million from patent licensing in 2024, Fan Zhiyong said.",
+        published="2025-12-12",
+        title="AI talent",
+    )
+    make.claim(
+        huawei, "$630 million", 630e6, "USD", kind="currency", entity="Huawei",
+        metric="patent licensing income", period="2024",
+        source_id=make.source("Fan Zhiyong", role="vice president", organization="Huawei"),
+    )  # fmt: skip
     db.close()
     before = _digest(db_path)
     port = _free_port()
@@ -115,8 +127,40 @@ def test_claims_table_has_descriptions_facets_and_search(
     assert page.locator("table.rows-and-columns tbody tr").count() == 2  # type: ignore[attr-defined]
     facets = page.locator(".facet-info").all_inner_texts()  # type: ignore[attr-defined]
     assert any(text.startswith("unit") for text in facets)
-    descriptions = page.locator("dl.column-descriptions").inner_text()  # type: ignore[attr-defined]
-    assert "ISO 4217 code for money" in descriptions
+    # The column descriptions are under the table, collapsed; the rows come first.
+    details = page.locator("details.claimwatch-columns")  # type: ignore[attr-defined]
+    assert details.get_attribute("open") is None
+    assert "ISO 4217 code for money" in details.locator("dl").text_content()
+    table_top = page.locator("table.rows-and-columns").bounding_box()["y"]  # type: ignore[attr-defined]
+    assert details.bounding_box()["y"] > table_top
+    assert page.locator(".content > dl.column-descriptions").is_hidden()  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_claims_page_shows_figures_as_people_write_them_above_the_fold(
+    served: tuple[str, Path, str], browser_page: object
+) -> None:
+    base, _, _ = served
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page.goto(f"{base}/claimwatch/claims")  # type: ignore[attr-defined]
+    row = page.locator("table.rows-and-columns tbody tr", has_text="patent licensing")  # type: ignore[attr-defined]
+    value = row.locator("td.col-value")
+    assert value.inner_text().strip() == "$630 million"  # stored as 630000000.0 USD
+    assert (
+        row.locator("td.col-key").inner_text().strip() == "Huawei · patent licensing income · 2024"
+    )
+    box = value.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, f"value cell at y={box}"
+    values = page.locator("td.col-value").all_inner_texts()  # type: ignore[attr-defined]
+    assert "400 billion yuan" in values and "14.1%" in values
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "datasette-claims.png"))  # type: ignore[attr-defined]
+    # Exports keep the stored numbers.
+    with urllib.request.urlopen(
+        f"{base}/claimwatch/claims.json?_shape=array&unit=USD", timeout=10
+    ) as response:
+        assert [row["value"] for row in json.loads(response.read())] == [630e6]
 
 
 def test_serving_writes_nothing(served: tuple[str, Path, str]) -> None:
