@@ -30,7 +30,10 @@ _SAY = (
     "claims|asserted|contended|conceded|boasted|touted|suggested|indicated|"
     r"(?:ranked|ranks|rated|rates)(?=\s+(?:the\s+)?(?!No\b)[A-Z])"  # "The platform ranked the Saudi league fourth"
 )
-_DATA_VERBS = "showed|shows|show|found|finds|put|puts|suggest|suggests|indicate|indicates|estimated"
+_DATA_VERBS = (
+    "showed|shows|show|found|finds|suggest|suggests|indicate|indicates|estimated|"
+    r"puts?(?=\s+(?:[\w$€£¥%.,'’-]+\s+){0,6}?at\s)"  # "put the toll at", not "put X in charge"
+)
 _HEAD_WORDS = nl.COMPANY_HEADS | nl.INSTITUTION_HEADS
 _HEADS = _alt(_HEAD_WORDS | {h[:-1] + "ies" if h.endswith("y") else h + "s" for h in _HEAD_WORDS})
 _REPORTS = _alt(nl.REPORT_NOUNS)
@@ -80,8 +83,12 @@ GENERIC_POSS = re.compile(
 )
 # Between a possessive name and the organization it owns: "Brazil('s oil regulator )ANP".
 POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,4}")
-LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name"
-    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?\Z"
+_TITLES = _alt(
+    {w.upper() for w in nl.ROLE_WORDS if len(w) <= 3} | {w.title() for w in nl.ROLE_WORDS}
+)
+LOWER_GAP = re.compile(  # "said (the senior economist) (Dr.) Name", "said CEO Name"
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,5}(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?"
+    rf"(?:(?:{_TITLES})\s+){{0,3}}\Z"
 )
 NP_BEFORE_DATA = re.compile(
     rf"((?:[A-Za-z][\w-]*\s+){{1,4}})(?:data|figures|statistics|estimates|{_REPORTS})\b"
@@ -135,7 +142,7 @@ AND_BEFORE = re.compile(r"\s+and\s+\Z")
 WROTE_OK = re.compile(r"\s*(?:in|on|that|:|,)")
 PEOPLE_BEFORE = re.compile(rf"\b(?:{_alt(nl.PEOPLE_GROUPS)})\s+\Z")
 SCHEDULED = re.compile(
-    r"\s+(?:(?:its\s+)?(?:results|earnings)\s+)?(?:on|next|later|after|before)\b"
+    r"\s+(?:(?:its\s+)?(?:results|earnings)\s+)?(?:on|next|later|after|before|[A-Z][a-z]+day)\b"
 )
 # "The health watchdog will inspect ..., it said": "it" is the sentence's own subject.
 SUBJECT_GENERIC = re.compile(rf"\s*(?:The|Its)\s+(?:[\w-]+\s+){{0,2}}?({_HEADS})\b(?!['’])")
