@@ -24,7 +24,7 @@ from crawler.discovery import Link, parse_feed, parse_sitemap, section_links, si
 from crawler.extract import ExtractionError
 from crawler.items import Article, NotModified
 from crawler.middlewares import AddressRefused
-from crawler.urls import clean_url, host_of, is_http_url, same_site
+from crawler.urls import clean_url, host_of, is_http_url, origin, same_site
 from crawler.workers import extract_in_pool
 from db.schema import connect
 from db.store import known_articles
@@ -87,6 +87,7 @@ class OutletSpider(scrapy.Spider):
         self.outlet_name: str = config.get("name", "outlet")
         start = [*config.get("feeds", []), *config.get("sitemaps", []), *config.get("sections", [])]
         self.hosts = {host_of(url).removeprefix("www.") for url in start if is_http_url(url)}
+        self.origins = {origin(url) for url in start if is_http_url(url)}
         self.allowed_domains = sorted(self.hosts)
         self.known: dict[str, dict[str, Any]] = {}
         self.requested: set[str] = set()
@@ -215,6 +216,7 @@ class OutletSpider(scrapy.Spider):
         except ExtractionError as error:
             self._error(response.url, f"extraction failed: {error}")
             return
+        article.url = self.article_key(article.url, response.url)
         if self.outlet.get("language") in ("en", "zh"):
             article.language = self.outlet["language"]
         article.outlet = self.outlet_name
@@ -224,6 +226,14 @@ class OutletSpider(scrapy.Spider):
         article.last_modified = _header(response, b"Last-Modified")
         article.lastmod = lastmod
         yield article
+
+    def article_key(self, canonical: str, fetched: str) -> str:
+        """The page's canonical URL when it is on this outlet's own origin (scheme, host and
+        port of its feeds, sitemaps, sections, or of the page itself), else the fetched URL:
+        a canonical naming another outlet on the same host must not rewrite its articles."""
+        if canonical and origin(canonical) in self.origins | {origin(fetched)}:
+            return canonical
+        return clean_url(fetched)
 
     # --- failures -------------------------------------------------------------------------
 
