@@ -49,7 +49,8 @@ def decompress_html(blob: bytes | None) -> bytes | None:
 
 
 def is_first_crawl(db: sqlite_utils.Database, outlet: str) -> bool:
-    """True until a crawl of ``outlet`` has completed (ok or failed, not interrupted)."""
+    """True until a crawl of ``outlet`` has completed (ok or failed, not interrupted) having
+    stored articles."""
     row = db.conn.execute(
         "SELECT first_crawled_at FROM outlets WHERE name = ?", [outlet]
     ).fetchone()
@@ -144,12 +145,15 @@ def finish_run(
             ],
         )
         if status in ("ok", "failed"):
+            # The backfill ends with the first completed crawl that stored articles: a crawl
+            # of a site that was down must not leave the next one to flag a whole archive.
             conn.execute(
                 """
                 UPDATE outlets SET first_crawled_at = COALESCE(first_crawled_at, ?)
                 WHERE name = (SELECT outlet FROM runs WHERE id = ?)
+                  AND EXISTS (SELECT 1 FROM versions WHERE run_id = ?)
                 """,
-                [finished_at, run_id],
+                [finished_at, run_id, run_id],
             )
 
 
