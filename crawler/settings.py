@@ -28,6 +28,7 @@ DOWNLOAD_WARNSIZE = 0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_FAIL_ON_DATALOSS = True
 RETRY_TIMES = 1
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider's errback logs and records the failure
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 # A page yields at most one article; Scrapy starts this many tasks per callback output, so
@@ -41,9 +42,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.PrivateAddressGuard": 50}
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+EXTENSIONS = {"crawler.faults.QuietKnownFaults": 0}
 
 # claimwatch's own settings (read in from_crawler by its components)
 CLAIMWATCH_DB = "claimwatch.db"
+CLAIMWATCH_RUN_IDS: dict[str, int] = {}  # outlet -> run claimed by `claimwatch crawl`
 CLAIMWATCH_ALLOW_PRIVATE = False
 CLAIMWATCH_RECHECK_DAYS = 14
 CLAIMWATCH_SECTION_PAGES = 20  # pagination depth of a section listing
