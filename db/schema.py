@@ -8,6 +8,7 @@ claimwatch (a higher version than we know) is refused rather than guessed at.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,10 +18,24 @@ import sqlite_utils
 from db import identity
 
 BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "CLAIMWATCH_BUSY_TIMEOUT"  # seconds a writer waits for a lock (default 30)
 
 
 class DatabaseError(Exception):
     """A database that claimwatch cannot use (unreadable, or from a newer version)."""
+
+
+def busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if not raw:
+        return BUSY_TIMEOUT_MS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise DatabaseError(f"{BUSY_TIMEOUT_ENV}={raw!r}: not a number of seconds (0 to 86400)")
+    return int(seconds * 1000)
 
 
 def _migration_1(conn: sqlite3.Connection) -> None:
@@ -540,7 +555,7 @@ def connect(
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

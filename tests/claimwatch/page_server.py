@@ -24,6 +24,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds before answering
+    gate: threading.Event | None = None  # answer once the test sets it
 
 
 @dataclass
@@ -77,6 +78,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 page = Page(page.encode("utf-8"))
             if page.delay:
                 time.sleep(page.delay)
+            if page.gate is not None:
+                page.gate.wait(60)
             body = page.body.replace(b"{BASE}", site.base.encode())
             try:
                 self.send_response(page.status)
