@@ -7,11 +7,13 @@ Scrapy's reactor cannot restart, so one call per process: the scheduler runs eac
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import socket
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from rich.table import Table
 from claimwatch.config import CrawlConfig, OutletConfig
 from claimwatch.context import AppContext, pass_app
 from claimwatch.errors import UsageError, WorkFailed
-from db.schema import connect
+from db.schema import DatabaseError, connect
 from db.store import (
     CrawlInProgress,
     RunCounts,
@@ -36,6 +38,7 @@ from db.store import (
 
 log = logging.getLogger("claimwatch.crawl")
 
+INTERRUPTED = "crawl interrupted; the runs are marked interrupted"
 COLUMNS = ("outlet", "status", "pages", "new", "changed", "unchanged", "errors")
 
 
@@ -66,14 +69,15 @@ def _row(outlet: str, stats: dict[str, Any], status: str) -> dict[str, Any]:
     }
 
 
-def _counts(stats: dict[str, Any]) -> RunCounts:
-    """A run's counts from its crawler's stats, with at least one error (it failed)."""
+def _counts(stats: dict[str, Any], *, failed: bool) -> RunCounts:
+    """A run's counts from its crawler's stats (a failed one has at least one error)."""
+    errors = stats.get("claimwatch/errors", 0)
     return RunCounts(
         pages=stats.get("claimwatch/pages", 0),
         articles_new=stats.get("claimwatch/articles_new", 0),
         articles_changed=stats.get("claimwatch/articles_changed", 0),
         articles_unchanged=stats.get("claimwatch/articles_unchanged", 0),
-        errors=max(1, stats.get("claimwatch/errors", 0)),
+        errors=max(1, errors) if failed else errors,
     )
 
 
@@ -99,6 +103,7 @@ def crawl_outlets(
 
     from crawler.settings import crawl_settings
     from crawler.spiders.outlet import OutletSpider
+    from crawler.stop import stop_at_once_on_signals
 
     # Create or migrate, and claim each outlet's run, before Scrapy starts (usage errors).
     claimed = claim_runs(db_path, [outlet.name for outlet in outlets])
@@ -120,20 +125,29 @@ def crawl_outlets(
             for name, c in crawlers
         ]
 
-    if quiet:
-        process.start()
-    else:
-        from twisted.internet import reactor, task
+    def end_now() -> None:  # the stop took too long: close the runs here, and exit
+        with contextlib.suppress(sqlite3.Error, DatabaseError):
+            _close_runs(crawlers, claimed, db_path, stopped=True)
+        console.show_cursor(True)
+        sys.stderr.write(f"Error: {INTERRUPTED}\n")
+        sys.stderr.flush()
+        os._exit(1)
 
-        with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
-            loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
-            reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
-            process.start()
-            if loop.running:
-                loop.stop()
+    with stop_at_once_on_signals(end_now) as stop:
+        if quiet:
+            process.start(install_signal_handlers=False)
+        else:
+            from twisted.internet import reactor, task
+
+            with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
+                loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
+                reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
+                process.start(install_signal_handlers=False)
+                if loop.running:
+                    loop.stop()
 
     try:
-        return _close_runs(crawlers, claimed, db_path)
+        return _close_runs(crawlers, claimed, db_path, stopped=stop.requested)
     except sqlite3.Error as error:  # disk full, or locked past the busy timeout
         raise WorkFailed(
             f"{db_path}: the crawl's runs could not be recorded or tracked ({error}); "
@@ -142,10 +156,11 @@ def crawl_outlets(
 
 
 def _close_runs(
-    crawlers: list[tuple[str, Any]], claimed: dict[str, int], db_path: Path
+    crawlers: list[tuple[str, Any]], claimed: dict[str, int], db_path: Path, *, stopped: bool
 ) -> CrawlResult:
-    """Read each outlet's closed run, then track the versions stored."""
-    result = CrawlResult()
+    """Read each outlet's closed run (closing it when the crawl was stopped, or could not
+    close it), then track the versions stored."""
+    result = CrawlResult(interrupted=stopped)
     database = connect(db_path)
     try:
         for name, crawler in crawlers:
@@ -153,9 +168,14 @@ def _close_runs(
             result.interrupted |= stats.get("finish_reason") == "shutdown"
             run_id = stats.get("claimwatch/run_id") or claimed.get(name)
             run = get_run(database, run_id) if run_id else None
-            if run is not None and run["status"] == "running":  # never opened, or not closed
-                counts = _counts(stats)
-                finish_run(database, run["id"], status="failed", counts=counts)
+            if run is not None and run["status"] == "running":  # stopped, or not closed
+                finish_run(
+                    database,
+                    run["id"],
+                    status="interrupted" if stopped else "failed",
+                    counts=_counts(stats, failed=not stopped),
+                    error_log=getattr(crawler.spider, "error_log", []),
+                )
                 run = get_run(database, run["id"])
             if run is None:
                 run = {"id": run_id, "outlet": name, "status": "failed", "errors": 1, "pages": 0}
@@ -293,7 +313,7 @@ def crawl(
     if not quiet:
         print_summary(result, console)
     if result.interrupted:
-        raise WorkFailed("crawl interrupted; the runs are marked interrupted")
+        raise WorkFailed(INTERRUPTED)
     if result.tracked is not None and result.tracked.errors:
         raise WorkFailed(f"{len(result.tracked.errors)} versions could not be tracked")
     if result.failed:
