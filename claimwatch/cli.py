@@ -8,6 +8,7 @@ configuration mistakes, 1 for failures in the work.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 
 import click
@@ -48,6 +49,9 @@ class ClaimwatchGroup(click.Group):
             ctx.exit(2)
         except WorkFailed as error:
             click.echo(f"Error: {error}", err=True)
+            ctx.exit(1)
+        except sqlite3.OperationalError as error:  # locked past the busy timeout, disk full
+            click.echo(f"Error: database: {error} (nothing half-written is kept)", err=True)
             ctx.exit(1)
 
 

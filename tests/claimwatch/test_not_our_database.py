@@ -179,3 +179,32 @@ def test_crawl_makes_a_database_in_an_empty_file(config: Path, tmp_path: Path) -
     done = _crawl(config, empty)  # the outlet's port refuses: the run fails, the file is ours
     assert done.returncode == 1, done.stderr
     assert _schema_version(empty) == SCHEMA_VERSION
+
+
+def test_a_database_locked_past_its_timeout_is_one_line(
+    runner: CliRunner, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "claimwatch.db"
+    connect(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the database
+    monkeypatch.setenv("CLAIMWATCH_BUSY_TIMEOUT", "0.2")
+    try:
+        # the crawl's first write (claiming its run) waits 0.2 s, then gives up
+        result = runner.invoke(cli, ["--config", str(config), "--db", str(path), "crawl"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: database: database is locked (nothing half-written is kept)"
+    ]
+    assert _rows_of_runs(path) == 0
+
+
+def _rows_of_runs(path: Path) -> int:
+    db = connect(path, create=False, readonly=True)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM runs").fetchone()[0])
+    finally:
+        db.close()
