@@ -35,6 +35,7 @@ COOKIES_ENABLED = False
 # its default of 100 costs more than extraction on a fast site.
 CONCURRENT_ITEMS = 8
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy >= 2.19's HTTP control server, off like the telnet console
 STATS_DUMP = False
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

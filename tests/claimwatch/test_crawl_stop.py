@@ -15,7 +15,7 @@ from tests.claimwatch.page_server import Page, article, feed, serve_pages
 from tests.claimwatch.test_crawl import _rows
 from tests.claimwatch.test_crawl_lock import TEXT, start_crawl, wait_for_versions
 
-DELAY = 3.0  # seconds between requests (randomized 0.5x to 1.5x by Scrapy)
+DELAY = 1.5  # seconds between requests (randomized 0.5x to 1.5x by Scrapy)
 # A stop that waited for the page in flight would take 60 s (its download timeout); this
 # bound only has to tell that apart on a loaded machine (the target is 2 s).
 STOPPED_WITHIN = 10.0
