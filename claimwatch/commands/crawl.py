@@ -125,7 +125,11 @@ def crawl_outlets(
             for name, c in crawlers
         ]
 
+    display: list[Live] = []
+
     def end_now() -> None:  # the stop took too long: close the runs here, and exit
+        for live in display:
+            live.stop()
         with contextlib.suppress(sqlite3.Error, DatabaseError):
             _close_runs(crawlers, claimed, db_path, stopped=True)
         console.show_cursor(True)
@@ -140,6 +144,7 @@ def crawl_outlets(
             from twisted.internet import reactor, task
 
             with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
+                display.append(live)
                 loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
                 reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
                 process.start(install_signal_handlers=False)
