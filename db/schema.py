@@ -515,7 +515,7 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def _refuse_if_not_ours(path: Path, *, create: bool) -> None:
+def refuse_if_not_ours(path: Path, *, create: bool) -> None:
     """Raise DatabaseError, before anything is written, when ``path`` is not ours to open:
     another program's SQLite file, a file that is not SQLite, a newer claimwatch's database,
     or (unless ``create``) a missing or empty file."""
@@ -547,7 +547,7 @@ def connect(
     a writer wait for a reader's lock instead of failing.
     """
     path = Path(path)
-    _refuse_if_not_ours(path, create=create)
+    refuse_if_not_ours(path, create=create)
     if path.parent and not path.parent.exists():
         raise DatabaseError(f"{path}: folder {path.parent} does not exist")
     try:

@@ -48,7 +48,13 @@ READERS = [
     ["runs"],
     ["serve", "--port", "1"],
 ]
-WRITERS = [["init"], ["schedule", "run"]]
+WRITERS = [
+    ["init"],
+    ["schedule", "run"],
+    ["schedule", "add", "wire", "--every", "1h"],
+    ["schedule", "list"],
+    ["schedule", "remove", "wire"],
+]
 
 
 def _digest(path: Path) -> str:
