@@ -27,9 +27,7 @@ def _pages(count: int, slow: float) -> dict[str, Page | str]:
     pages: dict[str, Page | str] = {"/feed.xml": feed(*paths, "/2025/11/04/slow")}
     for n, path in enumerate(paths):
         pages[path] = article(f"Story {n}", TEXT.format(n=n + 1))
-    pages["/2025/11/04/slow"] = Page(
-        article("Slow story", TEXT.format(n=99)).encode(), delay=slow
-    )
+    pages["/2025/11/04/slow"] = Page(article("Slow story", TEXT.format(n=99)).encode(), delay=slow)
     return pages
 
 
