@@ -10,6 +10,7 @@ one line on stderr: exit 2 for usage and configuration mistakes, 1 for failures 
 from __future__ import annotations
 
 import importlib
+import sqlite3
 
 import click
 
@@ -71,6 +72,9 @@ class ClaimwatchGroup(click.Group):
             ctx.exit(2)
         except WorkFailed as error:
             click.echo(f"Error: {error}", err=True)
+            ctx.exit(1)
+        except sqlite3.OperationalError as error:  # locked past the busy timeout, disk full
+            click.echo(f"Error: database: {error} (nothing half-written is kept)", err=True)
             ctx.exit(1)
 
 

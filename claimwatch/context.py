@@ -10,7 +10,7 @@ import sqlite_utils
 
 from claimwatch.config import Config, ConfigError, load_config, resolve_db_path
 from claimwatch.errors import UsageError
-from db.schema import DatabaseError, connect
+from db.schema import DatabaseError, connect, refuse_if_not_ours
 
 
 @dataclass
@@ -31,6 +31,11 @@ class AppContext:
 
     def open_db(self, *, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
         return connect(self.db_path, create=create, readonly=readonly)
+
+    def check_db(self) -> None:
+        """Refuse a database file that is not claimwatch's, without opening it for writing
+        (commands that only keep files beside it, like the scheduler's job store)."""
+        refuse_if_not_ours(self.db_path, create=True)
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)

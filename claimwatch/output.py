@@ -20,6 +20,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
+# A text cell starting with one of these runs as a formula when the CSV is opened in a
+# spreadsheet (OWASP "CSV injection"): such cells get a leading ' and show as plain text.
+SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def format_option(func: F) -> F:
     """Add ``--format table|json|jsonl|csv`` (default table)."""
@@ -38,6 +42,23 @@ def format_number(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e18:
         return f"{int(value):,}"
     return f"{value:,}"
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs: text starting like a formula gets a leading '.
+
+    Only text is touched. Numbers stay numbers, so a value of -0.8 is written -0.8; the
+    text "-0.8" (a sentence, a surface, a name) becomes '-0.8.
+    """
+    if isinstance(value, str) and value.startswith(SPREADSHEET_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return spreadsheet_safe(value)
 
 
 def _cell(value: Any) -> str:
@@ -76,14 +97,7 @@ def print_records(
         writer = csv.DictWriter(stream, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for record in records:
-            writer.writerow(
-                {
-                    key: json.dumps(value, ensure_ascii=False)
-                    if isinstance(value, list | dict)
-                    else value
-                    for key, value in record.items()
-                }
-            )
+            writer.writerow({key: _csv_cell(value) for key, value in record.items()})
     else:
         fields = list(columns or (records[0].keys() if records else []))
         table = Table(title=title, show_lines=False)

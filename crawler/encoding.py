@@ -3,8 +3,9 @@
 Order of evidence: a byte-order mark; strict UTF-8 (a page that decodes as UTF-8 and holds
 non-ASCII bytes is UTF-8 whatever it declares); the declared charset (HTTP header, then
 ``<meta>``), widened to its superset (GBK -> GB18030, Big5 -> Big5-HKSCS, Shift-JIS -> CP932)
-when it decodes cleanly and is not a single-byte charset that charset-normalizer sees through;
-then charset-normalizer's best guess.
+when it decodes cleanly and is not a single-byte charset that charset-normalizer sees through,
+or with its bad bytes replaced when it fails on at most half of the page's non-ASCII text (a
+UTF-8 page with a few broken bytes stays UTF-8); then charset-normalizer's best guess.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _SUPERSETS = {
     "ascii": "cp1252",
     "euc_kr": "cp949",
 }
+MOST = 0.5  # a declared charset failing on more of the page's non-ASCII text is wrong
 _MULTI_BYTE = {"gb18030", "big5hkscs", "cp932", "euc_jis_2004", "cp949", "utf-8"}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -80,7 +82,9 @@ def detect_encoding(data: bytes, content_type: str | None = None) -> str:
     if _decodes(data, "utf-8"):
         return "utf-8"
     declared = declared_charset(data, content_type)
-    if declared and declared != "utf-8" and _decodes(data, declared):
+    clean = declared and declared != "utf-8" and _decodes(data, declared)
+    if declared and (clean or _undecodable_share(data, declared) <= MOST):
+        # Clean, or a few bad bytes (replaced): the page's own charset.
         if declared in _MULTI_BYTE:
             return declared
         # A single-byte charset decodes anything; trust it unless the bytes are clearly
@@ -88,6 +92,17 @@ def detect_encoding(data: bytes, content_type: str | None = None) -> str:
         guess = _best_guess(data)
         return guess if guess in _MULTI_BYTE else declared
     return _best_guess(data) or declared or "utf-8"
+
+
+def _undecodable_share(data: bytes, encoding: str) -> float:
+    """Of the page's non-ASCII characters decoded with ``encoding``, the share that are
+    replacement characters (bytes it could not decode)."""
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        return 1.0
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text.count("\ufffd") / non_ascii if non_ascii else 0.0
 
 
 def _best_guess(data: bytes) -> str | None:

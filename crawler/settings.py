@@ -28,12 +28,14 @@ DOWNLOAD_WARNSIZE = 0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_FAIL_ON_DATALOSS = True
 RETRY_TIMES = 1
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider's errback logs and records the failure
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 # A page yields at most one article; Scrapy starts this many tasks per callback output, so
 # its default of 100 costs more than extraction on a fast site.
 CONCURRENT_ITEMS = 8
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy >= 2.19's HTTP control server, off like the telnet console
 STATS_DUMP = False
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
@@ -41,9 +43,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.PrivateAddressGuard": 50}
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+EXTENSIONS = {"crawler.faults.QuietKnownFaults": 0}
 
 # claimwatch's own settings (read in from_crawler by its components)
 CLAIMWATCH_DB = "claimwatch.db"
+CLAIMWATCH_RUN_IDS: dict[str, int] = {}  # outlet -> run claimed by `claimwatch crawl`
 CLAIMWATCH_ALLOW_PRIVATE = False
 CLAIMWATCH_RECHECK_DAYS = 14
 CLAIMWATCH_SECTION_PAGES = 20  # pagination depth of a section listing

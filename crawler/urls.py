@@ -58,6 +58,21 @@ def same_site(url: str, hosts: set[str]) -> bool:
     return any(host == known or host.endswith("." + known) for known in hosts)
 
 
+Origin = tuple[str, str, int | None]
+
+
+def origin(url: str) -> Origin:
+    """(scheme, host without ``www.``, port) of ``url``; the scheme's default port spelled out."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(scheme)
+    return scheme, host_of(url).removeprefix("www."), port or default
+
+
 def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(host.strip("[]"))

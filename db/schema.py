@@ -8,17 +8,34 @@ claimwatch (a higher version than we know) is refused rather than guessed at.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
+from db import identity
+
 BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "CLAIMWATCH_BUSY_TIMEOUT"  # seconds a writer waits for a lock (default 30)
 
 
 class DatabaseError(Exception):
     """A database that claimwatch cannot use (unreadable, or from a newer version)."""
+
+
+def busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if not raw:
+        return BUSY_TIMEOUT_MS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise DatabaseError(f"{BUSY_TIMEOUT_ENV}={raw!r}: not a number of seconds (0 to 86400)")
+    return int(seconds * 1000)
 
 
 def _migration_1(conn: sqlite3.Connection) -> None:
@@ -498,6 +515,29 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+def refuse_if_not_ours(path: Path, *, create: bool) -> None:
+    """Raise DatabaseError, before anything is written, when ``path`` is not ours to open:
+    another program's SQLite file, a file that is not SQLite, a newer claimwatch's database,
+    or (unless ``create``) a missing or empty file."""
+    try:
+        kind, version, tables = identity.inspect(path)
+    except identity.NotOurs as error:
+        raise DatabaseError(f"{path}: {error}") from error
+    if kind is identity.Kind.FOREIGN:
+        raise DatabaseError(f"{path}: {identity.describe_foreign(tables)}; left untouched")
+    if kind is identity.Kind.MISSING and not create:
+        raise DatabaseError(f"{path}: no such database (run 'claimwatch init' or crawl first)")
+    if kind is identity.Kind.BLANK and not create:
+        raise DatabaseError(
+            f"{path}: empty file, not a claimwatch database (run 'claimwatch init' or crawl first)"
+        )
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: database schema version {version} is newer than this claimwatch "
+            f"understands ({SCHEMA_VERSION}); upgrade claimwatch"
+        )
+
+
 def connect(
     path: str | Path, *, create: bool = True, readonly: bool = False
 ) -> sqlite_utils.Database:
@@ -507,8 +547,7 @@ def connect(
     a writer wait for a reader's lock instead of failing.
     """
     path = Path(path)
-    if not create and not path.exists():
-        raise DatabaseError(f"{path}: no such database (run 'claimwatch init' or crawl first)")
+    refuse_if_not_ours(path, create=create)
     if path.parent and not path.parent.exists():
         raise DatabaseError(f"{path}: folder {path.parent} does not exist")
     try:
@@ -516,19 +555,12 @@ def connect(
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        if readonly:
-            version = schema_version(conn)
-            if version > SCHEMA_VERSION:
-                raise DatabaseError(
-                    f"{path}: database schema version {version} is newer than this claimwatch "
-                    f"understands ({SCHEMA_VERSION}); upgrade claimwatch"
-                )
-        else:
+        if not readonly:
             migrate(conn)
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path}: not a usable SQLite database ({error})") from error

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -49,7 +49,8 @@ def decompress_html(blob: bytes | None) -> bytes | None:
 
 
 def is_first_crawl(db: sqlite_utils.Database, outlet: str) -> bool:
-    """True until a crawl of ``outlet`` has completed (ok or failed, not interrupted)."""
+    """True until a crawl of ``outlet`` has completed (ok or failed, not interrupted) having
+    stored articles."""
     row = db.conn.execute(
         "SELECT first_crawled_at FROM outlets WHERE name = ?", [outlet]
     ).fetchone()
@@ -69,16 +70,72 @@ def start_run(
     ``pid`` and ``host`` name the crawling process, so a crawl killed outright can be found.
     """
     with transaction(db) as conn:
-        conn.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?)", [outlet])
-        backfill = is_first_crawl(db, outlet)
+        return _insert_run(db, conn, outlet, started_at, pid, host)
+
+
+def _insert_run(
+    db: sqlite_utils.Database,
+    conn: Any,
+    outlet: str,
+    started_at: str | None,
+    pid: int | None,
+    host: str | None,
+) -> int:
+    conn.execute("INSERT OR IGNORE INTO outlets (name) VALUES (?)", [outlet])
+    backfill = is_first_crawl(db, outlet)
+    cursor = conn.execute(
+        """
+        INSERT INTO runs (outlet, started_at, status, backfill, pid, host)
+        VALUES (?, ?, 'running', ?, ?, ?)
+        """,
+        [outlet, started_at or utc_now(), 1 if backfill else 0, pid, host],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+class CrawlInProgress(Exception):
+    """A run of the outlet is still running in a live process: ``run`` (id, pid, host, started_at)."""
+
+    def __init__(self, run: dict[str, Any]) -> None:
+        super().__init__(f"run {run['id']} of {run['outlet']} is running")
+        self.run = run
+
+
+def claim_run(
+    db: sqlite_utils.Database,
+    outlet: str,
+    *,
+    pid: int,
+    host: str,
+    alive: Callable[[dict[str, Any]], bool],
+) -> tuple[int, list[int]]:
+    """Start a run of ``outlet`` unless one is running: (run id, ids of dead runs closed).
+
+    In one write transaction, so of two crawls starting at once one wins: runs still marked
+    running by a process on ``host`` that is alive (``alive(run)``) raise
+    :class:`CrawlInProgress`; the others were killed outright and are closed as interrupted,
+    keeping their counts. Runs of other hosts, or without a pid, are left alone.
+    """
+    with transaction(db) as conn:
         cursor = conn.execute(
-            """
-            INSERT INTO runs (outlet, started_at, status, backfill, pid, host)
-            VALUES (?, ?, 'running', ?, ?, ?)
-            """,
-            [outlet, started_at or utc_now(), 1 if backfill else 0, pid, host],
+            "SELECT id, outlet, pid, host, started_at FROM runs "
+            "WHERE outlet = ? AND status = 'running' AND host = ? AND pid IS NOT NULL "
+            "ORDER BY id",
+            [outlet, host],
         )
-        return int(cursor.lastrowid or 0)
+        names = [c[0] for c in cursor.description]
+        running = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for run in running:
+            if alive(run):
+                raise CrawlInProgress(run)
+        _close_abandoned(conn, [run["id"] for run in running])
+        return _insert_run(db, conn, outlet, None, pid, host), [run["id"] for run in running]
+
+
+def discard_run(db: sqlite_utils.Database, run_id: int) -> None:
+    """Delete a run that never started crawling (another outlet of the same crawl was busy)."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM runs WHERE id = ? AND pages = 0", [run_id])
 
 
 def open_runs(db: sqlite_utils.Database, outlet: str, host: str) -> list[dict[str, Any]]:
@@ -95,13 +152,23 @@ def mark_abandoned(db: sqlite_utils.Database, run_ids: Sequence[int]) -> None:
     if not run_ids:
         return
     with transaction(db) as conn:
-        conn.executemany(
-            """
-            UPDATE runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?)
-            WHERE id = ? AND status = 'running'
-            """,
-            [(utc_now(), run_id) for run_id in run_ids],
-        )
+        _close_abandoned(conn, run_ids)
+
+
+# A killed crawl kept the counts it last saved (update_run_counts); its new and changed
+# articles are counted again from the versions it committed, which are exact.
+_CLOSE_ABANDONED = """
+    UPDATE runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?),
+        articles_new = MAX(articles_new,
+            (SELECT COUNT(*) FROM versions v WHERE v.run_id = runs.id AND v.number = 1)),
+        articles_changed = MAX(articles_changed,
+            (SELECT COUNT(*) FROM versions v WHERE v.run_id = runs.id AND v.number > 1))
+    WHERE id = ? AND status = 'running'
+"""
+
+
+def _close_abandoned(conn: Any, run_ids: Sequence[int]) -> None:
+    conn.executemany(_CLOSE_ABANDONED, [(utc_now(), run_id) for run_id in run_ids])
 
 
 @dataclass
@@ -111,6 +178,26 @@ class RunCounts:
     articles_changed: int = 0
     articles_unchanged: int = 0
     errors: int = 0
+
+
+def update_run_counts(db: sqlite_utils.Database, run_id: int, counts: RunCounts) -> None:
+    """Save a running crawl's counts so far (a crawl killed outright keeps them)."""
+    with transaction(db) as conn:
+        conn.execute(
+            """
+            UPDATE runs SET pages = ?, articles_new = ?, articles_changed = ?,
+                articles_unchanged = ?, errors = ?
+            WHERE id = ? AND status = 'running'
+            """,
+            [
+                counts.pages,
+                counts.articles_new,
+                counts.articles_changed,
+                counts.articles_unchanged,
+                counts.errors,
+                run_id,
+            ],
+        )
 
 
 def finish_run(
@@ -144,12 +231,15 @@ def finish_run(
             ],
         )
         if status in ("ok", "failed"):
+            # The backfill ends with the first completed crawl that stored articles: a crawl
+            # of a site that was down must not leave the next one to flag a whole archive.
             conn.execute(
                 """
                 UPDATE outlets SET first_crawled_at = COALESCE(first_crawled_at, ?)
                 WHERE name = (SELECT outlet FROM runs WHERE id = ?)
+                  AND EXISTS (SELECT 1 FROM versions WHERE run_id = ?)
                 """,
-                [finished_at, run_id],
+                [finished_at, run_id, run_id],
             )
 
 

@@ -26,11 +26,12 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
-from apscheduler.jobstores.base import JobLookupError
+from apscheduler.jobstores.base import ConflictingIdError, JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy.exc import SQLAlchemyError
 
 from schedules import jobs
 from schedules.jobs import JobRuntime
@@ -115,51 +116,72 @@ def _new_scheduler(db_path: Path, misfire_grace: int, *, daemon: bool) -> Backgr
 
 
 @contextmanager
-def job_store(db_path: Path, misfire_grace: int = 600) -> Iterator[BackgroundScheduler]:
-    """A paused scheduler on the job store: jobs can be added, listed and removed, none run."""
+def job_store(db_path: Path) -> Iterator[SQLAlchemyJobStore]:
+    """The job store alone, for `schedule add | list | remove`: jobs are read and written,
+    none is run or has its run time moved, because no scheduler is started (a started one,
+    even paused, processes due jobs as it shuts down)."""
     if not db_path.parent.is_dir():
         raise ScheduleError(f"{db_path}: folder {db_path.parent} does not exist")
-    scheduler = _new_scheduler(db_path, misfire_grace, daemon=False)
-    scheduler.start(paused=True)
+    store = SQLAlchemyJobStore(url=f"sqlite:///{jobstore_path(db_path)}")
     try:
-        yield scheduler
+        store.start(BackgroundScheduler(), "default")  # never started: it only rebuilds Jobs
+    except SQLAlchemyError as error:
+        raise ScheduleError(f"{jobstore_path(db_path)}: unusable job store ({error})") from None
+    try:
+        yield store
+    except SQLAlchemyError as error:
+        raise ScheduleError(f"{jobstore_path(db_path)}: unusable job store ({error})") from None
     finally:
-        scheduler.shutdown(wait=False)
+        store.shutdown()
+
+
+def _crawl_job_kwargs(schedule: CrawlSchedule, misfire_grace: int, origin: str) -> dict[str, Any]:
+    return {
+        "func": jobs.crawl_job,
+        "trigger": schedule.trigger(),
+        "args": (schedule.outlet,),
+        "kwargs": {"origin": origin},
+        "id": crawl_job_id(schedule.outlet),
+        "name": f"crawl {schedule.outlet}",
+        "coalesce": True,
+        "max_instances": 1,
+        "misfire_grace_time": misfire_grace,
+    }
 
 
 def _add_crawl_job(
     scheduler: BackgroundScheduler, schedule: CrawlSchedule, misfire_grace: int, origin: str
 ) -> Job:
     return scheduler.add_job(
-        jobs.crawl_job,
-        trigger=schedule.trigger(),
-        args=[schedule.outlet],
-        kwargs={"origin": origin},
-        id=crawl_job_id(schedule.outlet),
-        name=f"crawl {schedule.outlet}",
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=misfire_grace,
+        replace_existing=True, **_crawl_job_kwargs(schedule, misfire_grace, origin)
     )
 
 
 def add_crawl(db_path: Path, schedule: CrawlSchedule, misfire_grace: int) -> JobInfo:
     """Store (or replace) the schedule of one outlet; `schedule add`."""
-    schedule.trigger()  # a bad cron expression fails before the job store is touched
-    with job_store(db_path, misfire_grace) as scheduler:
-        return _job_info(_add_crawl_job(scheduler, schedule, misfire_grace, "cli"))
+    trigger = schedule.trigger()  # a bad cron expression fails before the job store is touched
+    with job_store(db_path) as store:
+        job = Job(
+            BackgroundScheduler(),  # never started: a Job names one, the store does not keep it
+            executor="default",
+            next_run_time=trigger.get_next_fire_time(None, datetime.now().astimezone()),
+            **_crawl_job_kwargs(schedule, misfire_grace, "cli"),
+        )
+        try:
+            store.add_job(job)
+        except ConflictingIdError:
+            store.update_job(job)
+        return _job_info(job)
 
 
 def remove_crawl(db_path: Path, outlet: str) -> JobInfo:
     """Remove an outlet's schedule; raises ScheduleError when there is none."""
-    with job_store(db_path) as scheduler:
-        job = scheduler.get_job(crawl_job_id(outlet))
+    with job_store(db_path) as store:
+        job = store.lookup_job(crawl_job_id(outlet))
         if job is None:
             raise ScheduleError(f"{outlet} has no schedule (see 'claimwatch schedule list')")
-        info = _job_info(job)
-        scheduler.remove_job(job.id)
-        return info
+        store.remove_job(job.id)
+        return _job_info(job)
 
 
 def list_jobs(
@@ -171,8 +193,8 @@ def list_jobs(
     if not jobstore_path(db_path).exists():
         stored: list[JobInfo] = []
     else:
-        with job_store(db_path) as scheduler:
-            stored = [_job_info(job) for job in scheduler.get_jobs()]
+        with job_store(db_path) as store:
+            stored = [_job_info(job) for job in store.get_all_jobs()]
     known = {info.id for info in stored}
     now = datetime.now().astimezone()
     pending: list[tuple[str, str | None, BaseTrigger, str]] = [

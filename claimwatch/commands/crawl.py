@@ -7,8 +7,13 @@ Scrapy's reactor cannot restart, so one call per process: the scheduler runs eac
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import socket
+import sqlite3
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +26,19 @@ from rich.table import Table
 from claimwatch.config import CrawlConfig, OutletConfig
 from claimwatch.context import AppContext, pass_app
 from claimwatch.errors import UsageError, WorkFailed
-from db.schema import connect
-from db.store import get_run
+from db.schema import DatabaseError, connect
+from db.store import (
+    CrawlInProgress,
+    RunCounts,
+    claim_run,
+    discard_run,
+    finish_run,
+    get_run,
+)
 
 log = logging.getLogger("claimwatch.crawl")
 
+INTERRUPTED = "crawl interrupted; the runs are marked interrupted"
 COLUMNS = ("outlet", "status", "pages", "new", "changed", "unchanged", "errors")
 
 
@@ -56,6 +69,18 @@ def _row(outlet: str, stats: dict[str, Any], status: str) -> dict[str, Any]:
     }
 
 
+def _counts(stats: dict[str, Any], *, failed: bool) -> RunCounts:
+    """A run's counts from its crawler's stats (a failed one has at least one error)."""
+    errors = stats.get("claimwatch/errors", 0)
+    return RunCounts(
+        pages=stats.get("claimwatch/pages", 0),
+        articles_new=stats.get("claimwatch/articles_new", 0),
+        articles_changed=stats.get("claimwatch/articles_changed", 0),
+        articles_unchanged=stats.get("claimwatch/articles_unchanged", 0),
+        errors=max(1, errors) if failed else errors,
+    )
+
+
 def _table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title)
     for column in COLUMNS:
@@ -78,12 +103,15 @@ def crawl_outlets(
 
     from crawler.settings import crawl_settings
     from crawler.spiders.outlet import OutletSpider
+    from crawler.stop import stop_at_once_on_signals
 
-    connect(db_path).close()  # create or migrate before Scrapy starts (errors are usage errors)
+    # Create or migrate, and claim each outlet's run, before Scrapy starts (usage errors).
+    claimed = claim_runs(db_path, [outlet.name for outlet in outlets])
     console = console or Console()
     settings = crawl_settings(
         crawl.model_dump(), db_path=str(db_path), log_level="INFO" if quiet else "ERROR"
     )
+    settings["CLAIMWATCH_RUN_IDS"] = claimed
     process = CrawlerProcess(settings)
     crawlers = []
     for outlet in outlets:
@@ -97,28 +125,65 @@ def crawl_outlets(
             for name, c in crawlers
         ]
 
-    if quiet:
-        process.start()
-    else:
-        from twisted.internet import reactor, task
+    display: list[Live] = []
 
-        with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
-            loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
-            reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
-            process.start()
-            if loop.running:
-                loop.stop()
+    def end_now() -> None:  # the stop took too long: close the runs here, and exit
+        for live in display:
+            live.stop()
+        with contextlib.suppress(sqlite3.Error, DatabaseError):
+            _close_runs(crawlers, claimed, db_path, stopped=True)
+        console.show_cursor(True)
+        sys.stderr.write(f"Error: {INTERRUPTED}\n")
+        sys.stderr.flush()
+        os._exit(1)
 
-    result = CrawlResult()
+    with stop_at_once_on_signals(end_now) as stop:
+        if quiet:
+            process.start(install_signal_handlers=False)
+        else:
+            from twisted.internet import reactor, task
+
+            with Live(_table(snapshot(), "crawling"), console=console, transient=True) as live:
+                display.append(live)
+                loop = task.LoopingCall(lambda: live.update(_table(snapshot(), "crawling")))
+                reactor.callWhenRunning(loop.start, 0.25)  # type: ignore[attr-defined]
+                process.start(install_signal_handlers=False)
+                if loop.running:
+                    loop.stop()
+
+    try:
+        return _close_runs(crawlers, claimed, db_path, stopped=stop.requested)
+    except sqlite3.Error as error:  # disk full, or locked past the busy timeout
+        raise WorkFailed(
+            f"{db_path}: the crawl's runs could not be recorded or tracked ({error}); "
+            "what was stored stays, 'claimwatch track' tracks it later"
+        ) from None
+
+
+def _close_runs(
+    crawlers: list[tuple[str, Any]], claimed: dict[str, int], db_path: Path, *, stopped: bool
+) -> CrawlResult:
+    """Read each outlet's closed run (closing it when the crawl was stopped, or could not
+    close it), then track the versions stored."""
+    result = CrawlResult(interrupted=stopped)
     database = connect(db_path)
     try:
         for name, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
             result.interrupted |= stats.get("finish_reason") == "shutdown"
-            run_id = stats.get("claimwatch/run_id")
+            run_id = stats.get("claimwatch/run_id") or claimed.get(name)
             run = get_run(database, run_id) if run_id else None
-            if run is None:  # the spider never opened (e.g. a bad start URL)
-                run = {"id": None, "outlet": name, "status": "failed", "errors": 1, "pages": 0}
+            if run is not None and run["status"] == "running":  # stopped, or not closed
+                finish_run(
+                    database,
+                    run["id"],
+                    status="interrupted" if stopped else "failed",
+                    counts=_counts(stats, failed=not stopped),
+                    error_log=getattr(crawler.spider, "error_log", []),
+                )
+                run = get_run(database, run["id"])
+            if run is None:
+                run = {"id": run_id, "outlet": name, "status": "failed", "errors": 1, "pages": 0}
             run.update(_row(name, stats, run["status"]))
             result.runs.append(run)
             log.info(
@@ -132,6 +197,37 @@ def crawl_outlets(
     finally:
         database.close()
     return result
+
+
+def claim_runs(db_path: Path, names: list[str]) -> dict[str, int]:
+    """Start one run per outlet, or raise UsageError naming the crawl already running one."""
+    from crawler.pipelines import process_alive
+
+    database = connect(db_path)
+    claimed: dict[str, int] = {}
+    try:
+        for name in names:
+            try:
+                claimed[name], closed = claim_run(
+                    database,
+                    name,
+                    pid=os.getpid(),
+                    host=socket.gethostname(),
+                    alive=lambda run: process_alive(run["pid"]),
+                )
+            except CrawlInProgress as busy:
+                for run_id in claimed.values():
+                    discard_run(database, run_id)
+                run = busy.run
+                raise UsageError(
+                    f"{name} is being crawled already (run {run['id']}, pid {run['pid']}, "
+                    f"started {run['started_at']}); wait for it or stop it"
+                ) from None
+            if closed:
+                log.warning("runs %s of %s were killed mid-crawl; marked interrupted", closed, name)
+    finally:
+        database.close()
+    return claimed
 
 
 def track_new_versions(database: Any, run_id: int | None) -> Any:
@@ -222,7 +318,7 @@ def crawl(
     if not quiet:
         print_summary(result, console)
     if result.interrupted:
-        raise WorkFailed("crawl interrupted; the runs are marked interrupted")
+        raise WorkFailed(INTERRUPTED)
     if result.tracked is not None and result.tracked.errors:
         raise WorkFailed(f"{len(result.tracked.errors)} versions could not be tracked")
     if result.failed:

@@ -122,6 +122,7 @@ def add(app: AppContext, outlet: str, every: str | None, cron: str | None) -> No
     if (every is None) == (cron is None):
         raise UsageError("give exactly one of --every INTERVAL or --cron EXPR")
     app.config.outlet(outlet)  # an unknown outlet is a config error now, not a failed crawl later
+    app.check_db()
     interval = timedelta(seconds=_seconds(every, "--every")) if every else None
     grace = int(_seconds(app.config.schedule.misfire_grace, "schedule.misfire_grace"))
     try:
@@ -140,6 +141,7 @@ def list_command(app: AppContext, output_format: str) -> None:
 
     Example: claimwatch schedule list --format json
     """
+    app.check_db()
     infos = list_jobs(app.db_path, config_crawls(app.config), digest_trigger(app.config))
     print_records(
         [info.record() for info in infos],
@@ -157,6 +159,7 @@ def remove(app: AppContext, outlet: str) -> None:
 
     Example: claimwatch schedule remove example-wire
     """
+    app.check_db()
     try:
         info = remove_crawl(app.db_path, outlet)
     except ScheduleError as error:

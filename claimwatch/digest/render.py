@@ -239,9 +239,8 @@ def _csv_cell(value: Any) -> Any:
 def render_csv(digest: Digest) -> str:
     """The window's flags, one row each (the `flags` record fields plus subject and titles)."""
     stream = io.StringIO()
-    writer = csv.DictWriter(
-        stream, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n"
-    )
+    # "\r\n" ends rows (RFC 4180), so a cell holding a lone "\r" is quoted, not a row break.
+    writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     for flag in digest.flags:
         writer.writerow({field: _csv_cell(flag.get(field)) for field in CSV_FIELDS})

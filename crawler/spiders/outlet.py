@@ -12,9 +12,11 @@ import json
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -24,7 +26,7 @@ from crawler.discovery import Link, parse_feed, parse_sitemap, section_links, si
 from crawler.extract import ExtractionError
 from crawler.items import Article, NotModified
 from crawler.middlewares import AddressRefused
-from crawler.urls import clean_url, host_of, is_http_url, same_site
+from crawler.urls import clean_url, host_of, is_http_url, origin, same_site
 from crawler.workers import extract_in_pool
 from db.schema import connect
 from db.store import known_articles
@@ -87,12 +89,26 @@ class OutletSpider(scrapy.Spider):
         self.outlet_name: str = config.get("name", "outlet")
         start = [*config.get("feeds", []), *config.get("sitemaps", []), *config.get("sections", [])]
         self.hosts = {host_of(url).removeprefix("www.") for url in start if is_http_url(url)}
+        self.origins = {origin(url) for url in start if is_http_url(url)}
         self.allowed_domains = sorted(self.hosts)
         self.known: dict[str, dict[str, Any]] = {}
         self.requested: set[str] = set()
         self.section_pages = 0
         self.error_log: list[str] = []
         self.now = datetime.now(UTC)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
+
+    def request_dropped(self, request: scrapy.Request) -> None:
+        """A redirect back to a URL of its own chain is a loop the duplicate filter ends
+        silently: a lost page. (A redirect to a page fetched by another route is not.)"""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            self._error(chain[0], f"redirect loop ({' -> '.join([*chain, request.url])})"[:300])
 
     # --- start ----------------------------------------------------------------------------
 
@@ -215,6 +231,7 @@ class OutletSpider(scrapy.Spider):
         except ExtractionError as error:
             self._error(response.url, f"extraction failed: {error}")
             return
+        article.url = self.article_key(article.url, response.url)
         if self.outlet.get("language") in ("en", "zh"):
             article.language = self.outlet["language"]
         article.outlet = self.outlet_name
@@ -224,6 +241,14 @@ class OutletSpider(scrapy.Spider):
         article.last_modified = _header(response, b"Last-Modified")
         article.lastmod = lastmod
         yield article
+
+    def article_key(self, canonical: str, fetched: str) -> str:
+        """The page's canonical URL when it is on this outlet's own origin (scheme, host and
+        port of its feeds, sitemaps, sections, or of the page itself), else the fetched URL:
+        a canonical naming another outlet on the same host must not rewrite its articles."""
+        if canonical and origin(canonical) in self.origins | {origin(fetched)}:
+            return canonical
+        return clean_url(fetched)
 
     # --- failures -------------------------------------------------------------------------
 
@@ -247,11 +272,25 @@ class OutletSpider(scrapy.Spider):
         elif failure.check(AddressRefused):
             pass  # recorded by the guard (record_error) when it refused the request
         elif failure.check(IgnoreRequest):
-            self._count("ignored")  # robots.txt, off-site links
+            loss = _lost(str(failure.value))
+            if loss and request is not None:
+                first = (request.meta.get("redirect_urls") or [url])[0]
+                self._error(first, loss if first == url else f"{loss}, at {url}")
+            else:
+                self._count("ignored")  # robots.txt, off-site links
         else:
             message = failure.getErrorMessage().strip()
             reason = failure.type.__name__ + (f": {message}" if message else "")  # type: ignore[union-attr]
             self._error(url, reason[:300])
+
+
+def _lost(message: str) -> str | None:
+    """Why a request Scrapy ignored is a lost page (not a robots.txt or off-site refusal)."""
+    if "max redirections reached" in message:
+        return "too many redirects (a loop, or a chain longer than the limit)"
+    if "DOWNLOAD_MAXSIZE" in message:
+        return "page larger than max_page_bytes once decompressed"
+    return None
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -61,3 +61,42 @@ def test_latin1_page_keeps_its_declared_charset() -> None:
     )
     data = html(text, '<meta charset="iso-8859-1">').encode("latin-1")
     assert text in decode_html(data)
+
+
+def _with_bad_bytes(data: bytes, every: int = 97) -> bytes:
+    broken = bytearray(data)
+    for index in range(200, len(broken), every):
+        if broken[index] < 0x80:
+            broken[index] = 0xFF  # never valid in UTF-8
+    return bytes(broken)
+
+
+UTF8_TEXTS = [
+    "The minister said “the plan” would cost €4.5bn — more than expected. " * 20,
+    "Ölpreis fällt. " * 3 + "Plain English text about the markets today and tomorrow. " * 30,
+    "Café prices rose 3% said José Núñez in São Paulo. " * 10,
+]
+
+
+@pytest.mark.parametrize("text", UTF8_TEXTS)
+@pytest.mark.parametrize("where", ["meta", "header"])
+def test_declared_utf8_with_a_few_bad_bytes_stays_utf8(text: str, where: str) -> None:
+    declaration = '<meta charset="utf-8">' if where == "meta" else ""
+    data = _with_bad_bytes(html(text, declaration).encode("utf-8"), every=500)
+    decoded = decode_html(data, "text/html; charset=UTF-8" if where == "header" else None)
+    sentence = text.split(". ")[0]
+    assert sentence in decoded  # one of its copies has no broken byte
+    assert "\ufffd" in decoded  # the bad bytes, replaced
+
+
+def test_declared_gbk_with_a_few_bad_bytes_stays_gbk() -> None:
+    data = html(ZH, '<meta charset="gbk">').encode("gbk") + b"<p>\x81\x20\xff</p>"
+    assert ZH in decode_html(data)
+
+
+@pytest.mark.parametrize("encoding,text", CASES[:4])
+def test_a_declared_charset_failing_on_most_of_the_page_is_overruled(
+    encoding: str, text: str
+) -> None:
+    data = html(text, '<meta charset="utf-8">').encode(encoding)
+    assert text in decode_html(data)

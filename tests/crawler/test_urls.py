@@ -25,3 +25,12 @@ def test_same_site_includes_subdomains_only() -> None:
     assert same_site("https://www.example.org/x", hosts)
     assert not same_site("https://example.org.evil.net/x", hosts)
     assert not same_site("https://notexample.org/x", hosts)
+
+
+def test_origin_is_scheme_host_and_port() -> None:
+    from crawler.urls import origin
+
+    assert origin("https://www.Example.org/a") == ("https", "example.org", 443)
+    assert origin("https://example.org:443/b") == origin("https://example.org/a")
+    assert origin("http://example.org/a") != origin("https://example.org/a")
+    assert origin("http://127.0.0.1:8001/a") != origin("http://127.0.0.1:8002/a")

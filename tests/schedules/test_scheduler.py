@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from schedules.notify import NotifySettings
@@ -18,6 +21,7 @@ from schedules.scheduler import (
     DaemonSettings,
     JobInfo,
     SchedulerLocked,
+    _new_scheduler,
     add_crawl,
     job_store,
     jobstore_path,
@@ -36,6 +40,17 @@ from schedules.triggers import (
 )
 from tests.schedules.servers import webhook_receiver
 from tests.schedules.test_jobs import FAKE_CRAWL
+
+
+@contextmanager
+def paused_scheduler(db_path: Path) -> Iterator[BackgroundScheduler]:
+    """The daemon's scheduler on the job store, started paused (nothing here is due)."""
+    scheduler = _new_scheduler(db_path, 600, daemon=False)
+    scheduler.start(paused=True)
+    try:
+        yield scheduler
+    finally:
+        scheduler.shutdown(wait=False)
 
 
 @pytest.mark.parametrize(
@@ -79,8 +94,8 @@ def test_add_list_remove_use_a_job_store_beside_the_database(db_path: Path) -> N
     assert jobs["crawl:wire"].schedule == "every 2h"
     assert jobs["crawl:post"].schedule == "cron day_of_week=mon hour=7 minute=0"
     assert jobs["crawl:post"].next_run is not None and jobs["crawl:post"].next_run.weekday() == 0
-    with job_store(db_path) as scheduler:
-        job = scheduler.get_job("crawl:wire")
+    with job_store(db_path) as store:
+        job = store.lookup_job("crawl:wire")
         assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 600)
     assert remove_crawl(db_path, "wire").outlet == "wire"
     assert [info.id for info in list_jobs(db_path)] == ["crawl:post"]
@@ -105,10 +120,10 @@ def test_sync_keeps_run_times_and_explicit_schedules(db_path: Path) -> None:
         CrawlSchedule("manual", every=timedelta(hours=1)),
         CrawlSchedule("dropped", every=timedelta(hours=1)),
     ]
-    with job_store(db_path) as scheduler:
+    with paused_scheduler(db_path) as scheduler:
         sync_config_jobs(scheduler, config, weekly_trigger("mon", 7, 0), 300)
         first = scheduler.get_job("crawl:hourly").next_run_time
-    with job_store(db_path) as scheduler:
+    with paused_scheduler(db_path) as scheduler:
         sync_config_jobs(scheduler, config[:2], None, 300)
         jobs = {job.id: job for job in scheduler.get_jobs()}
     assert set(jobs) == {"crawl:hourly", "crawl:manual"}  # dropped outlet and digest gone
