@@ -430,38 +430,13 @@ _FLAG_COLUMNS = (
 )  # fmt: skip
 
 
-# Flags about other articles' figures, which an outlet's backfill (its first crawl that
-# stores articles, an archive at once) must not raise: they would flood every channel.
-HELD_IN_BACKFILL = ("new", "changed")
-
-
 def insert_flags(conn: sqlite3.Connection, flags: Sequence[dict[str, Any]]) -> None:
-    """Store flags; each holds flags columns (absent ones are NULL). ``new`` and ``changed``
-    flags of a backfill run are not stored (the tracker holds back ``new`` ones already;
-    this keeps every writer to the same rule)."""
-    backfill_runs = _backfill_runs(conn, {flag.get("run_id") for flag in flags} - {None})
-    flags = [
-        flag
-        for flag in flags
-        if not (flag.get("kind") in HELD_IN_BACKFILL and flag.get("run_id") in backfill_runs)
-    ]
+    """Store flags; each holds flags columns (absent ones are NULL)."""
     conn.executemany(
         f"INSERT INTO flags ({', '.join(_FLAG_COLUMNS)}) "  # noqa: S608 - fixed column list
         f"VALUES ({', '.join('?' for _ in _FLAG_COLUMNS)})",
         [tuple(flag.get(column) for column in _FLAG_COLUMNS) for flag in flags],
     )
-
-
-def _backfill_runs(conn: sqlite3.Connection, run_ids: set[Any]) -> set[Any]:
-    found: set[Any] = set()
-    for chunk in _chunks(sorted(run_ids), _IDS_PER_STATEMENT):
-        cursor = conn.execute(
-            f"SELECT id FROM runs WHERE backfill = 1 "  # noqa: S608 - one placeholder an id
-            f"AND id IN ({', '.join('?' for _ in chunk)})",
-            chunk,
-        )
-        found.update(row[0] for row in cursor)
-    return found
 
 
 def mark_tracked(conn: sqlite3.Connection, version_id: int, when: str) -> None:

@@ -10,7 +10,7 @@ written again one version per transaction, so only the failing version stays pen
   ``revised``, ``added`` and ``removed``;
 - a first version compares each claim key with the other articles' current claims: ``changed``
   when the value differs at the precision of the less precise figure, ``new`` for a key seen
-  for the first time, except in an outlet's first crawl (a backfill).
+  for the first time; neither in an outlet's backfill (its first crawl that stores articles).
 
 ``retrack`` re-extracts tracked versions after a tracker upgrade, replaces their claims and
 writes no flags: the articles did not change.
@@ -185,8 +185,8 @@ def _key_flags(
                 )  # fmt: skip
             continue
         newest = newest_of.get(key)
-        if newest is None:
-            continue
+        if newest is None or version["backfill"]:
+            continue  # a backfill (an archive at once) flags nothing about other articles
         latest = latest_of[(newest["version_id"], key)]
         change = diff.cross_article_change(
             [claim_from_row(row) for row in latest], [new[index] for index in indexes]
