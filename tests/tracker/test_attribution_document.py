@@ -150,3 +150,41 @@ def test_a_place_never_abbreviates_an_organization() -> None:
         "More than 20,000 homes lost power, according to a group representing Oregon towns."
     )
     assert _sources(text)["20,000"] is None
+
+
+def test_unnamed_group_in_a_relative_clause_is_no_report() -> None:
+    text = (
+        "The Grain Council published its estimates in May. Brussels-based analysts who have "
+        "done the calculations say the deal is worth at most $12 billion."
+    )
+    assert _sources(text)["$12 billion"] is None
+
+
+def test_a_paragraph_with_two_voices_carries_no_publisher() -> None:
+    text = (
+        "Floods are rare in the region, killing 300 people in the 1950s. According to the "
+        "Delta Water Board, 41 homes were flooded last week. The mayor, Ines Varga, said 12 "
+        "roads were closed."
+    )
+    assert _sources(text)["300"] is None
+
+
+def test_the_thing_a_possessive_owns_is_not_the_source() -> None:
+    text = "The map used 1,400 images collected by ESA's Rosetta probe over two years."
+    assert _sources(text)["1,400"] == "ESA"
+
+
+def test_the_title_resolves_to_the_person_holding_it() -> None:
+    text = (
+        "President Ana Ruiz met Trade Secretary Tomas Bell on Monday. "
+        "The president said exports would reach $80 billion."
+    )
+    assert _sources(text)["$80 billion"] == "Ana Ruiz"
+
+
+def test_a_clause_with_saying_belongs_to_the_pronoun_subject() -> None:
+    text = (
+        "Dana Whitlock runs the rover programme at Orbital Freight. "
+        "She declined to give a date for the XR-2 missions, saying the firm had 3 launches booked."
+    )
+    assert _sources(text)["3"] == "Dana Whitlock"

@@ -114,8 +114,9 @@ def paragraph_sources(
             for cue in cues[index]
             if cue.report and cue.scope == sentences[index] and PUBLISHED.match(text, cue.start)
         ]
-        if len({cluster for _, cluster in publishers}) != 1:
-            continue
+        speakers = {cue.cluster for index in members for cue in cues[index]}
+        if len({cluster for _, cluster in publishers}) != 1 or len(speakers) != 1:
+            continue  # none, or several voices: each keeps to its own sentence
         first, publisher = publishers[0]
         last = publishers[-1][0]
         opens = [c for c in cues[first] if c.start == sentences[first][0]]

@@ -92,10 +92,19 @@ class Antecedents:
             found.append(cluster)
         return found
 
-    def person(self, position: int, local: list[tuple[int, int]]) -> int | None:
-        """Nearest known person, else the nearest name that looks like one ("Marta Seixas")."""
+    def person(
+        self, position: int, local: list[tuple[int, int]], title: str | None = None
+    ) -> int | None:
+        """Nearest known person, else the nearest name that looks like one ("Marta Seixas");
+        with ``title`` ("president"), the nearest person holding it, if one does."""
         guess = None
-        for index in self._candidates(position, local):
+        candidates = self._candidates(position, local)
+        if title:
+            for index in candidates[:LOOK_BACK]:
+                cluster = self.finder.clusters[index]
+                if cluster.kind == "person" and title in (cluster.role or "").lower().split():
+                    return index
+        for index in candidates:
             cluster = self.finder.clusters[index]
             if cluster.kind == "person":
                 return index

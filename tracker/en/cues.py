@@ -204,10 +204,16 @@ def main_speaker(cues: list[Cue]) -> list[Cue]:
     return [cue for cue in cues if not cue.verb or cue is keep]
 
 
+CLAUSE_BREAK = re.compile(r",(?!\d)")  # "1,400" holds no clause break
+
+
 def comma_clause(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     """The comma-delimited clause of ``text[start:end]`` around ``position``."""
-    left = text.rfind(",", start, position)
-    right = text.find(",", position, end)
+    left = -1
+    for found in CLAUSE_BREAK.finditer(text, start, position):
+        left = found.start()
+    found_right = CLAUSE_BREAK.search(text, position, end)
+    right = found_right.start() if found_right is not None else -1
     return (left if left >= 0 else start, right if right >= 0 else end)
 
 

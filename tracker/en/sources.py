@@ -67,6 +67,13 @@ from tracker.en.cues import (
 from tracker.en.names import Mention, NameFinder
 from tracker.en.places import is_place
 
+PRONOUN_OPENER = re.compile(r"[\"“‘']?\s*(He|She|It|They)\b")
+NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+FUNCTION_WORDS = {"and", "or", "but", "of", "in", "on", "at", "for", "to", "with", "by", "from",
+                  "as", "has", "had", "have", "is", "was", "were", "are", "will", "would", "also",
+                  "who", "which", "that", "than", "said", "says", "told"}  # fmt: skip
+CLAUSE_COMMA = re.compile(r",(?!\d)")  # "1,400" holds no clause break
+RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)(?:\s+[\w'’-]+){0,4}\s*\Z")
 BARE_HEAD_TAIL = re.compile(r"(?<![\w'’])([A-Za-z]+)\Z")
 PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+[a-z]")
 # "the South Korean government", "the Mexican finance ministry": a demonym and a public body
@@ -168,11 +175,15 @@ class Attributor:
             elif found is None:
                 return None
         if group in ("by", "from") and found is not None:
-            first_clause = self.text.find(",", start, match.start()) < 0
+            first_clause = CLAUSE_COMMA.search(self.text, start, match.start()) is None
             scope = whole if first_clause else comma_clause(self.text, match.start(), start, end)
             published = not match.group().startswith(("polled", "surveyed"))  # a poll is no report
             return Cue(match.start(), match.end(), found, scope, published)
         if group == "part":
+            opener = PRONOUN_OPENER.match(self.text, start)
+            if opener is not None:  # "He declined ..., saying": he
+                found = self.antecedents.resolve(opener.group(1).lower(), start, local)
+                return Cue(match.start(), match.end(), found, whole) if found is not None else None
             first = next((m for m in mentions if m.start < match.start() and self._known(m)), None)
             if first is None:
                 first = next((m for m in mentions if m.start < match.start()), None)
@@ -280,7 +291,16 @@ class Attributor:
         if after is None:
             return mention
         gap = POSSESSIVE_GAP.match(self.text, mention.end, after.start)
-        return after if gap is not None and gap.end() == after.start else mention
+        if gap is None or gap.end() != after.start:
+            return mention
+        noun = NOUN_AFTER.match(self.text, after.end)
+        if (
+            noun is not None
+            and noun.group(1) not in FUNCTION_WORDS
+            and not CUE.match(self.text, noun.start(1))
+        ):
+            return mention  # "NASA's Cassini spacecraft": the thing is NASA's, NASA publishes
+        return after
 
     def _right_name(self, position: int, end: int, mentions: list[Mention], *, generic: bool,
                     local: list[tuple[int, int]]) -> int | None:  # fmt: skip
@@ -348,6 +368,10 @@ class Attributor:
             if found is not None:
                 return found, False, subject
         report = REPORT_TAIL.search(text, max(floor, tail - 60), tail)
+        if report is not None and RELATIVE_BEFORE.search(
+            text, max(floor, report.start() - 40), report.start()
+        ):
+            return None, False, -1  # "analysts who have done the calculations say": not the report
         if report is None:
             return ((None, False) if data else self._apposed(tail, floor, ends)) + (-1,)
         found, subject = self._subject_at(report.start(), floor, ends, local)
@@ -381,6 +405,10 @@ class Attributor:
                 pronoun.group(1), pronoun.start(), local
             ), pronoun.start()
         generic = GENERIC_TAIL.search(text, max(floor, tail - 80), tail)
+        if generic is not None and RELATIVE_BEFORE.search(
+            text, max(floor, generic.start() - 40), generic.start()
+        ):
+            return None, -1  # "analysts who have done the calculations say": not the report
         if generic is not None:
             found = self.antecedents.resolve(
                 generic.group(1), generic.start(), local, generic.group()
@@ -394,8 +422,9 @@ class Attributor:
         if its_role is not None:
             return self.antecedents.owner(its_role.start(), local), its_role.start()
         person = PERSON_GENERIC_TAIL.search(text, max(floor, tail - 50), tail)
-        if person is not None:  # "The minister told parliament"
-            return self.antecedents.person(person.start(), local), person.start()
+        if person is not None:  # "The minister told parliament": the minister named before
+            title = person.group().split()[-1].lower()
+            return self.antecedents.person(person.start(), local, title), person.start()
         named_head = THE_WORD_TAIL.search(text, max(floor, tail - 30), tail)
         if named_head is not None:  # "the cell estimated": a word of a known name
             found = self.antecedents.organization(
