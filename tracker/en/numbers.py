@@ -14,14 +14,15 @@ from collections.abc import Iterable
 
 from tracker import lexicon as lx
 from tracker.en import numbers_words as nw
+from tracker.en.numbers_labels import masked_spans, not_a_count, points_unit
 from tracker.en.numbers_units import (
     AGAINST_BEFORE,
-    AGE_BEFORE,
     CHILD_AGE,
     CONTAINER_SIZE,
     CURRENCY_PREFIX,
     EVERY_BEFORE,
     MINUS_BEFORE,
+    SCALE_WORD,
     UNIT_AFTER,
     carry_cents,
     carry_range_units,
@@ -36,10 +37,7 @@ def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
-_WORD_NUM = (
-    rf"(?:{_alt(lx.TENS_WORDS)})(?:-(?:{_alt(k for k in lx.UNITS_WORDS if lx.UNITS_WORDS[k] < 10)}))?"
-    rf"|{_alt(lx.UNITS_WORDS)}"
-)
+_WORD_NUM = nw.WORD_NUM
 _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
 # Every alternative starts at a word boundary with one of these characters, which lets the
 # regex engine skip most positions of a text at once.
@@ -50,18 +48,16 @@ CANDIDATE = re.compile(
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"
     r"|(?P<point>(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
-    r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
+    r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3}|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)(?!-))\b)"
     r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
     r"|(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
-    rf"|(?P<word>(?i:a\s+dozen|dozen|{_WORD_NUM}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
+    rf"|(?P<word>(?i:a\s+dozen|dozen|(?:{_WORD_NUM})(?:[- ]and[- ]a[- ]half\b|\s+dozen\b)?|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
     r"|(?P<half>(?i:half)\b)"
     rf"|(?P<mult>(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
     rf"|(?P<ordw>(?i:{_alt(lx.ORDINALS)})\b)"
     r")"
-)
-SCALE_WORD = re.compile(
-    r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
 )
 SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|Bn|BN|M|K|B)\b")
 # "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
@@ -78,33 +74,8 @@ PER_CURRENCY = re.compile(
 CURRENCY_NAMED = re.compile(
     rf"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?({_alt(lx.CURRENCY_WORDS)}|sol|soles)\b"
 )
-PHONE = re.compile(
-    r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
-)
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
-NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
-STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Place|"
-    r"Boulevard|Blvd\.|Drive|Way)\b"
-)
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
-
-
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and phone numbers, whose digits are no claims."""
-    spans = [m.span() for m in PHONE.finditer(text)] if "-" in text or " " in text else []
-    for mark in ("/", "@"):
-        index = text.find(mark)
-        while index >= 0:
-            left = max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
-            right = index
-            while right < len(text) and not text[right].isspace():
-                right += 1
-            token = text[left:right]
-            if "://" in token or "www." in token or (mark == "@" or "." in token[: index - left]):
-                spans.append((left, right))
-            index = text.find(mark, right)
-    return sorted(spans)
 
 
 class _Scanner:
@@ -246,9 +217,9 @@ class _Scanner:
             return None  # "a 40-foot box": a container size, a label
         if unit is not None:
             judged = self._unit(unit, start, value * scale, approximate, scale)
-            if judged is not None or unit.lastgroup in ("time", "times_freq"):
+            if judged is not None or unit.lastgroup in ("time", "times_freq", "points"):
                 return judged
-        if digits and self._not_a_count(start, pos, raw, value, scale):
+        if digits and not_a_count(text, start, pos, raw, value, scale):
             return None
         rate = self._exchange_rate(start, pos)
         if rate is not None:
@@ -273,6 +244,14 @@ class _Scanner:
             return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
         if group == "bp":
             return Quantity(start, end, value / 100, "pp", "percent", approximate, True, scale)
+        if group == "points":
+            unit_name = points_unit(self.text, start, end, unit.group().startswith("-"))
+            if unit_name == "count":  # "49 points" in a league table
+                return Quantity(start, unit.start(), value, "count", "count", approximate,
+                                scale=scale, bare=True)  # fmt: skip
+            if unit_name is None:
+                return None
+            return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
         if group == "times":
             if TIMES_FREQ.match(self.text, end):
                 return None
@@ -325,63 +304,6 @@ class _Scanner:
             japan = sum(lowered.count(w) for w in lx.JAPAN_CUES)
             self._context["yen"] = "CNY" if china > japan else "JPY"
         return self._context["yen"]
-
-    def _not_a_count(self, start: int, end: int, raw: str, value: float, scale: float) -> bool:
-        text = self.text
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if before.isalpha() or before in "#/:" or after.isalpha() or after in "/°":
-            return True
-        if text.startswith("-for-", end) and end + 6 < len(text) and text[end + 5].isdigit():
-            return True  # "a 2-for-1 split"
-        if after in "-–" and end + 1 < len(text) and text[end + 1].isupper():
-            return True  # a name: "7-Eleven"
-        if scale != 1.0 and re.fullmatch(r"\d+[MBK]", text[start:end]):
-            return True  # a name: "3M" (a count in millions is written "3m" or "3 million")
-        if STREET_AFTER.match(text, end):
-            return True  # an address: "10 Downing Street"
-        if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
-            return True  # K-7, COVID-19, mid-2026
-        if before in "-–" and start >= 2 and text[start - 2].isdigit() and scale == 1.0:
-            return True  # the tail of "2024-25" or a code (not of "$5-7 billion")
-        if after in "-–" and end + 1 < len(text) and text[end + 1].isdigit() and "," not in raw:
-            tail = re.match(r"[-–]\d+(?:[-–]\d+)?", text[end : end + 12])
-            if tail and tail.group().count("-") + tail.group().count("–") > 1:
-                return True  # 555-123-4567
-            second = end + len(tail.group()) if tail else end
-            if not UNIT_AFTER.match(text, second) and not SCALE_WORD.match(text, second):
-                return True  # a score or a code: "won 3-2", "ages 18-24"
-        if scale == 1.0:
-            if re.fullmatch(r"(1[89]\d\d|20\d\d)", raw):
-                return True  # a year
-            if raw.startswith("0") and len(raw) > 1 and "." not in raw:
-                return True
-            if value <= 31 and "." not in raw:
-                if nw.MONTH_BEFORE.search(text, max(0, start - 12), start) or nw.MONTH_AFTER.match(
-                    text, end
-                ):
-                    return True
-            if (
-                value < 120
-                and "." not in raw
-                and AGE_BEFORE.search(text, max(0, start - 12), start)
-            ):
-                if not raw[0] == "0" and (
-                    after in ",.;)" or text.startswith((" or ", " and ", " to "), end)
-                ):
-                    return True
-            if NUMBER_BEFORE.search(text, max(0, start - 16), start):
-                return True  # "48 737 MAX jets", "three 787 Dreamliners": a model number
-            prev = nw._prev_word(text, start)
-            if prev and text[start - 1] == " ":
-                if prev[0].islower() and any(c.isupper() for c in prev[1:]):
-                    return True  # "iPhone 15"
-                low = prev.lower().rstrip(".")
-                if low in lx.LABEL_WORDS:
-                    return True
-                if prev[0].isupper() and low not in lx.CAPITAL_NON_LABELS and low not in lx.MONTHS:
-                    return True  # "Section 232", "Route 5", "Model 3"
-        return False
 
 
 def _prefix_code(symbol: str) -> str:

@@ -34,11 +34,16 @@ UNIT_AFTER = re.compile(
     r"(?P<pct>\s?%|[ -](?i:percent|per\s?cent|pct)\b|(?<=\d)pc\b)"
     r"|(?P<pp>[ -](?i:percentage|per\s?centage)[ -]points?\b)"
     r"|(?P<bp>[ -]?(?i:basis[ -]points?|bps|bp)\b)"
+    r"|(?P<points>[ -]points?\b)"
     r"|(?P<times>[ -]times\b|(?<=\d)x(?![\w-]))"
     rf"|(?P<cur>[ -](?:(?P<adj>(?i:{_ADJ}))\s)?(?P<curword>(?i:{_CURRENCY_WORDS}))\b)"
     rf"|(?P<iso>\s(?:{_ISO})\b)"
     rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?![\w-]))"
     rf"|(?P<time>[ -](?i:{_alt(lx.TIME_UNITS)})\b)"
+)
+
+SCALE_WORD = re.compile(
+    r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
 )
 
 

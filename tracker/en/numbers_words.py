@@ -32,6 +32,10 @@ def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
+WORD_NUM = (
+    rf"(?:{_alt(lx.TENS_WORDS)})(?:-(?:{_alt(k for k in lx.UNITS_WORDS if lx.UNITS_WORDS[k] < 10)}))?"
+    rf"|{_alt(lx.UNITS_WORDS)}"
+)
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
 WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
 MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s{{1,3}}\Z")
@@ -47,11 +51,29 @@ RANK_AFTER = re.compile(rf"\s+(?:{_alt(lx.RANK_AFTER)})\b|\s+only\s+to\b")
 RANK_MOVE = re.compile(
     r"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|slid|lifted\s+\w+|up|down)\s+to\s+\Z"
 )
+RANK_MOVE_NEAR = re.compile(
+    r"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|slid|sank|tumbled|lifted|up|down|"
+    r"rising|falling|climbing|slipping|dropping|moving)\b"
+)
 NO_RANK_AFTER = re.compile(
     r"[,.;:)]|\s+(?:in|among|on|spot|position|ranking|slot|player|maker|producer|seller|"
     r"supplier|carrier|airline|brand|economy|exporter|importer|bank|company|firm|lender|"
     r"insurer|retailer|automaker|carmaker|chipmaker|spot|choice|destination|market)\b"
 )
+# "served as number two at the ministry", "the number eight is lucky": a deputy, a numeral.
+NO_DEPUTY_AFTER = re.compile(
+    r"\s+(?:at|to|under|official|officials|leader|man|woman|figure|in\s+command|is|was|has|are|"
+    r"were|will|would)\b"
+)
+# "its sixth straight monthly gain", "the third year running", "a second month in a row".
+STREAK_AFTER = re.compile(
+    r"[\s-]+(?:straight|consecutive|successive|back-to-back)\b"
+    r"|(?:\s+[a-z-]+){1,3}\s+(?:running|in\s+a\s+row)\b"
+)
+_ORDINAL = rf"(?:{_alt(lx.ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+# "slipped to fourth from first", "rose from 12th to ninth": both ends of a move are ranks.
+RANK_PAIR_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:from|to)\s+\Z", re.I)
+RANK_PAIR_AFTER = re.compile(rf"\s+(?:from|to)\s+{_ORDINAL}\b", re.I)
 NO_RANK_BEFORE = re.compile(
     r"(?:became|become|becomes|is|was|remains|remained|ranked|ranks|the world's|'s|at|as)\s+(?:the\s+)?\Z"
 )
@@ -86,6 +108,12 @@ def _word_value(word: str) -> float | None:
         return 12.0
     if word == "a":
         return 1.0
+    if word.endswith(" dozen"):
+        count = _word_value(word[: -len(" dozen")])
+        return None if count is None else count * 12
+    if word.endswith("and a half") or word.endswith("and-a-half"):
+        whole = _word_value(word[: -len("and a half")].strip(" -"))
+        return None if whole is None else whole + 0.5
     if "-" in word:
         tens, _, unit = word.partition("-")
         return float(lx.TENS_WORDS.get(tens, 0) + lx.UNITS_WORDS.get(unit, 0))
@@ -132,6 +160,9 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if text.startswith("-", end):
         return None  # "a half-century", "a third-quarter loss"
+    if STREAK_AFTER.match(text, end) and denominator_word in lx.ORDINALS:
+        value = float(lx.ORDINALS[denominator_word])  # "a seventh straight session": a streak
+        return Quantity(end - len(denominator_word), end, value, "rank", "rank")
     following = _next_word(text, end)
     if denominator_word.startswith("quarter") and following in TIME_NEXT:
         return None
@@ -240,10 +271,20 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
     superlative = SUPERLATIVE.match(text, end)
     if superlative is not None and superlative.group(1) not in NOT_SUPERLATIVE:
         return Quantity(start, superlative.end(), value, "rank", "rank", _approximate(text, start))
+    if STREAK_AFTER.match(text, end):
+        return Quantity(start, end, value, "rank", "rank", _approximate(text, start))
     if (
         RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 40), start)
         or RANK_MOVE.search(text, max(0, start - 30), start)
+        or (
+            RANK_PAIR_BEFORE.search(text, max(0, start - 20), start)
+            and RANK_MOVE_NEAR.search(text, max(0, start - 60), start)
+        )
+        or (
+            RANK_PAIR_AFTER.match(text, end)
+            and RANK_MOVE_NEAR.search(text, max(0, start - 30), start)
+        )
     ):
         if _next_word(text, end) in lx.TIME_UNITS or _next_word(text, end) in ("half", "time"):
             return None
@@ -253,6 +294,10 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
 
 def number_sign(text: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
+    head = match.group("nonum")
+    value = float(head) if head.isdigit() else float(lx.UNITS_WORDS[head])
+    if NO_DEPUTY_AFTER.match(text, end):
+        return None
     if NO_RANK_AFTER.match(text, end) or NO_RANK_BEFORE.search(text, max(0, start - 30), start):
-        return Quantity(start, end, float(match.group("nonum")), "rank", "rank")
+        return Quantity(start, end, value, "rank", "rank")
     return None
