@@ -57,7 +57,8 @@ CURRENCY_SYMBOLS = {
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "nt$": "TWD", "s$": "SGD", "r$": "BRL",
     "mx$": "MXN", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "rs": "INR", "rs.": "INR",
     "chf": "CHF", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "rm": "MYR",
-    "dh": "AED", "rp": "IDR",
+    "dh": "AED", "rp": "IDR", "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD",
+    "$c": "CAD", "$hk": "HKD", "$s": "SGD", "$nt": "TWD", "¥": "JPY",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "CAD", "AUD", "NZD", "CHF", "INR", "KRW", "SGD",
@@ -77,7 +78,7 @@ CURRENCY_WORDS = {
     "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
     "koruna": "CZK", "korunas": "CZK", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
     "pence": "GBP", "penny": "GBP",
-    "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
+    "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH", "dong": "VND",
 }  # fmt: skip
 # Adjectives that choose the currency of an ambiguous word ("Danish kroner").
 CURRENCY_ADJECTIVES = {
@@ -89,6 +90,18 @@ CURRENCY_ADJECTIVES = {
     ("argentinian", "peso"): "ARS", ("chilean", "peso"): "CLP", ("colombian", "peso"): "COP",
     ("philippine", "peso"): "PHP", ("swiss", "franc"): "CHF", ("south korean", "won"): "KRW",
     ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR", ("brazilian", "real"): "BRL",
+    ("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY", ("japanese", "yen"): "JPY",
+    ("korean", "won"): "KRW", ("south african", "rand"): "ZAR", ("russian", "rouble"): "RUB",
+    ("russian", "ruble"): "RUB", ("turkish", "lira"): "TRY", ("british", "pound"): "GBP",
+    ("egyptian", "pound"): "EGP", ("hong kong", "dollars"): "HKD", ("us", "dollars"): "USD",
+    ("indonesian", "rupiah"): "IDR", ("thai", "baht"): "THB", ("malaysian", "ringgit"): "MYR",
+    ("saudi", "riyal"): "SAR", ("nigerian", "naira"): "NGN", ("polish", "zloty"): "PLN",
+    ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS", ("danish", "crown"): "DKK", ("swedish", "crown"): "SEK",
+    ("norwegian", "crown"): "NOK", ("czech", "crown"): "CZK", ("czech", "koruna"): "CZK",
+    ("swedish", "kronor"): "SEK", ("norwegian", "kroner"): "NOK", ("danish", "kroner"): "DKK",
+    ("vietnamese", "dong"): "VND", ("israeli", "shekel"): "ILS", ("ukrainian", "hryvnia"): "UAH",
+    ("hungarian", "forint"): "HUF", ("peruvian", "sol"): "PEN",
 }  # fmt: skip
 # Country cues for currency words that several countries share (first cue in the text wins).
 COUNTRY_CURRENCY = {
@@ -132,7 +145,10 @@ QUANTITY_UNITS = {
     "litre": "L", "liter": "L", "horsepower": "hp", "hp": "hp", "mph": "mph", "km/h": "km/h",
     "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
-    "millimeters": "mm",
+    "millimeters": "mm", "microns": "µm", "micron": "µm", "micrometres": "µm",
+    "micrometers": "µm", "grams": "g", "gram": "g", "milligrams": "mg", "milligram": "mg",
+    "micrograms": "µg", "microgram": "µg", "kph": "km/h", "frames per second": "fps", "fps": "fps",
+    "lbs": "lb", "cubic feet": "ft3", "square metre": "m2", "square meter": "m2",
 }  # fmt: skip
 
 TIME_UNITS = {

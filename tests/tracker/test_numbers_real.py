@@ -97,3 +97,77 @@ def test_ranks_streaks_and_numerals(text: str, expected: list) -> None:
 )
 def test_points_and_dozens(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The watchdog fined the lender CHF45m.", [("CHF45m", 45e6, "CHF", "currency")]),
+        ("The miner booked $US310 million.", [("$US310 million", 310e6, "USD", "currency")]),
+        ("Wool exports hit $A2.1 billion.", [("$A2.1 billion", 2.1e9, "AUD", "currency")]),
+        ("The tycoon paid HK $3.4 billion.", [("HK $3.4 billion", 3.4e9, "HKD", "currency")]),
+        ("A ticket costs 95€ in Paris.", [("95€", 95, "EUR", "currency")]),
+        (
+            "The laptop lists at 7,999 Chinese yuan.",
+            [("7,999 Chinese yuan", 7999, "CNY", "currency")],
+        ),  # fmt: skip
+        (
+            "The budget is 40 billion Japanese yen.",
+            [("40 billion Japanese yen", 40e9, "JPY", "currency")],
+        ),  # fmt: skip
+        ("Net profit was RMB12.6bn in the year.", [("RMB12.6bn", 12.6e9, "CNY", "currency")]),
+        (
+            "Osaka's Nishida Corp earned ¥820 billion in Japan.",
+            [("¥820 billion", 820e9, "JPY", "currency")],
+        ),  # fmt: skip
+        (
+            "Shenzhen's builder sold ¥8 billion of homes in China.",
+            [("¥8 billion", 8e9, "CNY", "currency")],
+        ),  # fmt: skip
+    ],
+)
+def test_currency_codes_and_symbols_glued_or_spaced(text: str, expected: list) -> None:
+    assert quantities(text) == expected
+
+
+def test_a_range_carries_scale_and_currency_to_both_ends() -> None:
+    assert quantities("It sees sales of from $7 to $9 billion.") == [
+        ("$7", 7e9, "USD", "currency"),
+        ("$9 billion", 9e9, "USD", "currency"),
+    ]
+    assert quantities("The fee is between €3 and €4.5 million.") == [
+        ("€3", 3e6, "EUR", "currency"),
+        ("€4.5 million", 4.5e6, "EUR", "currency"),
+    ]
+    # a price range keeps its own values
+    assert quantities("Crude traded from $70 to $85 a barrel.") == [
+        ("$70", 70, "USD", "currency"),
+        ("$85", 85, "USD", "currency"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Retail sales changed -1.3% on the month.", [("-1.3%", -1.3, "%", "percent")]),
+        ("The gauge stood at minus 4% in June.", [("4%", -4, "%", "percent")]),
+        ("Prices for 2024-25 rose 2%.", [("2%", 2, "%", "percent")]),
+        ("Output rose 2.5-fold in a decade.", [("2.5-fold", 2.5, "x", "multiple")]),
+        ("The senate overrode him nine times this year.", [("nine", 9, "count", "count")]),
+        ("The governor vetoed the bill five times.", [("five", 5, "count", "count")]),
+        ("Its debt is now six times earnings.", [("six times", 6, "x", "multiple")]),
+        ("Output is also three times.", [("three times", 3, "x", "multiple")]),
+        ("Carriers want more 787x jets.", []),
+        ("Ash particles were below 10 microns.", [("10 microns", 10, "µm", "quantity")]),
+        ("Officers seized 450 grams of heroin.", [("450 grams", 450, "g", "quantity")]),
+        ("Gusts reached 120 kph on the coast.", [("120 kph", 120, "km/h", "quantity")]),
+        (
+            "The game runs at 120 frames per second.",
+            [("120 frames per second", 120, "fps", "quantity")],
+        ),  # fmt: skip
+        ("They mapped the 3,000-mile-long rift.", [("3,000-mile", 3000, "mi", "quantity")]),
+        ("Module costs fell to $0.18/W last year.", [("$0.18", 0.18, "USD", "currency")]),
+    ],
+)
+def test_negatives_folds_occurrences_and_units(text: str, expected: list) -> None:
+    assert quantities(text) == expected

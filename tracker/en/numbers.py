@@ -14,7 +14,13 @@ from collections.abc import Iterable
 
 from tracker import lexicon as lx
 from tracker.en import numbers_words as nw
-from tracker.en.numbers_labels import masked_spans, not_a_count, points_unit
+from tracker.en.numbers_labels import (
+    SPEC_AFTER,
+    masked_spans,
+    not_a_count,
+    occurrence,
+    points_unit,
+)
 from tracker.en.numbers_units import (
     AGAINST_BEFORE,
     CHILD_AGE,
@@ -43,14 +49,16 @@ _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
 # regex engine skip most positions of a text at once.
 _FIRST = r"(?=[\dADEFHNOQSTZadefhnoqstz])"
 CANDIDATE = re.compile(
-    rf"(?:\b|(?<=\bR)(?=\d)|(?<=\bRM|\bDh|\bRp)(?=\d)){_FIRST}(?:"
+    r"(?:\b|(?<=\bR)(?=\d)|(?<=\$[A-Z])(?=\d)|(?<=\bRM|\bDh|\bRp)(?=\d)|(?<=\$[A-Z]{2})(?=\d)"
+    r"|(?<=\b[A-Z]{3})(?=\d))"
+    rf"{_FIRST}(?:"
     r"(?P<oneinx>(?i:one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"
     r"|(?P<point>(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
     r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3}|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten)(?!-))\b)"
-    r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
+    r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3}(?:\.\d+)?)-?fold\b)"
     r"|(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
     rf"|(?P<word>(?i:a\s+dozen|dozen|(?:{_WORD_NUM})(?:[- ]and[- ]a[- ]half\b|\s+dozen\b)?|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
@@ -140,7 +148,7 @@ class _Scanner:
             return nw.multiple(self.text, match)
         if group == "fold":
             head = match.group()[: -len("fold")].rstrip("-").lower()
-            value = float(head) if head.isdigit() else nw._word_value(head) or 100.0
+            value = float(head) if head[0].isdigit() else nw._word_value(head) or 100.0
             start, end = match.span()
             return Quantity(start, end, value, "x", "multiple", nw._approximate(self.text, start))
         if group in ("ord", "ordw"):
@@ -172,14 +180,12 @@ class _Scanner:
         text = self.text
         start, end = match.span()
         raw = match.group()
-        if digits and len(raw) > LONG_DIGITS:
-            return None
+        if digits and (len(raw) > LONG_DIGITS or SPEC_AFTER.match(text, end)):
+            return None  # an identifier, or a spec: "3-nanometer chips", "4K streaming"
         prefix = CURRENCY_PREFIX.search(text, max(0, start - 6), start) if start else None
         currency = None
         if prefix is not None:
-            currency = "JPY" if prefix.group().strip() == "¥" else None
-            if currency is None:
-                currency = _prefix_code(prefix.group())
+            currency = _prefix_code(prefix.group())
             if prefix.group().strip() == "¥":
                 currency = self._yen_or_yuan(start)
             elif prefix.group() == "R":
@@ -203,6 +209,8 @@ class _Scanner:
                 break
             scale *= lx.SCALES[word.group(1).lower()]
             pos = word.end()
+        if start and text[start - 1] in "-−" and (start < 2 or text[start - 2] in " ([\n"):
+            start, value = start - 1, -value  # "output fell -0.8%"
         approximate = nw._approximate(text, start)
         if MINUS_BEFORE.search(text, max(0, start - 7), start):
             value = -value  # "confidence rose to minus 17"
@@ -244,6 +252,10 @@ class _Scanner:
             return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
         if group == "bp":
             return Quantity(start, end, value / 100, "pp", "percent", approximate, True, scale)
+        if group == "sym":  # "800€"
+            symbol = unit.group().strip()
+            code = self._yen_or_yuan(start) if symbol == "¥" else lx.CURRENCY_SYMBOLS[symbol]
+            return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "points":
             unit_name = points_unit(self.text, start, end, unit.group().startswith("-"))
             if unit_name == "count":  # "49 points" in a league table
@@ -255,6 +267,11 @@ class _Scanner:
         if group == "times":
             if TIMES_FREQ.match(self.text, end):
                 return None
+            if unit.group() == "x" and value >= 100:
+                return None  # "777x jets": a model name
+            if occurrence(self.text, start, end, value):  # "went to the polls four times"
+                return Quantity(start, unit.start(), value, "count", "count", approximate,
+                                scale=scale, bare=True)  # fmt: skip
             return Quantity(start, end, value, "x", "multiple", approximate, True, scale)
         if group == "cur":
             code = self.currency(unit.group("curword"), unit.group("adj"))
@@ -307,7 +324,7 @@ class _Scanner:
 
 
 def _prefix_code(symbol: str) -> str:
-    symbol = symbol.strip().lower()
+    symbol = re.sub(r"\s+", "", symbol).lower()
     if symbol in lx.CURRENCY_SYMBOLS:
         return lx.CURRENCY_SYMBOLS[symbol]
     code = symbol.upper()

@@ -23,6 +23,7 @@ PROMO_LINE = re.compile(
     r"Follow us|Get the latest|Download the)\b[^\n]*",
     re.M,
 )
+DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]")  # "example.com/news", not "$0.23/W"
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{nw.WORD_NUM}))\s\Z")
 _STREET = (
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Place|Boulevard|Blvd\.|Drive|Way|"
@@ -75,6 +76,17 @@ POLL_CUE = re.compile(
     r"\b(?:polls?|polling|pollsters?|surveys?|voters?|votes?|elections?|approval|ballots?|"
     r"primary|candidates?|nominee|Democrats?|Republicans?|percent)\b|%"
 )
+# "N times" counts occurrences when a time frame or the clause's end follows it and no
+# copula or comparison stands before it ("is four times", "about four times").
+OCCURRENCE_AFTER = re.compile(
+    r"\s+times\s*(?:[,;]|\.(?!\d)|\s(?:this|last|since|during|so\s+far|already|before|in\s+(?:the|"
+    r"recent|\d{4}|a\s+row)|over\s+the|between|on\s+\w+day|while|when|to\s+\w+\s+(?:in|for)))"
+)
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|also|about|around|roughly|nearly|almost|some|than|"
+    r"by|only|just|up|down|least|most|over|under)\s+\Z",
+    re.I,
+)
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 
@@ -90,7 +102,12 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
             while right < len(text) and not text[right].isspace():
                 right += 1
             token = text[left:right]
-            if "://" in token or "www." in token or (mark == "@" or "." in token[: index - left]):
+            if (
+                "://" in token
+                or "www." in token
+                or mark == "@"
+                or DOMAIN.search(token, 0, index - left)
+            ):
                 spans.append((left, right))
             index = text.find(mark, right)
     return sorted(spans)
@@ -124,6 +141,18 @@ def points_unit(text: str, start: int, end: int, hyphen: bool) -> str | None:
     if POLL_CUE.search(sentence):
         return "pp"
     return None if hyphen else "count"
+
+
+def occurrence(text: str, start: int, end: int, value: float) -> bool:
+    """ "went to the polls four times this month": a count of events, not a multiple."""
+    if value != int(value) or value < 2:
+        return False
+    after = (
+        OCCURRENCE_AFTER.match(text, end - len(" times"))
+        if text.endswith("times", 0, end)
+        else None
+    )
+    return after is not None and not COMPARISON_BEFORE.search(text, max(0, start - 14), start)
 
 
 def _label_before(text: str, start: int) -> bool:

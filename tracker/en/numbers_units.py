@@ -22,7 +22,8 @@ def _alt(words: Iterable[object]) -> str:
 
 _ISO = _alt(lx.ISO_CODES | {"RMB"})
 CURRENCY_PREFIX = re.compile(
-    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|\bR"
+    r"(?:\b(?:US|HK|AU|CA|NZ|NT)\s?\$|U\.S\.\s?\$|\b(?:C|A|S|R|MX)\$"
+    r"|\$(?:US|AU|NZ|HK|NT|A|C|S)?|€|£|¥|₹|₩|₽|₺|₱|₦|฿|\bR"
     r"|\bRM|\bDh|\bRp\s?"
     rf"|\bRs\.?\s?|\b(?:{_ISO})\s?)\Z"
 )
@@ -35,10 +36,11 @@ UNIT_AFTER = re.compile(
     r"|(?P<pp>[ -](?i:percentage|per\s?centage)[ -]points?\b)"
     r"|(?P<bp>[ -]?(?i:basis[ -]points?|bps|bp)\b)"
     r"|(?P<points>[ -]points?\b)"
+    r"|(?P<sym>\s?[€£₹₩₽₺₱₦฿¥](?!\w))"
     r"|(?P<times>[ -]times\b|(?<=\d)x(?![\w-]))"
     rf"|(?P<cur>[ -](?:(?P<adj>(?i:{_ADJ}))\s)?(?P<curword>(?i:{_CURRENCY_WORDS}))\b)"
     rf"|(?P<iso>\s(?:{_ISO})\b)"
-    rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?![\w-]))"
+    rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?!\w|-(?!(?:wide|long|high|deep|tall|thick)\b)))"
     rf"|(?P<time>[ -](?i:{_alt(lx.TIME_UNITS)})\b)"
 )
 
@@ -119,6 +121,15 @@ def carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
                                  "currency", first.approximate, False, second.scale)  # fmt: skip
             result[i + 1] = Quantity(second.start, second.end, second.value, first.unit,
                                      "currency", second.approximate, False, second.scale)  # fmt: skip
+            continue
+        if (
+            first.kind == "currency" == second.kind
+            and first.unit == second.unit
+            and first.scale == 1.0
+            and second.scale > 1.0
+            and 0.1 < first.value / (second.value / second.scale) < 10
+        ):  # "from $4 to $6 billion": the scale goes back to the first end
+            result[i] = replace(first, value=first.value * second.scale, scale=second.scale)
             continue
         if not first.bare or not second.suffix_unit:
             continue
