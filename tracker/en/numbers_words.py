@@ -137,19 +137,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return index < 0 or text[index] in _BOUNDARY_BEFORE
 
 
-_APPROX_ENDINGS = tuple(f"{word} " for word in lx.APPROXIMATORS)
+_APPROX_PHRASES = frozenset(lx.APPROXIMATORS)
+_APPROX_LONGEST = max(len(word.split()) for word in lx.APPROXIMATORS)
+_OPENING_MARKS = "([\"'“‘—–-"
 
 
 def _approximate(text: str, start: int) -> bool:
     """Does "about", "nearly", "more than" ... stand right before ``start``?"""
-    window = text[max(0, start - 24) : start].lower()
-    if not window.endswith(" "):
+    if start < 2 or text[start - 1] != " ":
         return False
-    window = window.rstrip() + " "
-    for ending in _APPROX_ENDINGS:
-        if window.endswith(ending):
-            before = len(window) - len(ending) - 1
-            return before < 0 or not window[before].isalnum()
+    tail = text[max(0, start - 24) : start].lower().split()[-_APPROX_LONGEST:]
+    for size in range(1, len(tail) + 1):
+        if " ".join(tail[-size:]).lstrip(_OPENING_MARKS) in _APPROX_PHRASES:
+            return True
     return False
 
 
