@@ -148,7 +148,7 @@ QUANTITY_UNITS = {
     "millimeters": "mm", "microns": "µm", "micron": "µm", "micrometres": "µm",
     "micrometers": "µm", "grams": "g", "gram": "g", "milligrams": "mg", "milligram": "mg",
     "micrograms": "µg", "microgram": "µg", "kph": "km/h", "frames per second": "fps", "fps": "fps",
-    "lbs": "lb", "cubic feet": "ft3", "square metre": "m2", "square meter": "m2",
+    "lbs": "lb", "cubic feet": "ft3", "cubic foot": "ft3", "square metre": "m2", "square meter": "m2",
 }  # fmt: skip
 
 TIME_UNITS = {

@@ -171,3 +171,55 @@ def test_a_range_carries_scale_and_currency_to_both_ends() -> None:
 )
 def test_negatives_folds_occurrences_and_units(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tender drew a single bidder.", [("a single", 1, "count", "count")]),
+        ("Not a single seat changed hands.", []),
+        ("It lasts a week on a single charge.", []),
+        ("He is a single father.", []),
+        ("Tokyo is the single largest market.", []),
+        (
+            "The town has a quarter million residents.",
+            [("a quarter million", 250e3, "count", "count")],
+        ),  # fmt: skip
+        (
+            "Seven migrants, including one child, drowned.",
+            [("Seven", 7, "count", "count"), ("one", 1, "count", "count")],
+        ),  # fmt: skip
+        ("The ward had only one nurse on duty.", [("one", 1, "count", "count")]),
+        ("One of the banks said one day it may merge.", []),
+        ("The two sides met again. The two were charged.", []),
+        ("The two largest lenders merged.", [("two", 2, "count", "count")]),
+        ("The three carriers cut fares.", [("three", 3, "count", "count")]),
+        ("After three more years of talks, they signed.", []),
+        ("Jobs fell for two straight years.", []),
+        ("The hosts led for the opening three quarters of the match.", []),
+        ("Three quarters of voters agree.", [("Three quarters", 0.75, "x", "multiple")]),
+        (
+            "Bids came from two carriers and a third unnamed buyer.",
+            [("two", 2, "count", "count")],
+        ),  # fmt: skip
+        ("A third owned by pension funds was sold.", [("A third", 0.333333, "x", "multiple")]),
+        ("Analysts expect softer [first-half] margins.", []),
+        ("Pupils aged between 11 to 16-years-old took part.", []),
+        ("My advice is, number one, save early.", []),
+    ],
+)
+def test_counts_of_one_pairs_durations_and_fractions(text: str, expected: list) -> None:
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops seized a .50 calibre machine gun.",
+        "Under clause 4 of the accord, duties fall.",
+        "Britain invoked Article 50 in March.",
+        "Its phones run on 5nm chips.",
+    ],
+)
+def test_calibres_clauses_and_articles_are_no_figures(text: str) -> None:
+    assert quantities(text) == []

@@ -65,6 +65,7 @@ CANDIDATE = re.compile(
     r"|(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
     rf"|(?P<word>(?i:a\s+dozen|dozen|(?:{_WORD_NUM})(?:[- ]and[- ]a[- ]half\b|\s+dozen\b)?|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
+    r"|(?P<single>(?i:a)\s+single\b)"
     r"|(?P<half>(?i:half)\b)"
     rf"|(?P<mult>(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
     rf"|(?P<ordw>(?i:{_alt(lx.ORDINALS)})\b)"
@@ -145,6 +146,8 @@ class _Scanner:
             return nw.fraction(self.text, match)
         if group == "oneinx":
             return nw.one_in(self.text, match)
+        if group == "single":
+            return nw.single(self.text, match)
         if group == "half":
             return nw.half(self.text, match)
         if group == "mult":
@@ -175,8 +178,12 @@ class _Scanner:
         quantity = self._number(match, value, digits=False)
         if quantity is None:
             return None
+        if quantity.bare and word.lower() == "one":
+            return quantity if nw.lone_one_counts(text, start, quantity.end) else None
         if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
             return None  # "one of", "no one": not a count
+        if quantity.bare and value == 2 and nw.the_pair(text, start, quantity.end):
+            return None
         return quantity
 
     def _number(self, match: re.Match[str], value: float, *, digits: bool) -> Quantity | None:
@@ -241,6 +248,8 @@ class _Scanner:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):
             return None
+        if scale == 1.0 and nw.MORE_TIME.match(text, pos):
+            return None  # "two more years": a duration
         return Quantity(
             start, pos, value * scale, "count", "count", approximate, scale=scale, bare=True
         )
@@ -261,6 +270,10 @@ class _Scanner:
             return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "points":
             unit_name = points_unit(self.text, start, end, unit.group().startswith("-"))
+            raw = self.text[start : unit.start()]
+            if unit_name == "count" and raw[-1].isdigit():
+                if not_a_count(self.text, start, unit.start(), raw, value, scale):
+                    return None
             if unit_name == "count":  # "49 points" in a league table
                 return Quantity(start, unit.start(), value, "count", "count", approximate,
                                 scale=scale, bare=True)  # fmt: skip

@@ -39,7 +39,7 @@ MODEL_AFTER = re.compile(
 )
 # "a 3-nanometer chip", "a .50 calibre rifle", "a 9mm pistol", "4K streaming": product specs.
 SPEC_AFTER = re.compile(
-    r"(?i:[ -]?(?:nanomet(?:er|re)s?|nm)\b|[ -](?:calibre|caliber)\b|mm[ -](?:pistol|handgun|"
+    r"[ -]?nm\b|(?i:[ -]?nanomet(?:er|re)s?\b|[ -](?:calibre|caliber)\b|mm[ -](?:pistol|handgun|"
     r"gun|rifle|round|rounds|ammunition|bullets?|shells?|howitzers?|cannon|artillery)\b"
     r"|[kK][ -](?:streaming|resolution|video|tvs?|televisions?|displays?|screens?|content|"
     r"monitors?|ultra)\b)"
@@ -217,7 +217,7 @@ def not_a_count(text: str, start: int, end: int, raw: str, value: float, scale: 
                 text, end
             ):
                 return True
-        if value < 120 and "." not in raw and AGE_BEFORE.search(text, max(0, start - 12), start):
+        if value < 120 and "." not in raw and AGE_BEFORE.search(text, max(0, start - 20), start):
             if not raw[0] == "0" and (
                 after in ",.;)" or text.startswith((" or ", " and ", " to "), end)
             ):

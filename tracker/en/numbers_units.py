@@ -92,7 +92,7 @@ CONTAINER_SIZE = re.compile(
 )
 # Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
 AGE_BEFORE = re.compile(
-    r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
+    r"(?:\b(?:aged|ages?)(?:\s+(?:between|from))?|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
 )
 
 

@@ -84,11 +84,17 @@ FRACTION_NEXT_OK = {
     "what", "over", "compared", "since", "at", "on", "for", "by", "last", "this", "worried",
     "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
 }  # fmt: skip
+GAME_PARTS_BEFORE = {"opening", "first", "last", "final", "closing", "remaining", "early", "late",
+                     "past", "next", "previous", "initial"}  # fmt: skip
 TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
 HALF_POINT = re.compile(r"\s+(?:of\s+)?a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
 OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
 HALF_SCALE = re.compile(
     r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
+    re.I,
+)
+FRACTION_SCALE = re.compile(
+    r"\s+(?:of\s+an?\s+)?(million|billion|trillion|thousand)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
     re.I,
 )
 HALF_BLOCKERS_EXTRA = {"upper", "lower", "back", "front", "top", "bottom", "northern", "southern",
@@ -100,6 +106,70 @@ HALF_NEXT_BLOCKERS = {"time", "year", "hour", "day", "century", "decade", "way",
 TWICE_NEXT_OK = {"as", "the", "that", "what", "its", "their", "his", "her", "our", "this",
                  "those", "these", "than", "a"}  # fmt: skip
 _BOUNDARY_BEFORE = set(".!?\"“”‘'(—–:\n")
+
+
+# "including one woman", "only one toilet", "charged with one count": a count of one.
+ONE_BEFORE = re.compile(
+    r"\b(?:only|just|including|include|includes|included|with|exactly|but|and|had|has|have|"
+    r"killed|injured|left|leaving|won|lost|sold|bought|added|named|hired|opened|closed)\s\Z",
+    re.I,
+)
+ONE_NEXT_BLOCKERS = {
+    "of", "another", "or", "more", "such", "day", "time", "point", "way", "thing", "hand",
+    "side", "in", "at", "on", "who", "that", "which", "and", "to", "per", "for", "by", "is",
+    "was", "other", "year", "month", "week", "night", "hour", "minute", "moment", "stage",
+    "off", "piece", "less", "last", "final", "hundred", "thousand", "million", "billion",
+    "with", "as", "after", "before", "but", "if", "from",
+}  # fmt: skip
+# "the two sides", "the two were": a pair already named, not a count ("the two main forms" is).
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s\Z")
+PAIR_AFTER = re.compile(
+    r"\s+(?:[a-z]+s|men|women|people|children)\b(?!\s+(?:of|in|on|at|from|by)\s+(?:the\s+)?\d)"
+    r"|\s+(?:were|are|have|had|will|would|could|can|did|do|also|both|agreed|said|met|signed)\b"
+    r"|\s*[,.;:)]"
+)
+# "a single bidder" is a count of one, not "not a single year", "a single market", "a single
+# mother" or "the single largest".
+SINGLE_NEXT_BLOCKERS = {
+    "father", "mother", "parent", "parents", "mom", "dad", "mum", "man", "woman", "person",
+    "market", "currency", "digit", "digits", "point", "use", "family", "source", "window",
+    "file", "one", "most", "best", "worst", "biggest", "largest", "greatest", "highest",
+    "lowest", "entity", "unit", "payer", "voice", "step",
+}  # fmt: skip
+NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n['’]t|\bno|\bnever|\bwithout|\bnor)\s+(?:\w+\s+)?\Z"
+    r"|\b(?:on|in|from|for|with|at|into|by|of|to|per|under|over|than|within|via)\s\Z",
+    re.I,
+)
+# "two more years", "for three straight months": a duration.
+MORE_TIME = re.compile(
+    r"\s+(?:more|additional|extra|further|full|straight|consecutive|long)\s+(?:years?|months?|"
+    r"weeks?|days?|hours?|decades?|minutes?|seasons?|quarters?|nights?)\b"
+)
+
+
+def lone_one_counts(text: str, start: int, end: int) -> bool:
+    """Is the word "one" at ``start`` a count ("only one toilet") rather than a pronoun?"""
+    if not ONE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    following = _next_word(text, end)
+    return following.isalpha() and following not in ONE_NEXT_BLOCKERS
+
+
+def the_pair(text: str, start: int, end: int) -> bool:
+    """ "the two sides continue", "the two were charged": a named pair."""
+    return bool(THE_BEFORE.search(text, max(0, start - 7), start) and PAIR_AFTER.match(text, end))
+
+
+def single(text: str, match: re.Match[str]) -> Quantity | None:
+    """ "a single bidder": a count of one."""
+    start, end = match.span()
+    following = _next_word(text, end)
+    if following in SINGLE_NEXT_BLOCKERS or following in lx.TIME_UNITS or following.endswith("est"):
+        return None
+    if text.startswith("-", end) or NEGATION_BEFORE.search(text, max(0, start - 24), start):
+        return None
+    return Quantity(start, end, 1.0, "count", "count", bare=True)
 
 
 def _word_value(word: str) -> float | None:
@@ -166,7 +236,16 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
     following = _next_word(text, end)
     if denominator_word.startswith("quarter") and following in TIME_NEXT:
         return None
+    numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
+    scaled = FRACTION_SCALE.match(text, end)
+    if scaled is not None:  # "a quarter million people", "a third of a billion"
+        value = numerator / lx.FRACTIONS[denominator_word] * lx.SCALES[scaled.group(1).lower()]
+        code = lx.CURRENCY_WORDS.get((scaled.group(2) or "").lower())
+        return Quantity(start, scaled.end(), value, code or "count", "currency" if code else "count",
+                        _approximate(text, start), scale=lx.SCALES[scaled.group(1).lower()])  # fmt: skip
     prev = _prev_word(text, start).lower()
+    if denominator_word.startswith(("quarter", "half", "halves")) and prev in GAME_PARTS_BEFORE:
+        return None  # "the opening three quarters of the game", "the first three quarters"
     if denominator_word.startswith("quarter") and prev in (
         "in",
         "per",
@@ -181,11 +260,13 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
         following
         and following.isalpha()
         and following not in FRACTION_NEXT_OK
-        and not following.endswith("ed")
-    ):
+        and not (
+            following.endswith("ed")
+            and _next_word(text, end + 1 + len(following) + 1) in FRACTION_NEXT_OK | {"", ",", "."}
+        )
+    ):  # "a third owned by the state" is a fraction, "a third undisclosed buyer" an ordinal
         if "-" not in match.group():
             return None  # "a third term", "a quarter century"
-    numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
     value = numerator / lx.FRACTIONS[denominator_word]
     point = OF_A_POINT.match(text, end)
     if point is not None:  # "a quarter of a percentage point"
@@ -209,6 +290,8 @@ def half(text: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
     if match.group()[0].isupper() and not _sentence_initial(text, start):
         return None
+    if start and text[start - 1] == "-":
+        return None  # "second-half results"
     prev = _prev_word(text, start)
     if prev.lower() in HALF_BLOCKERS or (
         prev[:1].isupper() and not _sentence_initial(text, start - len(prev) - 1)
@@ -298,6 +381,8 @@ def number_sign(text: str, match: re.Match[str]) -> Quantity | None:
     value = float(head) if head.isdigit() else float(lx.UNITS_WORDS[head])
     if NO_DEPUTY_AFTER.match(text, end):
         return None
+    if not head.isdigit() and not re.match(r" [a-z]{3,}", text[end : end + 5]):
+        return None  # "number one, prioritize": an enumeration, not a standing
     if NO_RANK_AFTER.match(text, end) or NO_RANK_BEFORE.search(text, max(0, start - 30), start):
         return Quantity(start, end, value, "rank", "rank")
     return None
