@@ -223,3 +223,11 @@ def test_counts_of_one_pairs_durations_and_fractions(text: str, expected: list) 
 )
 def test_calibres_clauses_and_articles_are_no_figures(text: str) -> None:
     assert quantities(text) == []
+
+
+def test_stock_quote_tables_hold_no_figures() -> None:
+    text = (
+        "Shares slid.\n\n| Symbol | Name | Last | Change | Change % |\n\n|---|---|---|---|---|\n\n"
+        "| ACME | ACME CORP. | 41.20 | -1.10 | -2.60% |\n\nProfit rose 8%."
+    )
+    assert quantities(text) == [("8%", 8, "%", "percent")]

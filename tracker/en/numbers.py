@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from tracker import lexicon as lx
+from tracker.en import numbers_counts as nc
 from tracker.en import numbers_words as nw
 from tracker.en.numbers_labels import (
     SPEC_AFTER,
@@ -147,7 +148,7 @@ class _Scanner:
         if group == "oneinx":
             return nw.one_in(self.text, match)
         if group == "single":
-            return nw.single(self.text, match)
+            return nc.single(self.text, match)
         if group == "half":
             return nw.half(self.text, match)
         if group == "mult":
@@ -179,10 +180,10 @@ class _Scanner:
         if quantity is None:
             return None
         if quantity.bare and word.lower() == "one":
-            return quantity if nw.lone_one_counts(text, start, quantity.end) else None
+            return quantity if nc.lone_one_counts(text, start, quantity.end) else None
         if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
             return None  # "one of", "no one": not a count
-        if quantity.bare and value == 2 and nw.the_pair(text, start, quantity.end):
+        if quantity.bare and value == 2 and nc.the_pair(text, start, quantity.end):
             return None
         return quantity
 
@@ -248,7 +249,7 @@ class _Scanner:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):
             return None
-        if scale == 1.0 and nw.MORE_TIME.match(text, pos):
+        if scale == 1.0 and nc.MORE_TIME.match(text, pos):
             return None  # "two more years": a duration
         return Quantity(
             start, pos, value * scale, "count", "count", approximate, scale=scale, bare=True

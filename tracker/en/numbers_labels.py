@@ -24,6 +24,8 @@ PROMO_LINE = re.compile(
     re.M,
 )
 DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]")  # "example.com/news", not "$0.23/W"
+# A stock-quote widget laid out as a table: "| Ticker | Security | Last | Change |" and its rows.
+QUOTE_TABLE = re.compile(r"^\|[ \t]*(?i:ticker|symbol)[ \t]*\|[^\n]*(?:\n+\|[^\n]*)*", re.M)
 NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{nw.WORD_NUM}))\s\Z")
 _STREET = (
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Place|Boulevard|Blvd\.|Drive|Way|"
@@ -91,9 +93,11 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses, phone numbers and promo lines: no claims there."""
+    """Spans of URLs, e-mail addresses, phone numbers, promo lines and stock-quote tables."""
     spans = [m.span() for m in PHONE.finditer(text)] if "-" in text or " " in text else []
     spans.extend(m.span() for m in PROMO_LINE.finditer(text))
+    if "|" in text:
+        spans.extend(m.span() for m in QUOTE_TABLE.finditer(text))
     for mark in ("/", "@"):
         index = text.find(mark)
         while index >= 0:
