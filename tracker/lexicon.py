@@ -34,7 +34,7 @@ FRACTIONS = {
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "m": 1e6, "k": 1e3, "b": 1e9,
-    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "tn": 1e12,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 MULTIPLE_WORDS = {

@@ -231,3 +231,21 @@ def test_stock_quote_tables_hold_no_figures() -> None:
         "| ACME | ACME CORP. | 41.20 | -1.10 | -2.60% |\n\nProfit rose 8%."
     )
     assert quantities(text) == [("8%", 8, "%", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The scheme will create one million jobs.", [("one million", 1e6, "count", "count")]),
+        ("A million fans watched.", [("A million", 1e6, "count", "count")]),
+        (
+            "It borrowed $1.1trn and €2.5bln.",
+            [("$1.1trn", 1.1e12, "USD", "currency"), ("€2.5bln", 2.5e9, "EUR", "currency")],
+        ),  # fmt: skip
+        ("Why build it in the first place?", []),
+        ("She flew first-class to Geneva.", []),
+        ("The choir sits in second place in the vote.", [("second", 2, "rank", "rank")]),
+    ],
+)
+def test_scaled_words_glued_scales_and_idioms(text: str, expected: list) -> None:
+    assert quantities(text) == expected

@@ -72,7 +72,7 @@ CANDIDATE = re.compile(
     rf"|(?P<ordw>(?i:{_alt(lx.ORDINALS)})\b)"
     r")"
 )
-SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|Bn|BN|M|K|B)\b")
+SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|trn|bln|mln|Bn|BN|M|K|B)\b")
 # "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
 GLUED_SCALE_NOUN = re.compile(r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)[a-z]{3,}")
 TIME_AFTER = re.compile(
@@ -179,6 +179,8 @@ class _Scanner:
         quantity = self._number(match, value, digits=False)
         if quantity is None:
             return None
+        if quantity.scale != 1.0:
+            return quantity  # "one million jobs", "a million people"
         if quantity.bare and word.lower() == "one":
             return quantity if nc.lone_one_counts(text, start, quantity.end) else None
         if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
@@ -208,7 +210,7 @@ class _Scanner:
         glued = SCALE_GLUED.match(text, pos) if digits else None
         if glued is not None and (
             currency
-            or glued.group(1).lower() in ("bn", "mn", "tn")
+            or glued.group(1).lower() in ("bn", "mn", "tn", "trn", "bln", "mln")
             or _unit_follows(text, glued.end())
             or GLUED_SCALE_NOUN.match(text, glued.end())
             or (glued.group(1) == "m" and "million" in text[max(0, start - 80) : start])

@@ -70,6 +70,7 @@ STREAK_AFTER = re.compile(
     r"[\s-]+(?:straight|consecutive|successive|back-to-back)\b"
     r"|(?:\s+[a-z-]+){1,3}\s+(?:running|in\s+a\s+row)\b"
 )
+IDIOM_PLACE = re.compile(r" place\b(?!\s+(?:in|among|on|at|with|behind|finish))")
 _ORDINAL = rf"(?:{_alt(lx.ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 # "slipped to fourth from first", "rose from 12th to ninth": both ends of a move are ranks.
 RANK_PAIR_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:from|to)\s+\Z", re.I)
@@ -292,6 +293,12 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
         return Quantity(start, superlative.end(), value, "rank", "rank", _approximate(text, start))
     if STREAK_AFTER.match(text, end):
         return Quantity(start, end, value, "rank", "rank", _approximate(text, start))
+    if (
+        text.startswith("-", end)
+        or IDIOM_PLACE.match(text, end)
+        and text.endswith("the ", 0, start)
+    ):
+        return None  # "first-class", "in the first place"
     if (
         RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 40), start)
