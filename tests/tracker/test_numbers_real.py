@@ -249,3 +249,26 @@ def test_stock_quote_tables_hold_no_figures() -> None:
 )
 def test_scaled_words_glued_scales_and_idioms(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The visitors erased a 17-point deficit to win.", [("17", 17, "count", "count")]),
+        (
+            "Sentiment rose three points to minus 9.",
+            [("three", 3, "count", "count"), ("9", -9, "count", "count")],
+        ),  # fmt: skip
+        ("Tom Reed, eight, and Amy Reed, five, were rescued.", []),
+        ("She was abused from the ages of 12 to 15.", []),
+        ("Some recruits were as young as 16 at the time.", []),
+        ("The queue lasted 20 or 30 minutes, then two to three days.", []),
+        ("The coastguard's 40m cutter was rammed.", []),
+        (
+            "The app has 8m users and 1m new sign-ups.",
+            [("8m", 8e6, "count", "count"), ("1m", 1e6, "count", "count")],
+        ),  # fmt: skip
+    ],
+)
+def test_game_points_ages_duration_ranges_and_lengths(text: str, expected: list) -> None:
+    assert quantities(text) == expected

@@ -31,6 +31,7 @@ from tracker.en.numbers_units import (
     MINUS_BEFORE,
     SCALE_WORD,
     UNIT_AFTER,
+    WORD_AGE_BEFORE,
     carry_cents,
     carry_range_units,
     context_currency,
@@ -74,7 +75,10 @@ CANDIDATE = re.compile(
 )
 SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|trn|bln|mln|Bn|BN|M|K|B)\b")
 # "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
-GLUED_SCALE_NOUN = re.compile(r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)[a-z]{3,}")
+GLUED_SCALE_NOUN = re.compile(
+    r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)(?:[a-z]{2,}s|people|staff|children)\b"
+    r"| (?:new|more|active|monthly|daily|paying|registered|unique|former|current|young)\b"
+)
 TIME_AFTER = re.compile(
     rf"(?:[ -](?i:{_alt(lx.TIME_UNITS)})\b(?!-?(?:old|long)\b(?<=old))"
     r"|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b)|:\d|/\d|s\b)"
@@ -181,6 +185,12 @@ class _Scanner:
             return None
         if quantity.scale != 1.0:
             return quantity  # "one million jobs", "a million people"
+        if (
+            value < 20
+            and WORD_AGE_BEFORE.search(text, max(0, start - 20), start)
+            and text.startswith((",", " and", ")"), quantity.end)
+        ):
+            return None  # "Bebe Lane, six, and ...": an age
         if quantity.bare and word.lower() == "one":
             return quantity if nc.lone_one_counts(text, start, quantity.end) else None
         if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
@@ -251,8 +261,8 @@ class _Scanner:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):
             return None
-        if scale == 1.0 and nc.MORE_TIME.match(text, pos):
-            return None  # "two more years": a duration
+        if scale == 1.0 and (nc.MORE_TIME.match(text, pos) or nc.RANGE_TIME.match(text, pos)):
+            return None  # "two more years", "10 or 15 minutes": a duration
         return Quantity(
             start, pos, value * scale, "count", "count", approximate, scale=scale, bare=True
         )
@@ -272,17 +282,18 @@ class _Scanner:
             code = self._yen_or_yuan(start) if symbol == "¥" else lx.CURRENCY_SYMBOLS[symbol]
             return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "points":
-            unit_name = points_unit(self.text, start, end, unit.group().startswith("-"))
-            raw = self.text[start : unit.start()]
-            if unit_name == "count" and raw[-1].isdigit():
-                if not_a_count(self.text, start, unit.start(), raw, value, scale):
-                    return None
-            if unit_name == "count":  # "49 points" in a league table
-                return Quantity(start, unit.start(), value, "count", "count", approximate,
-                                scale=scale, bare=True)  # fmt: skip
+            hyphen = unit.group().startswith("-")
+            unit_name = points_unit(self.text, start, end, hyphen)
             if unit_name is None:
                 return None
-            return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
+            if unit_name == "pp":
+                return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
+            raw = self.text[start : unit.start()]  # "49 points" in a table, "a 24-point deficit"
+            if not hyphen and raw[-1].isdigit():
+                if not_a_count(self.text, start, unit.start(), raw, value, scale):
+                    return None
+            return Quantity(start, unit.start(), value, "count", "count", approximate,
+                            scale=scale, bare=True)  # fmt: skip
         if group == "times":
             if TIMES_FREQ.match(self.text, end):
                 return None

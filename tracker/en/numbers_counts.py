@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tracker import lexicon as lx
-from tracker.en.numbers_words import Quantity, _next_word
+from tracker.en.numbers_words import WORD_NUM, Quantity, _next_word
 
 # "including one woman", "only one toilet", "charged with one count": a count of one.
 ONE_BEFORE = re.compile(
@@ -74,3 +74,8 @@ def single(text: str, match: re.Match[str]) -> Quantity | None:
     if text.startswith("-", end) or NEGATION_BEFORE.search(text, max(0, start - 24), start):
         return None
     return Quantity(start, end, 1.0, "count", "count", bare=True)
+
+
+_TIME = "|".join(sorted((re.escape(unit) for unit in lx.TIME_UNITS), key=len, reverse=True))
+# "10 or 15 minutes", "three to four days": the first end of a duration.
+RANGE_TIME = re.compile(rf"\s*(?:-|–|or|to|and)\s*(?:\d[\d,.]*|(?i:{WORD_NUM}))[ -](?i:{_TIME})\b")

@@ -11,7 +11,7 @@ import re
 
 from tracker import lexicon as lx
 from tracker.en import numbers_words as nw
-from tracker.en.numbers_units import AGE_BEFORE, SCALE_WORD, UNIT_AFTER
+from tracker.en.numbers_units import AGE_BEFORE, SCALE_WORD, UNIT_AFTER, YOUNG_AS_BEFORE
 
 PHONE = re.compile(
     r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
@@ -75,9 +75,11 @@ MARGIN_BEFORE = re.compile(
 )
 MARGIN_AFTER = re.compile(r"\s+(?:lead|margin|gap|edge|deficit|advantage|swing)\b")
 POLL_CUE = re.compile(
-    r"\b(?:polls?|polling|pollsters?|surveys?|voters?|votes?|elections?|approval|ballots?|"
-    r"primary|candidates?|nominee|Democrats?|Republicans?|percent)\b|%"
+    r"\b(?:polls?|polling|pollsters?|surveys?|voters?|votes?|elections?|electoral|approval|"
+    r"ballots?|primary|primaries|candidates?|nominee|Democrats?|Republicans?|GOP|governor|"
+    r"senator|mayor|presidential|incumbent|challenger|Labour|Tories|Conservatives)\b"
 )
+PERCENT_CUE = re.compile(r"%|\bper\s?cent\b")
 # "N times" counts occurrences when a time frame or the clause's end follows it and no
 # copula or comparison stands before it ("is four times", "about four times").
 OCCURRENCE_AFTER = re.compile(
@@ -134,16 +136,20 @@ def index_level(text: str, start: int, end: int) -> bool:
 
 
 def points_unit(text: str, start: int, end: int, hyphen: bool) -> str | None:
-    """ "N points": "pp" as a margin or in a poll; a count of points in a table or a score;
-    no figure as an index move ("the Dow fell 102 points") or a label ("a 10-point plan")."""
-    before = _sentence_before(text, start)
-    if INDEX_CUE.search(before):
+    """ "N points": "pp" in a poll or an election ("won by 30 points", "a 6-point lead in the
+    polls"); a count of points in a game or a table ("49 points", "a 24-point deficit"); no
+    figure as an index move ("the Dow fell 102 points") or a label ("a 10-point plan")."""
+    if INDEX_CUE.search(_sentence_before(text, start)):
         return None
+    paragraph = max(text.rfind("\n", 0, start), start - 400)
+    stop = text.find("\n", end, end + 200)
+    if POLL_CUE.search(text, max(0, paragraph), stop if stop >= 0 else min(len(text), end + 200)):
+        return "pp"
+    sentence = _sentence_before(text, start) + text[start : end + 120].split("\n", 1)[0]
+    if PERCENT_CUE.search(sentence):
+        return "pp"  # "support rose 4 points to 38%"
     if MARGIN_BEFORE.search(text, max(0, start - 30), start) or MARGIN_AFTER.match(text, end):
-        return "pp"
-    sentence = before + text[start : min(len(text), end + 120)].split("\n", 1)[0]
-    if POLL_CUE.search(sentence):
-        return "pp"
+        return "count"
     return None if hyphen else "count"
 
 
@@ -221,6 +227,8 @@ def not_a_count(text: str, start: int, end: int, raw: str, value: float, scale: 
                 text, end
             ):
                 return True
+        if value < 120 and YOUNG_AS_BEFORE.search(text, max(0, start - 16), start):
+            return True  # "as young as 14"
         if value < 120 and "." not in raw and AGE_BEFORE.search(text, max(0, start - 20), start):
             if not raw[0] == "0" and (
                 after in ",.;)" or text.startswith((" or ", " and ", " to "), end)

@@ -92,8 +92,12 @@ CONTAINER_SIZE = re.compile(
 )
 # Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
 AGE_BEFORE = re.compile(
-    r"(?:\b(?:aged|ages?)(?:\s+(?:between|from))?|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
+    r"(?:\b(?:aged|ages?)(?:\s+(?:between|from|of))?|\bwho\s+(?:is|was)|[A-Z][a-z]+,"
+    r"|\b(?:aged|ages?)(?:\s+of)?\s+\d{1,2}\s+(?:to|and|or))\s\Z"
 )
+YOUNG_AS_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s\Z")
+# "Bebe Lane, six, and ...": a child's age after a name, in words.
+WORD_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s\Z")
 
 
 def quantity_symbol(unit: str) -> str:
