@@ -140,6 +140,7 @@ QUANTITY_UNITS = {
     "twenty-foot equivalent units": "TEU", "twenty-foot equivalent unit": "TEU",
     "20-foot equivalent units": "TEU", "20-foot equivalent unit": "TEU",
     "gigabytes": "GB", "terabytes": "TB", "degrees celsius": "°C", "°c": "°C", "°f": "°F",
+    "degrees fahrenheit": "°F", "degrees centigrade": "°C", "celsius": "°C", "fahrenheit": "°F",
     "ounces": "oz", "ounce": "oz", "troy ounces": "oz", "oz": "oz", "carats": "ct",
     "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "yards": "yd", "yard": "yd",
     "litre": "L", "liter": "L", "horsepower": "hp", "hp": "hp", "mph": "mph", "km/h": "km/h",

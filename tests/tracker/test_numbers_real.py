@@ -272,3 +272,33 @@ def test_scaled_words_glued_scales_and_idioms(text: str, expected: list) -> None
 )
 def test_game_points_ages_duration_ranges_and_lengths(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The tent weighs 3 pounds and 2 ounces.",
+            [("3 pounds", 3, "lb", "quantity"), ("2 ounces", 2, "oz", "quantity")],
+        ),  # fmt: skip
+        (
+            "The club paid 40 million pounds for him.",
+            [("40 million pounds", 40e6, "GBP", "currency")],
+        ),  # fmt: skip
+        (
+            "Nights fell to 14 degrees Fahrenheit (minus 10 Celsius).",
+            [
+                ("14 degrees Fahrenheit", 14, "°F", "quantity"),
+                ("10 Celsius", -10, "°C", "quantity"),
+            ],
+        ),  # fmt: skip
+        ("A 15-degree bag with a 30-denier shell and 800-fill down.", []),
+        ("She ran the agency for a decade and a half.", []),
+        (
+            "He has posted there over a thousand times since 2019.",
+            [("a thousand", 1000, "count", "count")],
+        ),  # fmt: skip
+    ],
+)
+def test_weights_temperatures_specs_and_occurrences(text: str, expected: list) -> None:
+    assert quantities(text) == expected

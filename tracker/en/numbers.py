@@ -29,8 +29,10 @@ from tracker.en.numbers_units import (
     CURRENCY_PREFIX,
     EVERY_BEFORE,
     MINUS_BEFORE,
+    OUNCES_AFTER,
     SCALE_WORD,
     UNIT_AFTER,
+    WEIGHT_BEFORE,
     WORD_AGE_BEFORE,
     carry_cents,
     carry_range_units,
@@ -307,7 +309,13 @@ class _Scanner:
             code = self.currency(unit.group("curword"), unit.group("adj"))
             if code is None:
                 return None
-            if unit.group("curword").lower().startswith(("cent", "pence", "penny")):
+            word = unit.group("curword").lower()
+            if word.startswith("pound") and (
+                OUNCES_AFTER.match(self.text, end)
+                or WEIGHT_BEFORE.search(self.text, max(0, start - 40), start)
+            ):  # "it weighs 2 pounds"
+                return Quantity(start, end, value, "lb", "quantity", approximate, True, scale)
+            if word.startswith(("cent", "pence", "penny")):
                 value /= 100
             return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "iso":

@@ -41,7 +41,7 @@ MODEL_AFTER = re.compile(
 )
 # "a 3-nanometer chip", "a .50 calibre rifle", "a 9mm pistol", "4K streaming": product specs.
 SPEC_AFTER = re.compile(
-    r"[ -]?nm\b|(?i:[ -]?nanomet(?:er|re)s?\b|[ -](?:calibre|caliber)\b|mm[ -](?:pistol|handgun|"
+    r"[ -]?nm\b|-(?:degree|denier|fill)\b|(?i:[ -]?nanomet(?:er|re)s?\b|[ -](?:calibre|caliber)\b|mm[ -](?:pistol|handgun|"
     r"gun|rifle|round|rounds|ammunition|bullets?|shells?|howitzers?|cannon|artillery)\b"
     r"|[kK][ -](?:streaming|resolution|video|tvs?|televisions?|displays?|screens?|content|"
     r"monitors?|ultra)\b)"
@@ -88,7 +88,7 @@ OCCURRENCE_AFTER = re.compile(
 )
 COMPARISON_BEFORE = re.compile(
     r"\b(?:is|was|are|were|be|been|being|also|about|around|roughly|nearly|almost|some|than|"
-    r"by|only|just|up|down|least|most|over|under)\s+\Z",
+    r"by|only|just|up|down|least|most)\s+\Z",
     re.I,
 )
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")

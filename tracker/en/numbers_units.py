@@ -95,6 +95,11 @@ AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|ages?)(?:\s+(?:between|from|of))?|\bwho\s+(?:is|was)|[A-Z][a-z]+,"
     r"|\b(?:aged|ages?)(?:\s+of)?\s+\d{1,2}\s+(?:to|and|or))\s\Z"
 )
+# "weighs 2 pounds", "2 pounds and 5 ounces": a weight, not sterling.
+WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh\w*|weight|heavy|heavier|lighter|light\s+enough|mere)\b[^.;\n]{0,24}\Z", re.I
+)
+OUNCES_AFTER = re.compile(r",?\s*(?:and\s+)?[\d.]+\s*(?:ounces?|oz)\b")
 YOUNG_AS_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s\Z")
 # "Bebe Lane, six, and ...": a child's age after a name, in words.
 WORD_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s\Z")

@@ -167,6 +167,8 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if text.startswith("-", end):
         return None  # "a half-century", "a third-quarter loss"
+    if denominator_word == "half" and text.endswith(" and ", 0, start):
+        return None  # "a decade and a half", "two and a half": part of a larger figure
     if STREAK_AFTER.match(text, end) and denominator_word in lx.ORDINALS:
         value = float(lx.ORDINALS[denominator_word])  # "a seventh straight session": a streak
         return Quantity(end - len(denominator_word), end, value, "rank", "rank")
