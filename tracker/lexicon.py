@@ -48,7 +48,7 @@ MULTIPLE_WORDS = {
 MULTIPLE_BLOCKERS = {
     "digit", "digits", "down", "check", "standard", "standards", "whammy", "dip", "role",
     "taxation", "agent", "life", "decker", "bed", "room", "play", "shift", "header", "click",
-    "crown", "threat", "jeopardy", "act", "team",
+    "crown", "threat", "jeopardy", "act", "team", "duty", "take", "trouble", "dutch", "cream",
 }  # fmt: skip
 
 # Currency prefixes (symbols and codes) -> ISO 4217.

@@ -302,3 +302,11 @@ def test_game_points_ages_duration_ranges_and_lengths(text: str, expected: list)
 )
 def test_weights_temperatures_specs_and_occurrences(text: str, expected: list) -> None:
     assert quantities(text) == expected
+
+
+def test_list_markers_are_no_figures() -> None:
+    text = (
+        "Three reasons stand out:\n1. Costs rose 4%.\n- 2. Demand fell.\nSome 1) left or 2) stayed."
+    )
+    assert quantities(text) == [("Three", 3, "count", "count"), ("4%", 4, "%", "percent")]
+    assert quantities("It had 35 beds (12) in use.")[0] == ("35", 35, "count", "count")

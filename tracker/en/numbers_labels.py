@@ -91,6 +91,9 @@ COMPARISON_BEFORE = re.compile(
     r"by|only|just|up|down|least|most)\s+\Z",
     re.I,
 )
+# "2. The second reason", "- 10. Title", "others 1) did not": a list marker, no figure.
+LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?\Z")
+LIST_MARKER_AFTER = re.compile(r"[.)][ \t]+(?=\S)")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 
@@ -217,6 +220,11 @@ def not_a_count(text: str, start: int, end: int, raw: str, value: float, scale: 
             return True  # a score or a code: "won 3-2", "ages 18-24"
     if SPEC_AFTER.match(text, end):
         return True
+    if after in ".)" and LIST_MARKER_AFTER.match(text, end) and "." not in raw:
+        if LIST_MARKER_BEFORE.search(text, max(0, start - 8), start):
+            return True  # a numbered list
+        if after == ")" and "(" not in text[max(0, start - 12) : start]:
+            return True  # "others 1) did not see them or 2) ..."
     if scale == 1.0:
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", raw):
             return True  # a year

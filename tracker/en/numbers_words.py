@@ -273,6 +273,12 @@ def multiple(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if word.lower() == "twice" and following.isalpha() and following not in TWICE_NEXT_OK:
         return None
+    if word.lower() == "twice" and _prev_word(text, start).lower() in (
+        "think",
+        "thinking",
+        "thought",
+    ):
+        return None  # "think twice"
     if word.lower() == "twice" and following == "a" and _next_word(text, end + 3) in lx.TIME_UNITS:
         return None
     value = lx.MULTIPLE_WORDS[word.lower()]
