@@ -310,3 +310,10 @@ def test_list_markers_are_no_figures() -> None:
     )
     assert quantities(text) == [("Three", 3, "count", "count"), ("4%", 4, "%", "percent")]
     assert quantities("It had 35 beds (12) in use.")[0] == ("35", 35, "count", "count")
+
+
+def test_the_last_item_of_a_list_of_percentages_is_one() -> None:
+    text = "Of the voters, 41 percent were under 30, 22.5 percent were retired, and 9.4 of neither."
+    assert quantities(text)[-1] == ("9.4", 9.4, "%", "percent")
+    # an integer after a list is no share: "and 7 of 10 firms"
+    assert quantities("Sales rose 5%, costs 3%, and 7 of 10 firms hired.")[-2][2] == "count"

@@ -35,6 +35,7 @@ from tracker.en.numbers_units import (
     WEIGHT_BEFORE,
     WORD_AGE_BEFORE,
     carry_cents,
+    carry_list_percent,
     carry_range_units,
     context_currency,
     currency_of_word,
@@ -141,7 +142,8 @@ class _Scanner:
             if quantity is not None and quantity.start >= covered:
                 found.append(quantity)
                 covered = quantity.end
-        return carry_cents(self.text, carry_range_units(self.text, found))
+        found = carry_range_units(self.text, found)
+        return carry_cents(self.text, carry_list_percent(self.text, found))
 
     def _judge(self, match: re.Match[str]) -> Quantity | None:
         group = match.lastgroup

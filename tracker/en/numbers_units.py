@@ -152,6 +152,27 @@ def carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return result
 
 
+LIST_AND = re.compile(r",?\s+(?:and|or)\s+\Z")
+
+
+def carry_list_percent(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "65 percent were white, 11.9 percent black, and 7.3 of another race": the last item of
+    a list of percentages, a bare decimal after "and", is a percentage too."""
+    for index in range(2, len(found)):
+        item, before = found[index], found[index - 1]
+        if not item.bare or item.scale != 1.0 or item.value == int(item.value):
+            continue
+        if before.unit != "%" or item.start - before.end > 40:
+            continue
+        if not any(other.unit == "%" for other in found[max(0, index - 4) : index - 1]):
+            continue
+        between = text[before.end : item.start]
+        if "." in between.replace("..", "") or not LIST_AND.search(text, before.end, item.start):
+            continue
+        found[index] = replace(item, unit="%", kind="percent", bare=False)
+    return found
+
+
 BARE_CENTS = re.compile(r"[\d.,]+\s+cents?", re.I)
 CENT_CURRENCIES = {"USD", "EUR", "ZAR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "BRL", "MXN"}
 
