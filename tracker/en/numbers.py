@@ -3,8 +3,9 @@
 One precompiled regex finds every number-like token (digits, number words, fractions,
 multiples, ordinals, "No. 1", "one in ten"); each is then judged by anchored matches on the
 few characters around it, so the scan is linear in the text. What is *not* a claim is decided
-here too: years, dates, times, durations, labels and model names (A321neo, 5G, Section 232),
-codes, phone numbers and URLs.
+here too: years, dates, times and durations; labels, model names, specs, index levels, codes,
+phone numbers, URLs and promo lines are judged in ``numbers_labels``, counts told by words
+alone ("only one", "a single", "the two sides") in ``numbers_counts``.
 """
 
 from __future__ import annotations
