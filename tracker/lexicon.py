@@ -34,7 +34,7 @@ FRACTIONS = {
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "m": 1e6, "k": 1e3, "b": 1e9,
-    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "tn": 1e12,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 MULTIPLE_WORDS = {
@@ -48,7 +48,7 @@ MULTIPLE_WORDS = {
 MULTIPLE_BLOCKERS = {
     "digit", "digits", "down", "check", "standard", "standards", "whammy", "dip", "role",
     "taxation", "agent", "life", "decker", "bed", "room", "play", "shift", "header", "click",
-    "crown", "threat", "jeopardy", "act", "team",
+    "crown", "threat", "jeopardy", "act", "team", "duty", "take", "trouble", "dutch", "cream",
 }  # fmt: skip
 
 # Currency prefixes (symbols and codes) -> ISO 4217.
@@ -57,7 +57,8 @@ CURRENCY_SYMBOLS = {
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "nt$": "TWD", "s$": "SGD", "r$": "BRL",
     "mx$": "MXN", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "rs": "INR", "rs.": "INR",
     "chf": "CHF", "₽": "RUB", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB", "rm": "MYR",
-    "dh": "AED", "rp": "IDR",
+    "dh": "AED", "rp": "IDR", "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD",
+    "$c": "CAD", "$hk": "HKD", "$s": "SGD", "$nt": "TWD", "¥": "JPY",
 }  # fmt: skip
 ISO_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "CAD", "AUD", "NZD", "CHF", "INR", "KRW", "SGD",
@@ -77,7 +78,7 @@ CURRENCY_WORDS = {
     "naira": "NGN", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
     "koruna": "CZK", "korunas": "CZK", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
     "pence": "GBP", "penny": "GBP",
-    "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH",
+    "cent": "USD", "crowns": None, "crown": None, "shilling": None, "shillings": None, "sol": "PEN", "soles": "PEN", "rupiahs": "IDR", "hryvnia": "UAH", "dong": "VND",
 }  # fmt: skip
 # Adjectives that choose the currency of an ambiguous word ("Danish kroner").
 CURRENCY_ADJECTIVES = {
@@ -89,6 +90,18 @@ CURRENCY_ADJECTIVES = {
     ("argentinian", "peso"): "ARS", ("chilean", "peso"): "CLP", ("colombian", "peso"): "COP",
     ("philippine", "peso"): "PHP", ("swiss", "franc"): "CHF", ("south korean", "won"): "KRW",
     ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR", ("brazilian", "real"): "BRL",
+    ("chinese", "yuan"): "CNY", ("chinese", "renminbi"): "CNY", ("japanese", "yen"): "JPY",
+    ("korean", "won"): "KRW", ("south african", "rand"): "ZAR", ("russian", "rouble"): "RUB",
+    ("russian", "ruble"): "RUB", ("turkish", "lira"): "TRY", ("british", "pound"): "GBP",
+    ("egyptian", "pound"): "EGP", ("hong kong", "dollars"): "HKD", ("us", "dollars"): "USD",
+    ("indonesian", "rupiah"): "IDR", ("thai", "baht"): "THB", ("malaysian", "ringgit"): "MYR",
+    ("saudi", "riyal"): "SAR", ("nigerian", "naira"): "NGN", ("polish", "zloty"): "PLN",
+    ("kenyan", "shilling"): "KES", ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS", ("danish", "crown"): "DKK", ("swedish", "crown"): "SEK",
+    ("norwegian", "crown"): "NOK", ("czech", "crown"): "CZK", ("czech", "koruna"): "CZK",
+    ("swedish", "kronor"): "SEK", ("norwegian", "kroner"): "NOK", ("danish", "kroner"): "DKK",
+    ("vietnamese", "dong"): "VND", ("israeli", "shekel"): "ILS", ("ukrainian", "hryvnia"): "UAH",
+    ("hungarian", "forint"): "HUF", ("peruvian", "sol"): "PEN",
 }  # fmt: skip
 # Country cues for currency words that several countries share (first cue in the text wins).
 COUNTRY_CURRENCY = {
@@ -127,12 +140,16 @@ QUANTITY_UNITS = {
     "twenty-foot equivalent units": "TEU", "twenty-foot equivalent unit": "TEU",
     "20-foot equivalent units": "TEU", "20-foot equivalent unit": "TEU",
     "gigabytes": "GB", "terabytes": "TB", "degrees celsius": "°C", "°c": "°C", "°f": "°F",
+    "degrees fahrenheit": "°F", "degrees centigrade": "°C", "celsius": "°C", "fahrenheit": "°F",
     "ounces": "oz", "ounce": "oz", "troy ounces": "oz", "oz": "oz", "carats": "ct",
     "inch": "in", "inches": "in", "foot": "ft", "feet": "ft", "yards": "yd", "yard": "yd",
     "litre": "L", "liter": "L", "horsepower": "hp", "hp": "hp", "mph": "mph", "km/h": "km/h",
     "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "metres": "m", "meters": "m", "centimetres": "cm", "centimeters": "cm", "millimetres": "mm",
-    "millimeters": "mm",
+    "millimeters": "mm", "microns": "µm", "micron": "µm", "micrometres": "µm",
+    "micrometers": "µm", "grams": "g", "gram": "g", "milligrams": "mg", "milligram": "mg",
+    "micrograms": "µg", "microgram": "µg", "kph": "km/h", "frames per second": "fps", "fps": "fps",
+    "lbs": "lb", "cubic feet": "ft3", "cubic foot": "ft3", "square metre": "m2", "square meter": "m2",
 }  # fmt: skip
 
 TIME_UNITS = {

@@ -3,8 +3,9 @@
 One precompiled regex finds every number-like token (digits, number words, fractions,
 multiples, ordinals, "No. 1", "one in ten"); each is then judged by anchored matches on the
 few characters around it, so the scan is linear in the text. What is *not* a claim is decided
-here too: years, dates, times, durations, labels and model names (A321neo, 5G, Section 232),
-codes, phone numbers and URLs.
+here too: years, dates, times and durations; labels, model names, specs, index levels, codes,
+phone numbers, URLs and promo lines are judged in ``numbers_labels``, counts told by words
+alone ("only one", "a single", "the two sides") in ``numbers_counts``.
 """
 
 from __future__ import annotations
@@ -13,17 +14,29 @@ import re
 from collections.abc import Iterable
 
 from tracker import lexicon as lx
+from tracker.en import numbers_counts as nc
 from tracker.en import numbers_words as nw
+from tracker.en.numbers_labels import (
+    SPEC_AFTER,
+    masked_spans,
+    not_a_count,
+    occurrence,
+    points_unit,
+)
 from tracker.en.numbers_units import (
     AGAINST_BEFORE,
-    AGE_BEFORE,
     CHILD_AGE,
     CONTAINER_SIZE,
     CURRENCY_PREFIX,
     EVERY_BEFORE,
     MINUS_BEFORE,
+    OUNCES_AFTER,
+    SCALE_WORD,
     UNIT_AFTER,
+    WEIGHT_BEFORE,
+    WORD_AGE_BEFORE,
     carry_cents,
+    carry_list_percent,
     carry_range_units,
     context_currency,
     currency_of_word,
@@ -36,36 +49,40 @@ def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
-_WORD_NUM = (
-    rf"(?:{_alt(lx.TENS_WORDS)})(?:-(?:{_alt(k for k in lx.UNITS_WORDS if lx.UNITS_WORDS[k] < 10)}))?"
-    rf"|{_alt(lx.UNITS_WORDS)}"
-)
+_WORD_NUM = nw.WORD_NUM
 _FRACTION_NUMERATORS = "a|an|one|two|three|four|five|six|seven|eight|nine"
-# Every alternative starts at a word boundary with one of these characters, which lets the
-# regex engine skip most positions of a text at once.
-_FIRST = r"(?=[\dADEFHNOQSTZadefhnoqstz])"
+# Every alternative starts at a word boundary (or at a digit right after a currency mark)
+# with a digit or one of these openings of a number word; checking them first lets the regex
+# engine give up on most positions of a text at once. Keep it in step with the alternatives.
+_FIRST = (
+    r"(?=\d|(?i:a\s+(?:do|hu|th|mi|bi|tr|qu|ha|fi|si|se|ei|ni|te|fo|tw)|an\s|do[zu]|eig|ele|"
+    r"fi[frv]|fo[ur]|hal|hun|nin|no\.|numb|one|qu[ai]|se[cv]|six|ten|thir|thr|tri|tw|zer))"
+)
 CANDIDATE = re.compile(
-    rf"(?:\b|(?<=\bR)(?=\d)|(?<=\bRM|\bDh|\bRp)(?=\d)){_FIRST}(?:"
+    r"(?:\b|(?=\d)(?:(?<=\bR)|(?<=\$[A-Z])|(?<=\bRM|\bDh|\bRp)|(?<=\$[A-Z]{2})|(?<=\b[A-Z]{3})))"
+    rf"{_FIRST}(?:"
     r"(?P<oneinx>(?i:one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)\s+"
     r"(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d{1,3}))\b)"
     rf"|(?P<frac>(?i:{_FRACTION_NUMERATORS})[\s-](?i:{_alt(lx.FRACTIONS)})\b(?![- ](?:percentage[- ])?point))"
     r"|(?P<point>(?i:quarter|half)[- ](?:percentage[- ])?point\b)"
-    r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3})\b)"
-    r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3})-?fold\b)"
+    r"|(?P<no>(?:No\.|no\.|number)\s?(?P<nonum>\d{1,3}|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)(?!-))\b)"
+    r"|(?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3}(?:\.\d+)?)-?fold\b)"
     r"|(?P<ord>\d{1,3}(?:st|nd|rd|th)\b)"
     r"|(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?)"
-    rf"|(?P<word>(?i:a\s+dozen|dozen|{_WORD_NUM}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
+    rf"|(?P<word>(?i:a\s+dozen|dozen|(?:{_WORD_NUM})(?:[- ]and[- ]a[- ]half\b|\s+dozen\b)?|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
+    r"|(?P<single>(?i:a)\s+single\b)"
     r"|(?P<half>(?i:half)\b)"
     rf"|(?P<mult>(?i:{_alt(lx.MULTIPLE_WORDS)})\b)"
     rf"|(?P<ordw>(?i:{_alt(lx.ORDINALS)})\b)"
     r")"
 )
-SCALE_WORD = re.compile(
-    r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
-)
-SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|Bn|BN|M|K|B)\b")
+SCALE_GLUED = re.compile(r"(bn|mn|m|k|b|tn|trn|bln|mln|Bn|BN|M|K|B)\b")
 # "5m users" is five million; "a 5m-long wall" or "5m high" is a length.
-GLUED_SCALE_NOUN = re.compile(r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)[a-z]{3,}")
+GLUED_SCALE_NOUN = re.compile(
+    r" (?!long\b|high\b|tall\b|deep\b|wide\b|away\b)(?:[a-z]{2,}s|people|staff|children)\b"
+    r"| (?:new|more|active|monthly|daily|paying|registered|unique|former|current|young)\b"
+)
 TIME_AFTER = re.compile(
     rf"(?:[ -](?i:{_alt(lx.TIME_UNITS)})\b(?!-?(?:old|long)\b(?<=old))"
     r"|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b)|:\d|/\d|s\b)"
@@ -78,33 +95,8 @@ PER_CURRENCY = re.compile(
 CURRENCY_NAMED = re.compile(
     rf"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?({_alt(lx.CURRENCY_WORDS)}|sol|soles)\b"
 )
-PHONE = re.compile(
-    r"(?<![\w.,])(?=[+(\d])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?\b"
-)
 YEN_YUAN_CUE = re.compile("|".join(lx.CHINA_CUES + lx.JAPAN_CUES))
-NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b(?i:{_WORD_NUM}))\s\Z")
-STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Place|"
-    r"Boulevard|Blvd\.|Drive|Way)\b"
-)
 LONG_DIGITS = 15  # longer digit runs are identifiers, not amounts
-
-
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and phone numbers, whose digits are no claims."""
-    spans = [m.span() for m in PHONE.finditer(text)] if "-" in text or " " in text else []
-    for mark in ("/", "@"):
-        index = text.find(mark)
-        while index >= 0:
-            left = max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
-            right = index
-            while right < len(text) and not text[right].isspace():
-                right += 1
-            token = text[left:right]
-            if "://" in token or "www." in token or (mark == "@" or "." in token[: index - left]):
-                spans.append((left, right))
-            index = text.find(mark, right)
-    return sorted(spans)
 
 
 class _Scanner:
@@ -151,7 +143,8 @@ class _Scanner:
             if quantity is not None and quantity.start >= covered:
                 found.append(quantity)
                 covered = quantity.end
-        return carry_cents(self.text, carry_range_units(self.text, found))
+        found = carry_range_units(self.text, found)
+        return carry_cents(self.text, carry_list_percent(self.text, found))
 
     def _judge(self, match: re.Match[str]) -> Quantity | None:
         group = match.lastgroup
@@ -163,13 +156,15 @@ class _Scanner:
             return nw.fraction(self.text, match)
         if group == "oneinx":
             return nw.one_in(self.text, match)
+        if group == "single":
+            return nc.single(self.text, match)
         if group == "half":
             return nw.half(self.text, match)
         if group == "mult":
             return nw.multiple(self.text, match)
         if group == "fold":
             head = match.group()[: -len("fold")].rstrip("-").lower()
-            value = float(head) if head.isdigit() else nw._word_value(head) or 100.0
+            value = float(head) if head[0].isdigit() else nw._word_value(head) or 100.0
             start, end = match.span()
             return Quantity(start, end, value, "x", "multiple", nw._approximate(self.text, start))
         if group in ("ord", "ordw"):
@@ -193,22 +188,32 @@ class _Scanner:
         quantity = self._number(match, value, digits=False)
         if quantity is None:
             return None
+        if quantity.scale != 1.0:
+            return quantity  # "one million jobs", "a million people"
+        if (
+            value < 20
+            and WORD_AGE_BEFORE.search(text, max(0, start - 20), start)
+            and text.startswith((",", " and", ")"), quantity.end)
+        ):
+            return None  # "Bebe Lane, six, and ...": an age
+        if quantity.bare and word.lower() == "one":
+            return quantity if nc.lone_one_counts(text, start, quantity.end) else None
         if quantity.bare and (value <= 1 or word.lower() in ("a", "zero")):
             return None  # "one of", "no one": not a count
+        if quantity.bare and value == 2 and nc.the_pair(text, start, quantity.end):
+            return None
         return quantity
 
     def _number(self, match: re.Match[str], value: float, *, digits: bool) -> Quantity | None:
         text = self.text
         start, end = match.span()
         raw = match.group()
-        if digits and len(raw) > LONG_DIGITS:
-            return None
+        if digits and (len(raw) > LONG_DIGITS or SPEC_AFTER.match(text, end)):
+            return None  # an identifier, or a spec: "3-nanometer chips", "4K streaming"
         prefix = CURRENCY_PREFIX.search(text, max(0, start - 6), start) if start else None
         currency = None
         if prefix is not None:
-            currency = "JPY" if prefix.group().strip() == "¥" else None
-            if currency is None:
-                currency = _prefix_code(prefix.group())
+            currency = _prefix_code(prefix.group())
             if prefix.group().strip() == "¥":
                 currency = self._yen_or_yuan(start)
             elif prefix.group() == "R":
@@ -220,7 +225,7 @@ class _Scanner:
         glued = SCALE_GLUED.match(text, pos) if digits else None
         if glued is not None and (
             currency
-            or glued.group(1).lower() in ("bn", "mn", "tn")
+            or glued.group(1).lower() in ("bn", "mn", "tn", "trn", "bln", "mln")
             or _unit_follows(text, glued.end())
             or GLUED_SCALE_NOUN.match(text, glued.end())
             or (glued.group(1) == "m" and "million" in text[max(0, start - 80) : start])
@@ -232,6 +237,8 @@ class _Scanner:
                 break
             scale *= lx.SCALES[word.group(1).lower()]
             pos = word.end()
+        if start and text[start - 1] in "-−" and (start < 2 or text[start - 2] in " ([\n"):
+            start, value = start - 1, -value  # "output fell -0.8%"
         approximate = nw._approximate(text, start)
         if MINUS_BEFORE.search(text, max(0, start - 7), start):
             value = -value  # "confidence rose to minus 17"
@@ -246,9 +253,9 @@ class _Scanner:
             return None  # "a 40-foot box": a container size, a label
         if unit is not None:
             judged = self._unit(unit, start, value * scale, approximate, scale)
-            if judged is not None or unit.lastgroup in ("time", "times_freq"):
+            if judged is not None or unit.lastgroup in ("time", "times_freq", "points"):
                 return judged
-        if digits and self._not_a_count(start, pos, raw, value, scale):
+        if digits and not_a_count(text, start, pos, raw, value, scale):
             return None
         rate = self._exchange_rate(start, pos)
         if rate is not None:
@@ -259,6 +266,8 @@ class _Scanner:
             return None  # "one-way", "two-day": a compound adjective
         if digits and scale == 1.0 and TIME_AFTER.match(text, end):
             return None
+        if scale == 1.0 and (nc.MORE_TIME.match(text, pos) or nc.RANGE_TIME.match(text, pos)):
+            return None  # "two more years", "10 or 15 minutes": a duration
         return Quantity(
             start, pos, value * scale, "count", "count", approximate, scale=scale, bare=True
         )
@@ -273,15 +282,43 @@ class _Scanner:
             return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
         if group == "bp":
             return Quantity(start, end, value / 100, "pp", "percent", approximate, True, scale)
+        if group == "sym":  # "800€"
+            symbol = unit.group().strip()
+            code = self._yen_or_yuan(start) if symbol == "¥" else lx.CURRENCY_SYMBOLS[symbol]
+            return Quantity(start, end, value, code, "currency", approximate, True, scale)
+        if group == "points":
+            hyphen = unit.group().startswith("-")
+            unit_name = points_unit(self.text, start, end, hyphen)
+            if unit_name is None:
+                return None
+            if unit_name == "pp":
+                return Quantity(start, end, value, "pp", "percent", approximate, True, scale)
+            raw = self.text[start : unit.start()]  # "49 points" in a table, "a 24-point deficit"
+            if not hyphen and raw[-1].isdigit():
+                if not_a_count(self.text, start, unit.start(), raw, value, scale):
+                    return None
+            return Quantity(start, unit.start(), value, "count", "count", approximate,
+                            scale=scale, bare=True)  # fmt: skip
         if group == "times":
             if TIMES_FREQ.match(self.text, end):
                 return None
+            if unit.group() == "x" and value >= 100:
+                return None  # "777x jets": a model name
+            if occurrence(self.text, start, end, value):  # "went to the polls four times"
+                return Quantity(start, unit.start(), value, "count", "count", approximate,
+                                scale=scale, bare=True)  # fmt: skip
             return Quantity(start, end, value, "x", "multiple", approximate, True, scale)
         if group == "cur":
             code = self.currency(unit.group("curword"), unit.group("adj"))
             if code is None:
                 return None
-            if unit.group("curword").lower().startswith(("cent", "pence", "penny")):
+            word = unit.group("curword").lower()
+            if word.startswith("pound") and (
+                OUNCES_AFTER.match(self.text, end)
+                or WEIGHT_BEFORE.search(self.text, max(0, start - 40), start)
+            ):  # "it weighs 2 pounds"
+                return Quantity(start, end, value, "lb", "quantity", approximate, True, scale)
+            if word.startswith(("cent", "pence", "penny")):
                 value /= 100
             return Quantity(start, end, value, code, "currency", approximate, True, scale)
         if group == "iso":
@@ -326,66 +363,9 @@ class _Scanner:
             self._context["yen"] = "CNY" if china > japan else "JPY"
         return self._context["yen"]
 
-    def _not_a_count(self, start: int, end: int, raw: str, value: float, scale: float) -> bool:
-        text = self.text
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if before.isalpha() or before in "#/:" or after.isalpha() or after in "/°":
-            return True
-        if text.startswith("-for-", end) and end + 6 < len(text) and text[end + 5].isdigit():
-            return True  # "a 2-for-1 split"
-        if after in "-–" and end + 1 < len(text) and text[end + 1].isupper():
-            return True  # a name: "7-Eleven"
-        if scale != 1.0 and re.fullmatch(r"\d+[MBK]", text[start:end]):
-            return True  # a name: "3M" (a count in millions is written "3m" or "3 million")
-        if STREET_AFTER.match(text, end):
-            return True  # an address: "10 Downing Street"
-        if before in "-–" and start >= 2 and (text[start - 2].isalpha()):
-            return True  # K-7, COVID-19, mid-2026
-        if before in "-–" and start >= 2 and text[start - 2].isdigit() and scale == 1.0:
-            return True  # the tail of "2024-25" or a code (not of "$5-7 billion")
-        if after in "-–" and end + 1 < len(text) and text[end + 1].isdigit() and "," not in raw:
-            tail = re.match(r"[-–]\d+(?:[-–]\d+)?", text[end : end + 12])
-            if tail and tail.group().count("-") + tail.group().count("–") > 1:
-                return True  # 555-123-4567
-            second = end + len(tail.group()) if tail else end
-            if not UNIT_AFTER.match(text, second) and not SCALE_WORD.match(text, second):
-                return True  # a score or a code: "won 3-2", "ages 18-24"
-        if scale == 1.0:
-            if re.fullmatch(r"(1[89]\d\d|20\d\d)", raw):
-                return True  # a year
-            if raw.startswith("0") and len(raw) > 1 and "." not in raw:
-                return True
-            if value <= 31 and "." not in raw:
-                if nw.MONTH_BEFORE.search(text, max(0, start - 12), start) or nw.MONTH_AFTER.match(
-                    text, end
-                ):
-                    return True
-            if (
-                value < 120
-                and "." not in raw
-                and AGE_BEFORE.search(text, max(0, start - 12), start)
-            ):
-                if not raw[0] == "0" and (
-                    after in ",.;)" or text.startswith((" or ", " and ", " to "), end)
-                ):
-                    return True
-            if NUMBER_BEFORE.search(text, max(0, start - 16), start):
-                return True  # "48 737 MAX jets", "three 787 Dreamliners": a model number
-            prev = nw._prev_word(text, start)
-            if prev and text[start - 1] == " ":
-                if prev[0].islower() and any(c.isupper() for c in prev[1:]):
-                    return True  # "iPhone 15"
-                low = prev.lower().rstrip(".")
-                if low in lx.LABEL_WORDS:
-                    return True
-                if prev[0].isupper() and low not in lx.CAPITAL_NON_LABELS and low not in lx.MONTHS:
-                    return True  # "Section 232", "Route 5", "Model 3"
-        return False
-
 
 def _prefix_code(symbol: str) -> str:
-    symbol = symbol.strip().lower()
+    symbol = re.sub(r"\s+", "", symbol).lower()
     if symbol in lx.CURRENCY_SYMBOLS:
         return lx.CURRENCY_SYMBOLS[symbol]
     code = symbol.upper()

@@ -22,7 +22,8 @@ def _alt(words: Iterable[object]) -> str:
 
 _ISO = _alt(lx.ISO_CODES | {"RMB"})
 CURRENCY_PREFIX = re.compile(
-    r"(?:US\$|U\.S\.\s?\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|MX\$|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|\bR"
+    r"(?:\b(?:US|HK|AU|CA|NZ|NT)\s?\$|U\.S\.\s?\$|\b(?:C|A|S|R|MX)\$"
+    r"|\$(?:US|AU|NZ|HK|NT|A|C|S)?|€|£|¥|₹|₩|₽|₺|₱|₦|฿|\bR"
     r"|\bRM|\bDh|\bRp\s?"
     rf"|\bRs\.?\s?|\b(?:{_ISO})\s?)\Z"
 )
@@ -34,11 +35,17 @@ UNIT_AFTER = re.compile(
     r"(?P<pct>\s?%|[ -](?i:percent|per\s?cent|pct)\b|(?<=\d)pc\b)"
     r"|(?P<pp>[ -](?i:percentage|per\s?centage)[ -]points?\b)"
     r"|(?P<bp>[ -]?(?i:basis[ -]points?|bps|bp)\b)"
+    r"|(?P<points>[ -]points?\b)"
+    r"|(?P<sym>\s?[€£₹₩₽₺₱₦฿¥](?!\w))"
     r"|(?P<times>[ -]times\b|(?<=\d)x(?![\w-]))"
     rf"|(?P<cur>[ -](?:(?P<adj>(?i:{_ADJ}))\s)?(?P<curword>(?i:{_CURRENCY_WORDS}))\b)"
     rf"|(?P<iso>\s(?:{_ISO})\b)"
-    rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?![\w-]))"
+    rf"|(?P<qty>(?:[ -]|(?<=\d))(?:(?i:{_QTY}))(?!\w|-(?!(?:wide|long|high|deep|tall|thick)\b)))"
     rf"|(?P<time>[ -](?i:{_alt(lx.TIME_UNITS)})\b)"
+)
+
+SCALE_WORD = re.compile(
+    r"[ \u00a0-](?i:(hundred|thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn))\b"
 )
 
 
@@ -85,8 +92,17 @@ CONTAINER_SIZE = re.compile(
 )
 # Ages: "Salil Menon, 58, said", "who is 52", "people aged 65 or over".
 AGE_BEFORE = re.compile(
-    r"(?:\b(?:aged|ages?)|\bwho\s+(?:is|was)|[A-Z][a-z]+,|\baged\s+\d{1,2}\s+(?:to|and|or))\s\Z"
+    r"(?:\b(?:aged|ages?)(?:\s+(?:between|from|of))?|\bwho\s+(?:is|was)|[A-Z][a-z]+,"
+    r"|\b(?:aged|ages?)(?:\s+of)?\s+\d{1,2}\s+(?:to|and|or))\s\Z"
 )
+# "weighs 2 pounds", "2 pounds and 5 ounces": a weight, not sterling.
+WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh\w*|weight|heavy|heavier|lighter|light\s+enough|mere)\b[^.;\n]{0,24}\Z", re.I
+)
+OUNCES_AFTER = re.compile(r",?\s*(?:and\s+)?[\d.]+\s*(?:ounces?|oz)\b")
+YOUNG_AS_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s\Z")
+# "Bebe Lane, six, and ...": a child's age after a name, in words.
+WORD_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s\Z")
 
 
 def quantity_symbol(unit: str) -> str:
@@ -115,6 +131,15 @@ def carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
             result[i + 1] = Quantity(second.start, second.end, second.value, first.unit,
                                      "currency", second.approximate, False, second.scale)  # fmt: skip
             continue
+        if (
+            first.kind == "currency" == second.kind
+            and first.unit == second.unit
+            and first.scale == 1.0
+            and second.scale > 1.0
+            and 0.1 < first.value / (second.value / second.scale) < 10
+        ):  # "from $4 to $6 billion": the scale goes back to the first end
+            result[i] = replace(first, value=first.value * second.scale, scale=second.scale)
+            continue
         if not first.bare or not second.suffix_unit:
             continue
         value = first.value
@@ -125,6 +150,27 @@ def carry_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
         result[i] = Quantity(first.start, first.end, value, second.unit, second.kind,
                              first.approximate, False, second.scale)  # fmt: skip
     return result
+
+
+LIST_AND = re.compile(r",?\s+(?:and|or)\s+\Z")
+
+
+def carry_list_percent(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "65 percent were white, 11.9 percent black, and 7.3 of another race": the last item of
+    a list of percentages, a bare decimal after "and", is a percentage too."""
+    for index in range(2, len(found)):
+        item, before = found[index], found[index - 1]
+        if not item.bare or item.scale != 1.0 or item.value == int(item.value):
+            continue
+        if before.unit != "%" or item.start - before.end > 40:
+            continue
+        if not any(other.unit == "%" for other in found[max(0, index - 4) : index - 1]):
+            continue
+        between = text[before.end : item.start]
+        if "." in between.replace("..", "") or not LIST_AND.search(text, before.end, item.start):
+            continue
+        found[index] = replace(item, unit="%", kind="percent", bare=False)
+    return found
 
 
 BARE_CENTS = re.compile(r"[\d.,]+\s+cents?", re.I)

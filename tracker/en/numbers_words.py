@@ -32,6 +32,10 @@ def _alt(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
+WORD_NUM = (
+    rf"(?:{_alt(lx.TENS_WORDS)})(?:-(?:{_alt(k for k in lx.UNITS_WORDS if lx.UNITS_WORDS[k] < 10)}))?"
+    rf"|{_alt(lx.UNITS_WORDS)}"
+)
 NEXT_WORD = re.compile(r"\s*([A-Za-z]+|[,.;:)\]—–\"”]|$)")
 WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s\Z")
 MONTH_BEFORE = re.compile(rf"\b(?:{_alt(m.capitalize() for m in lx.MONTHS)})\.?,?\s{{1,3}}\Z")
@@ -47,11 +51,30 @@ RANK_AFTER = re.compile(rf"\s+(?:{_alt(lx.RANK_AFTER)})\b|\s+only\s+to\b")
 RANK_MOVE = re.compile(
     r"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|slid|lifted\s+\w+|up|down)\s+to\s+\Z"
 )
+RANK_MOVE_NEAR = re.compile(
+    r"\b(?:rose|climbed|moved|jumped|fell|dropped|slipped|slid|sank|tumbled|lifted|up|down|"
+    r"rising|falling|climbing|slipping|dropping|moving)\b"
+)
 NO_RANK_AFTER = re.compile(
     r"[,.;:)]|\s+(?:in|among|on|spot|position|ranking|slot|player|maker|producer|seller|"
     r"supplier|carrier|airline|brand|economy|exporter|importer|bank|company|firm|lender|"
     r"insurer|retailer|automaker|carmaker|chipmaker|spot|choice|destination|market)\b"
 )
+# "served as number two at the ministry", "the number eight is lucky": a deputy, a numeral.
+NO_DEPUTY_AFTER = re.compile(
+    r"\s+(?:at|to|under|official|officials|leader|man|woman|figure|in\s+command|is|was|has|are|"
+    r"were|will|would)\b"
+)
+# "its sixth straight monthly gain", "the third year running", "a second month in a row".
+STREAK_AFTER = re.compile(
+    r"[\s-]+(?:straight|consecutive|successive|back-to-back)\b"
+    r"|(?:\s+[a-z-]+){1,3}\s+(?:running|in\s+a\s+row)\b"
+)
+IDIOM_PLACE = re.compile(r" place\b(?!\s+(?:in|among|on|at|with|behind|finish))")
+_ORDINAL = rf"(?:{_alt(lx.ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+# "slipped to fourth from first", "rose from 12th to ninth": both ends of a move are ranks.
+RANK_PAIR_BEFORE = re.compile(rf"\b{_ORDINAL}\s+(?:from|to)\s+\Z", re.I)
+RANK_PAIR_AFTER = re.compile(rf"\s+(?:from|to)\s+{_ORDINAL}\b", re.I)
 NO_RANK_BEFORE = re.compile(
     r"(?:became|become|becomes|is|was|remains|remained|ranked|ranks|the world's|'s|at|as)\s+(?:the\s+)?\Z"
 )
@@ -62,11 +85,17 @@ FRACTION_NEXT_OK = {
     "what", "over", "compared", "since", "at", "on", "for", "by", "last", "this", "worried",
     "saw", "think", "believe", "reported", "plan", "plans", "want", "wanted", "but", "while",
 }  # fmt: skip
+GAME_PARTS_BEFORE = {"opening", "first", "last", "final", "closing", "remaining", "early", "late",
+                     "past", "next", "previous", "initial"}  # fmt: skip
 TIME_NEXT = {"earlier", "ago", "later", "before", "after", "century", "hour", "mile", "point"}
 HALF_POINT = re.compile(r"\s+(?:of\s+)?a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
 OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage|per\s?centage)\s+point\b", re.I)
 HALF_SCALE = re.compile(
     r"\s+an?\s+(million|billion|trillion|thousand|dozen)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
+    re.I,
+)
+FRACTION_SCALE = re.compile(
+    r"\s+(?:of\s+an?\s+)?(million|billion|trillion|thousand)\b(?:\s+(dollars|euros|pounds|yuan|yen))?",
     re.I,
 )
 HALF_BLOCKERS_EXTRA = {"upper", "lower", "back", "front", "top", "bottom", "northern", "southern",
@@ -86,6 +115,12 @@ def _word_value(word: str) -> float | None:
         return 12.0
     if word == "a":
         return 1.0
+    if word.endswith(" dozen"):
+        count = _word_value(word[: -len(" dozen")])
+        return None if count is None else count * 12
+    if word.endswith("and a half") or word.endswith("and-a-half"):
+        whole = _word_value(word[: -len("and a half")].strip(" -"))
+        return None if whole is None else whole + 0.5
     if "-" in word:
         tens, _, unit = word.partition("-")
         return float(lx.TENS_WORDS.get(tens, 0) + lx.UNITS_WORDS.get(unit, 0))
@@ -109,19 +144,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return index < 0 or text[index] in _BOUNDARY_BEFORE
 
 
-_APPROX_ENDINGS = tuple(f"{word} " for word in lx.APPROXIMATORS)
+_APPROX_PHRASES = frozenset(lx.APPROXIMATORS)
+_APPROX_LONGEST = max(len(word.split()) for word in lx.APPROXIMATORS)
+_OPENING_MARKS = "([\"'“‘—–-"
 
 
 def _approximate(text: str, start: int) -> bool:
     """Does "about", "nearly", "more than" ... stand right before ``start``?"""
-    window = text[max(0, start - 24) : start].lower()
-    if not window.endswith(" "):
+    if start < 2 or text[start - 1] != " ":
         return False
-    window = window.rstrip() + " "
-    for ending in _APPROX_ENDINGS:
-        if window.endswith(ending):
-            before = len(window) - len(ending) - 1
-            return before < 0 or not window[before].isalnum()
+    tail = text[max(0, start - 24) : start].lower().split()[-_APPROX_LONGEST:]
+    for size in range(1, len(tail) + 1):
+        if " ".join(tail[-size:]).lstrip(_OPENING_MARKS) in _APPROX_PHRASES:
+            return True
     return False
 
 
@@ -132,10 +167,24 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if text.startswith("-", end):
         return None  # "a half-century", "a third-quarter loss"
+    if denominator_word == "half" and text.endswith(" and ", 0, start):
+        return None  # "a decade and a half", "two and a half": part of a larger figure
+    if STREAK_AFTER.match(text, end) and denominator_word in lx.ORDINALS:
+        value = float(lx.ORDINALS[denominator_word])  # "a seventh straight session": a streak
+        return Quantity(end - len(denominator_word), end, value, "rank", "rank")
     following = _next_word(text, end)
     if denominator_word.startswith("quarter") and following in TIME_NEXT:
         return None
+    numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
+    scaled = FRACTION_SCALE.match(text, end)
+    if scaled is not None:  # "a quarter million people", "a third of a billion"
+        value = numerator / lx.FRACTIONS[denominator_word] * lx.SCALES[scaled.group(1).lower()]
+        code = lx.CURRENCY_WORDS.get((scaled.group(2) or "").lower())
+        return Quantity(start, scaled.end(), value, code or "count", "currency" if code else "count",
+                        _approximate(text, start), scale=lx.SCALES[scaled.group(1).lower()])  # fmt: skip
     prev = _prev_word(text, start).lower()
+    if denominator_word.startswith(("quarter", "half", "halves")) and prev in GAME_PARTS_BEFORE:
+        return None  # "the opening three quarters of the game", "the first three quarters"
     if denominator_word.startswith("quarter") and prev in (
         "in",
         "per",
@@ -150,11 +199,13 @@ def fraction(text: str, match: re.Match[str]) -> Quantity | None:
         following
         and following.isalpha()
         and following not in FRACTION_NEXT_OK
-        and not following.endswith("ed")
-    ):
+        and not (
+            following.endswith("ed")
+            and _next_word(text, end + 1 + len(following) + 1) in FRACTION_NEXT_OK | {"", ",", "."}
+        )
+    ):  # "a third owned by the state" is a fraction, "a third undisclosed buyer" an ordinal
         if "-" not in match.group():
             return None  # "a third term", "a quarter century"
-    numerator = 1.0 if numerator_word in ("a", "an") else float(lx.UNITS_WORDS[numerator_word])
     value = numerator / lx.FRACTIONS[denominator_word]
     point = OF_A_POINT.match(text, end)
     if point is not None:  # "a quarter of a percentage point"
@@ -178,6 +229,8 @@ def half(text: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
     if match.group()[0].isupper() and not _sentence_initial(text, start):
         return None
+    if start and text[start - 1] == "-":
+        return None  # "second-half results"
     prev = _prev_word(text, start)
     if prev.lower() in HALF_BLOCKERS or (
         prev[:1].isupper() and not _sentence_initial(text, start - len(prev) - 1)
@@ -220,6 +273,12 @@ def multiple(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if word.lower() == "twice" and following.isalpha() and following not in TWICE_NEXT_OK:
         return None
+    if word.lower() == "twice" and _prev_word(text, start).lower() in (
+        "think",
+        "thinking",
+        "thought",
+    ):
+        return None  # "think twice"
     if word.lower() == "twice" and following == "a" and _next_word(text, end + 3) in lx.TIME_UNITS:
         return None
     value = lx.MULTIPLE_WORDS[word.lower()]
@@ -240,10 +299,26 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
     superlative = SUPERLATIVE.match(text, end)
     if superlative is not None and superlative.group(1) not in NOT_SUPERLATIVE:
         return Quantity(start, superlative.end(), value, "rank", "rank", _approximate(text, start))
+    if STREAK_AFTER.match(text, end):
+        return Quantity(start, end, value, "rank", "rank", _approximate(text, start))
+    if (
+        text.startswith("-", end)
+        or IDIOM_PLACE.match(text, end)
+        and text.endswith("the ", 0, start)
+    ):
+        return None  # "first-class", "in the first place"
     if (
         RANK_AFTER.match(text, end)
         or RANK_BEFORE.search(text, max(0, start - 40), start)
         or RANK_MOVE.search(text, max(0, start - 30), start)
+        or (
+            RANK_PAIR_BEFORE.search(text, max(0, start - 20), start)
+            and RANK_MOVE_NEAR.search(text, max(0, start - 60), start)
+        )
+        or (
+            RANK_PAIR_AFTER.match(text, end)
+            and RANK_MOVE_NEAR.search(text, max(0, start - 30), start)
+        )
     ):
         if _next_word(text, end) in lx.TIME_UNITS or _next_word(text, end) in ("half", "time"):
             return None
@@ -253,6 +328,12 @@ def ordinal(text: str, match: re.Match[str]) -> Quantity | None:
 
 def number_sign(text: str, match: re.Match[str]) -> Quantity | None:
     start, end = match.span()
+    head = match.group("nonum")
+    value = float(head) if head.isdigit() else float(lx.UNITS_WORDS[head])
+    if NO_DEPUTY_AFTER.match(text, end):
+        return None
+    if not head.isdigit() and not re.match(r" [a-z]{3,}", text[end : end + 5]):
+        return None  # "number one, prioritize": an enumeration, not a standing
     if NO_RANK_AFTER.match(text, end) or NO_RANK_BEFORE.search(text, max(0, start - 30), start):
-        return Quantity(start, end, float(match.group("nonum")), "rank", "rank")
+        return Quantity(start, end, value, "rank", "rank")
     return None
