@@ -188,3 +188,13 @@ def test_a_clause_with_saying_belongs_to_the_pronoun_subject() -> None:
         "She declined to give a date for the XR-2 missions, saying the firm had 3 launches booked."
     )
     assert _sources(text)["3"] == "Dana Whitlock"
+
+
+def test_a_poll_that_shows_frames_the_sentences_after_it() -> None:
+    text = (
+        "Support for the levy is growing. A new Harlow Institute poll shows most voters back it. "
+        "Fifty-four percent say the levy is fair. Another 12 percent are unsure."
+    )
+    found = _sources(text)
+    assert found["Fifty-four percent"] == "Harlow Institute"
+    assert found["12 percent"] == "Harlow Institute"

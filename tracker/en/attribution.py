@@ -16,6 +16,8 @@ import re
 from tracker.en.cues import Cue
 
 # Cues that name where figures come from, not who spoke: "according to X", "data from X".
+# Publishing cues that frame the sentences after them too: "A new X poll shows ...".
+FRAMING = re.compile(r"(?:show|shows|showed|found|finds|suggests?|indicates?)\b")
 PUBLISHED = re.compile(
     r"(?i:according\s+to)\b|(?:data|figures|statistics|estimates|report|survey|study|"
     r"show|shows|showed|found|finds)\b|[\w-]+\s+(?:from|by)\b"
@@ -96,32 +98,58 @@ def paragraph_sources(
 
     "Consumers bought 208,560 cars this year. ... Dealers sold 303,417 last year, according to
     X.": a figure-reporting cue ("according to X", "X's data show") speaks for the sentences of
-    its paragraph before it, and for the whole paragraph when it opens it ("According to X,
-    ..."). A speech verb ("X expects ...") covers only its own sentence, and a paragraph with
-    two publishers keeps each to its sentence.
+    its paragraph before it; one that frames what follows ("According to X, ...", "A new X poll
+    shows ...") also for the sentences after it, up to the next cue. A speech verb ("X expects
+    ...") covers only its own sentence, and a paragraph where someone else speaks carries no
+    publisher at all.
     """
     carried = list(inherited)
-    paragraph = 0
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     groups: dict[int, list[int]] = {}
     for index, (start, _end) in enumerate(sentences):
-        paragraph = bisect.bisect_right(breaks, start)
-        groups.setdefault(paragraph, []).append(index)
+        groups.setdefault(bisect.bisect_right(breaks, start), []).append(index)
     for members in groups.values():
-        publishers = [
-            (index, cue.cluster)
-            for index in members
-            for cue in cues[index]
-            if cue.report and cue.scope == sentences[index] and PUBLISHED.match(text, cue.start)
-        ]
-        speakers = {cue.cluster for index in members for cue in cues[index]}
-        if len({cluster for _, cluster in publishers}) != 1 or len(speakers) != 1:
-            continue  # none, or several voices: each keeps to its own sentence
-        first, publisher = publishers[0]
-        last = publishers[-1][0]
-        opens = [c for c in cues[first] if c.start == sentences[first][0]]
-        reach = members[-1] + 1 if opens else last  # "According to X, ...": what follows is X's too
+        publishing: dict[int, tuple[int, bool]] = {}  # sentence -> (publisher, frames what follows)
+        voices = set()
         for index in members:
-            if index < reach and not cues[index] and carried[index] is None:
-                carried[index] = publisher
+            for cue in cues[index]:
+                if (
+                    cue.report
+                    and cue.scope == sentences[index]
+                    and PUBLISHED.match(text, cue.start)
+                ):
+                    frames = cue.start == sentences[index][0] or FRAMING.match(text, cue.start)
+                    publishing.setdefault(index, (cue.cluster, bool(frames)))
+                else:
+                    voices.add(cue.cluster)
+        if not publishing or voices - {cluster for cluster, _ in publishing.values()}:
+            continue  # no publisher, or someone else speaks: each keeps to its own sentence
+        for position, index in enumerate(members):
+            if cues[index] or carried[index] is not None:
+                continue
+            carried[index] = _nearest_publisher(members, position, cues, publishing)
     return carried
+
+
+def _nearest_publisher(
+    members: list[int],
+    position: int,
+    cues: list[list[Cue]],
+    publishing: dict[int, tuple[int, bool]],
+) -> int | None:
+    """The framing publisher before ``members[position]``, else the one closing after it, with
+    no other cue in between."""
+    for index in reversed(members[:position]):
+        if index in publishing:
+            cluster, frames = publishing[index]
+            if frames:
+                return cluster
+            break
+        if cues[index]:
+            break
+    for index in members[position + 1 :]:
+        if index in publishing:
+            return publishing[index][0]
+        if cues[index]:
+            return None
+    return None
