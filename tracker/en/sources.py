@@ -6,6 +6,8 @@ Cues: "X said" / "said X" (with appositions, titles and adverbs between), "accor
 subject may be a name, a pronoun or a generic noun ("the company"), resolved by
 ``tracker.en.coref``. A cue covers its sentence, except a passive "by X" in a later clause
 ("..., the estimate of analysts polled by Tallymark"); a quotation shares its source.
+The subject left of a verb is read by ``tracker.en.subjects``; figures beyond every cue's
+sentence get their source from the document-level pass in ``tracker.en.attribution``.
 """
 
 from __future__ import annotations
