@@ -53,7 +53,8 @@ def quoted_sources(
     quotation, or for a whole-sentence quotation right after an attributed sentence."""
     inherited: list[int | None] = [None] * len(sentences)
     starts = [s for s, _ in sentences]
-    for left, right in quote_regions(text):
+    regions = quote_regions(text)
+    for left, right in regions:
         first = max(0, bisect.bisect_right(starts, left) - 1)
         last = bisect.bisect_left(starts, right) - 1
         if last <= first:
@@ -69,7 +70,7 @@ def quoted_sources(
         for index in range(first, last + 1):
             if not cues[index]:
                 inherited[index] = speaker
-    opens_quote = {left: right for left, right in quote_regions(text)}
+    opens_quote = dict(regions)
     for index in range(1, len(sentences)):
         left, right = sentences[index]
         if cues[index] or inherited[index] is not None or left not in opens_quote:
