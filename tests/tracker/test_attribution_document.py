@@ -198,3 +198,17 @@ def test_a_poll_that_shows_frames_the_sentences_after_it() -> None:
     found = _sources(text)
     assert found["Fifty-four percent"] == "Harlow Institute"
     assert found["12 percent"] == "Harlow Institute"
+
+
+def test_titles_with_a_field_and_peoples_adjectives_are_no_part_of_a_name() -> None:
+    text = (
+        "Secretary of Energy Dana Brook said 14 plants would close. "
+        "Canadian Ivo Lanz said he lost 20 kg. "
+        "The Canadian Chamber of Commerce said 1,200 firms replied."
+    )
+    names = {s.name: s.role for s in extract(text).sources}
+    assert names == {
+        "Dana Brook": "Secretary of Energy",
+        "Ivo Lanz": None,
+        "Canadian Chamber of Commerce": None,
+    }

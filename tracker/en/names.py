@@ -26,7 +26,7 @@ from tracker.en.names_patterns import (
     UNIT_AFTER_DIGIT,
     split_role,
 )
-from tracker.en.places import is_place
+from tracker.en.places import DEMONYMS, is_place
 
 
 @dataclass
@@ -83,6 +83,19 @@ def is_org_name(tokens: list[str]) -> bool:
 
 def is_institution(name: str) -> bool:
     return any(token.lower() in nl.INSTITUTION_WORDS for token in name.split(" "))
+
+
+def _person_after(tokens: list[str]) -> bool:
+    """Is what follows a people's adjective a person ("Australian Timothy Weeks"), or nothing?"""
+    return (
+        len(tokens) <= 3
+        and not is_org_name(tokens)
+        and all(token[:1].isupper() and token.replace("-", "").isalpha() for token in tokens)
+    )
+
+
+# Titles that take a field with "of": "Secretary of State", "Minister of Finance".
+FIELD_TITLES = {"secretary", "minister", "director", "head", "chief", "commissioner"}
 
 
 class NameFinder:
@@ -162,6 +175,7 @@ class NameFinder:
                     )
                     or low in nl.CONNECTOR_WORDS
                     or (initial and len(tokens) > 1 and low in nl.OPENING_DESCRIPTORS)
+                    or (head in DEMONYMS and _person_after(tokens[1:]))
                     or (initial and len(tokens) == 1 and low.endswith(("ing", "ly")))
                     or CONTRACTION.search(head) is not None
                 )
@@ -214,6 +228,20 @@ class NameFinder:
             tokens[lead].rstrip(".").lower() in nl.ROLE_WORDS or tokens[lead] in nl.HONORIFICS
         ):
             lead += 1
+        if (
+            0 < lead < len(tokens)
+            and tokens[lead] == "of"
+            and len(tokens) - lead - 2 in (2, 3)
+            and tokens[lead - 1].lower() in FIELD_TITLES
+            and not is_org_name(tokens[lead + 2 :])
+        ):  # "Secretary of State Mike Pompeo": the title takes its field, the person the rest
+            role = " ".join(tokens[: lead + 2])
+            offset += len(role) + 1
+            tokens = tokens[lead + 2 :]
+            end = offset + len(" ".join(tokens))
+            person = Mention(offset, end, " ".join(tokens), "person", role=role, evidence=True)
+            person.possessive = POSSESSIVE.match(self.text, end) is not None
+            return [person]
         if 0 < lead < len(tokens) - 1 and tokens[lead] in ("of", "at"):
             offset += len(" ".join(tokens[: lead + 1])) + 1
             tokens = tokens[lead + 1 :]  # "CEO of Xpeng Motors": the organization

@@ -34,6 +34,8 @@ ORG_WORDS = {
     "grid", "funds", "wealth", "payments", "fintech", "assurance", "re", "biosciences",
     "medical", "diagnostics", "cloud", "tech", "chips", "shipyard", "yards", "express",
     "publishing", "books", "herald", "tribune", "gazette", "banks", "foundry", "works", "mills",
+    "nations", "party", "alliance", "coalition", "operation", "forces", "guard", "navy",
+    "chamber", "institution", "academy", "college", "school", "hospitals", "commerce",
 }  # fmt: skip
 ORG_SUFFIXES = {"Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "A/S", "GmbH", "NV"}
 DOTTED_KEEP = {
@@ -71,6 +73,7 @@ ROLE_WORDS = {
     "attorney", "representative", "adviser", "advisor", "strategist", "professor", "partner",
     "principal", "counsel", "superintendent", "inspector", "commander", "admiral", "sen",
     "rep", "gov", "gen", "lt", "col", "capt", "sgt", "supervisor", "chairperson",
+    "administrator", "envoy", "lawmaker", "congressman", "congresswoman", "assemblyman",
 }  # fmt: skip
 # Company officers: a person with such a title and no organization works for the company.
 COMPANY_ROLES = ("chief", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president",

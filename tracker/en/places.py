@@ -57,6 +57,20 @@ CITIES = {
     "Silicon Valley", "Wall Street", "Brooklyn", "Manhattan", "Singapore", "Hong Kong",
 }  # fmt: skip
 PLACES = COUNTRIES | US_STATES | CITIES
+# Adjectives of peoples: "Australian Timothy Weeks" is Timothy Weeks, "Jordanian" no name.
+DEMONYMS = {
+    "American", "British", "Chinese", "Japanese", "Korean", "South Korean", "North Korean",
+    "Indian", "Pakistani", "Afghan", "Iranian", "Iraqi", "Syrian", "Jordanian", "Lebanese",
+    "Israeli", "Palestinian", "Saudi", "Emirati", "Qatari", "Egyptian", "Turkish", "Russian",
+    "Ukrainian", "Polish", "German", "French", "Italian", "Spanish", "Portuguese", "Dutch",
+    "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Irish",
+    "Scottish", "Welsh", "English", "Greek", "Hungarian", "Czech", "Romanian", "Bulgarian",
+    "Serbian", "Croatian", "Canadian", "Mexican", "Brazilian", "Argentine", "Argentinian",
+    "Chilean", "Colombian", "Peruvian", "Venezuelan", "Cuban", "Australian", "Taiwanese",
+    "Vietnamese", "Thai", "Indonesian", "Malaysian", "Filipino", "Singaporean", "Nigerian",
+    "Kenyan", "Ethiopian", "South African", "Moroccan", "Algerian", "Libyan", "Sudanese",
+    "Yemeni", "Kurdish", "European", "Asian", "African", "Latin American", "Arab",
+}  # fmt: skip
 
 
 def is_place(name: str) -> bool:
