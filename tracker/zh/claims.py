@@ -19,7 +19,7 @@ from tracker.model import Claim, Extraction, Source
 from tracker.zh.numbers import Figure, find_figures
 from tracker.zh.sources import Attribution
 from tracker.zh.subject import entity_key, mentioned_entity, metric_before, period_at, period_marks
-from tracker.zh.text import paragraphs, sentence_spans
+from tracker.zh.text import is_furniture, paragraphs, sentence_spans
 from tracker.zh.traditional import to_simplified
 
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
@@ -154,6 +154,8 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
     for para_start, para_end in paragraphs(work):
         if segment_language(work[para_start:para_end]) == "en":
             claims.extend(_english_span(text, para_start, para_end, published, attribution))
+            continue
+        if is_furniture(work, para_start, para_end):
             continue
         subject.metric = None
         sentences = sentence_spans(work, para_start, para_end)
