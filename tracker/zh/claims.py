@@ -27,6 +27,16 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
+WRITER_OWN = re.compile(
+    r"(?:记者|笔者)(?:还|也|则|同时)?(?:注意到|发现|查阅|梳理|计算|统计|调查|观察到|对比)"
+)
+# Farthest a cue may sit from the end of its sentence and still attribute figures before it.
+CLOSING_CUE = 6
+# Longest "X公布了……报告。" sentence that announces the paragraph after it.
+ANNOUNCEMENT = 60
+ANNOUNCES = re.compile(
+    r"(?:公布|发布|发表|披露|宣布)(?:了)?[^，。]*?(?:报告|数据|业绩|财报|年报|报道|文章|结果)"
+)
 
 
 def _organizations(attribution: Attribution) -> dict[str, str]:
@@ -41,14 +51,16 @@ def _organizations(attribution: Attribution) -> dict[str, str]:
     return known
 
 
-def _source_of(cues: list[tuple[int, Source]], position: int) -> Source | None:
-    """The cue nearest before ``position``, else the first after it in the sentence."""
+def _source_of(cues: list[tuple[int, Source]], position: int, end: int) -> Source | None:
+    """The cue nearest before ``position``, else one closing the sentence ("……，X表示。")."""
     chosen: Source | None = None
     for cue_position, source in cues:
         if cue_position <= position:
             chosen = source
         elif chosen is None:
-            return source
+            # A cue in mid-sentence opens what follows it ("……，但X说，“……”"); only one
+            # at the end of the sentence looks back at the figures before it.
+            return source if end - cue_position <= CLOSING_CUE else None
     return chosen
 
 
@@ -150,12 +162,17 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
     claims: list[Claim] = []
     subject = _Subject()
     last_cues: list[tuple[int, Source]] = []  # of the sentence before, across paragraphs
+    last_sentence: tuple[int, int] | None = None
+    last_had_figures = False
+    doc_speaker: Source | None = None
     taiwan_dollars = "新台币" in work or "台币" in work
     for para_start, para_end in paragraphs(work):
         if segment_language(work[para_start:para_end]) == "en":
             claims.extend(_english_span(text, para_start, para_end, published, attribution))
             continue
         if is_furniture(work, para_start, para_end):
+            # "新闻发言人 武平" over a statement: the spokesperson speaks the text that follows.
+            doc_speaker = attribution.signed(work[para_start:para_end]) or doc_speaker
             continue
         subject.metric = None
         sentences = sentence_spans(work, para_start, para_end)
@@ -169,24 +186,36 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
             ]
         figures = _by_sentence(found, sentences)
         cues = [attribution.cues(work, *sentence) for sentence in sentences]
-        before_paragraph, last_cues = last_cues, cues[-1] if cues else last_cues
+        before_paragraph = last_cues
+        # The speaker of this paragraph so far: a paragraph goes on with whoever spoke in it,
+        # or with the source that announced it at the end of the paragraph before.
+        speaker = _announced(work, last_sentence, last_cues, last_had_figures) or doc_speaker
+        last_cues = cues[-1] if cues else last_cues
+        last_sentence = sentences[-1] if sentences else last_sentence
+        last_had_figures = bool(figures[-1]) if figures else last_had_figures
         organizations = _organizations(attribution)
         for index, sentence in enumerate(sentences):
             latin = LATIN_WORD.search(work, *sentence)
             if latin and segment_language(work[sentence[0] : sentence[1]]) == "en":
                 claims.extend(_english_span(text, *sentence, published, attribution))
                 continue
+            if cues[index]:
+                speaker = cues[index][-1][1]
+            elif WRITER_OWN.search(work, *sentence):
+                speaker = None  # 记者注意到: the writer's own finding ends the speaker's turn
             if not figures[index]:
                 continue
             before = cues[index - 1] if index else before_paragraph
             sentence_cues = cues[index] or _carried_cues(
                 work, sentences, cues, figures, index, before
             )
+            if not sentence_cues and speaker is not None:
+                sentence_cues = [(sentence[0], speaker)]
             sentence_text = work[sentence[0] : sentence[1]]
             periods = period_marks(sentence_text, published)
             mentioned = mentioned_entity(sentence_text, organizations)
             for figure in figures[index]:
-                source = _source_of(sentence_cues, figure.start)
+                source = _source_of(sentence_cues, figure.start, sentence[1])
                 claim = _claim(text, work, figure, sentence, source, subject, periods, mentioned)
                 claims.append(claim)
     sources = list(attribution.sources.values())
@@ -215,6 +244,27 @@ def _as_written(found: Extraction, text: str, work: str) -> Extraction:
         for claim in found.claims
     ]
     return Extraction(text=text, language=found.language, sources=sources, claims=claims)
+
+
+def _announced(
+    text: str,
+    sentence: tuple[int, int] | None,
+    cues: list[tuple[int, Source]],
+    had_figures: bool,
+) -> Source | None:
+    """The source a paragraph takes from the one before: "X公布了中期业绩。" or "X表示：".
+
+    Only a short last sentence that attributes and states no figure of its own announces
+    the next paragraph.
+    """
+    if sentence is None or not cues or had_figures:
+        return None
+    start, end = sentence
+    if text[end - 1] in "：:" or (
+        end - start <= ANNOUNCEMENT and ANNOUNCES.search(text, start, end)
+    ):
+        return cues[-1][1]
+    return None
 
 
 def _carried_cues(

@@ -66,7 +66,7 @@ ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15}
 SPEECH = re.compile(
     r"(?:分析指出|分析称|解释称|回应称|补充说|解读(?:称|说|指出)?|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
     r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|建议|报道(?=称|说))(?:说|称|道)?"
-    r"|告诉(?:本报|本台)?记者|称|说道|说|(?:公布|宣布)(?=[，：])"
+    r"|告诉(?:本报|本台)?(?:记者|笔者)|称|说道|说|宣布|坦承|公布(?=[，：])|分析(?=[，：])"
 )
 # Short names the press uses for bodies named in full elsewhere in the article.
 COMMON_ALIASES = {
@@ -80,19 +80,22 @@ COMMON_FULL_NAMES = re.compile(
 )
 # Verbs whose subject is a speaker, so an unknown short name before them is an organization
 # (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
-STATING_VERBS = frozenset("表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称".split())
+STATING_VERBS = frozenset(
+    "表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称 宣布 分析 坦承".split()
+)
 BARE_NAME = re.compile(r"[^\s的了在将是为和与对把被从向这那其该我你也都就而但等其会要能已]{2,12}")
 NOT_SPEECH_BEFORE = {
-    "说": "据听小解游演学传劝虽再就或比怎不来话",
-    "称": "简名堪号自职统昵俗尊著被对声宣",
+    "说": "据听小解游演学传劝虽再就或比怎不来话如以所想实果",
+    "称": "简名堪号自职统昵俗尊著被对声宣之",
     "认为": "被",
 }
-NOT_SPEECH_AFTER = {"说": "明法服", "称": "为作号之"}
+NOT_SPEECH_AFTER = {"说": "明法服出不得", "称": "为作号之"}
 SETTING = re.compile(
     r"(?:(?:在|于)[^，。；]{0,30}?(?:上|中|时|期间|之际|里)"
     r"|(?:在)?接受[^，。；]{0,20}?采访(?:时)?"
-    r"|(?:对|向|告诉)[^，。；]{0,10}?记者"
+    r"|(?:对|向|告诉)[^，。；]{0,10}?(?:记者|笔者)"
     r"|(?:对|向)(?:媒体|外界|本报|新华社|中新社)"
+    r"|(?:对|向)[^，。；对向]{1,12}?(?:新闻|报|社|网|台|频道|媒体)"
     r")$"
 )
 DATE_TIME = re.compile(
@@ -101,10 +104,12 @@ DATE_TIME = re.compile(
 ADVERBS = re.compile(
     r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并|就|"
     r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日|"
-    r"分析|研究|经测算|测算|综合)$"
+    r"(?:上|下|本)?(?:周|星期)[一二三四五六日天]|当面|公开|分析|研究|经测算|测算|综合)$"
 )
 LEADING = re.compile(
     r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则|来自|按照|依据|根据"
+    r"|在?(?:早前|此前|日前|近日|随后|当天|同日)"
+    r"|(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
     r"|[\u4e00-\u9fff]{0,4}?(?:市调|研究|咨询|调研|评级|数据|第三方)机构)"  # 市调机构集邦科技
 )
 UNNAMED_OFFICIAL = re.compile(
@@ -118,6 +123,37 @@ INDEFINITE = re.compile(
 DATELINE = re.compile(r"^(?:[^，。；：\s]{0,16}?\d{1,2}日电|本报讯)\s*(?:（[^）]{0,20}）)?\s*")
 HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
 PRONOUN = re.compile(r"^(?:他|她)$")
+# 其还表示: whoever the text spoke of last, person or organization.
+ITS = "其"
+# How someone said it, between the speaker and 称 / 说: 哭诉称, 威胁称, 回忆说.
+MANNER = re.compile(
+    r"(?:哭诉|控诉|威胁|回忆|解释|回应|补充|感慨|表态|重申|宣称|抱怨|笑称|笑着|坦承|承认|证实|爆料|"
+    r"反驳|质疑|呼吁|介绍|透露|强调|开始|继续|一再|反复|多次)$"
+)
+# 报道称 / 文章指出 / 报道中提到: the report of the medium named last.
+REPORT = re.compile(
+    r"^(?:该|这篇|这份|上述)?(?:报道|文章|报导|该文)(?:中|里)?(?:还|也|则|进一步)?$"
+)
+# 《纽约时报》网站在10月1日发表题为……的报道: a medium and its report.
+MEDIUM_REPORT = re.compile(
+    r"(?:发表|刊登|刊发|刊载)(?:了)?(?:《[^》]{0,60}》|[^，。；！？《]){0,60}?(?:报道|文章|社论|评论)"
+)
+MEDIUM_NAME = re.compile(r"(?:报|社|网|台|新闻|时报|日报|周刊|杂志|通讯)$")
+# 小花母亲, 王某的妻子: a person named by kinship to someone named.
+KIN = re.compile(
+    r"^(?![其他她该这那])[\u4e00-\u9fff]{1,4}?的?(?:母亲|父亲|妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|妻子|丈夫|儿子|女儿|"
+    r"哥哥|姐姐|弟弟|妹妹)$"
+)
+# 学生小丽, 村民王大成: who the person is, before the name.
+PERSON_DESCRIPTOR = re.compile(
+    r"^(?:学生|老师|村民|市民|网友|工人|患者|家长|居民|医生|护士|司机|农民|业主|游客|乘客|顾客|店主|摊主)"
+    r"(?=[\u4e00-\u9fff]{2,3}$)"
+)
+# Longest heading line that signs a statement, and the roles that make statements.
+SIGNATURE = 40
+ROLE_SPEAKS = re.compile(r"发言人|主席|部长|局长|主任|市长|省长|总统|总理|大使|负责人|董事长|总裁")
+# 小丽, 老王, 阿强: a familiar name.
+FAMILIAR = re.compile(r"^[小老阿][\u4e00-\u9fff]$")
 SAME_ORG_WORDS = (
     "公司|机构|局|厅|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告"
 )
@@ -135,6 +171,8 @@ class Attribution:
     aliases: dict[str, str] = field(default_factory=dict)
     last_person: Source | None = None
     last_org: Source | None = None
+    last_medium: Source | None = None
+    last_any: Source | None = None
 
     def cues(self, text: str, start: int, end: int) -> list[tuple[int, Source]]:
         """(position, source) of every attribution in the sentence text[start:end]."""
@@ -183,6 +221,8 @@ class Attribution:
         for match in learned:
             # 记者从X获悉 names an organization; 在X看来 more often a person.
             words, org_first = (match.group(1), True) if match.group(1) else (match.group(2), False)
+            if words.endswith(("中", "里", "上")):
+                continue  # 从一份举报信中了解到: a document, not who published it
             resolve = partial(self._named, words, org_first=org_first)
             hits.append((match.start(), match.end(), resolve))
         shows = DATA_SHOWS.finditer(sentence) if DATA_SHOWS_CHARS.search(sentence) else ()
@@ -201,16 +241,39 @@ class Attribution:
                 hits.append(
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )
+        reports = MEDIUM_REPORT.finditer(sentence) if "发表" in sentence or "刊" in sentence else ()
+        for match in reports:
+            words = _speaker_words(sentence, match.start())
+            if "》" in words or MEDIUM_NAME.search(words):
+                hits.append((match.start(), match.end(), partial(self._medium, words)))
         for match in SPEECH.finditer(sentence):
             if _is_speech(sentence, match):
                 words = _trim_publisher(_speaker_words(sentence, match.start()))
+                if not words:
+                    words = _named_before(sentence, match.start())
                 hits.append(
                     (match.start(), match.end(), partial(self._speaker, words, match.group()))
                 )
         return hits
 
+    def signed(self, line: str) -> Source | None:
+        """The person a heading line "（机构）新闻发言人 姓名" names, registered; else None."""
+        if len(line) > SIGNATURE or CLAUSE_BOUNDARY.search(line):
+            return None
+        apposition = split_apposition(line.replace(" ", "").replace("\u3000", ""))
+        if apposition is None or not ROLE_SPEAKS.search(apposition[1] or ""):
+            return None
+        name, role, organization = apposition
+        return self._add(Source(name, "person", role, self._organization(organization)))
+
     def _latest_org(self) -> Source | None:
         return self.last_org
+
+    def _medium(self, words: str) -> Source | None:
+        source = self._named(words, org_first=True)
+        if source is not None and source.kind == "organization":
+            self.last_medium = source
+        return source
 
     def _learn_aliases(self, sentence: str) -> None:
         for match in COMMON_FULL_NAMES.finditer(sentence):  # 央行 after 中国人民银行
@@ -223,10 +286,19 @@ class Attribution:
                 self.aliases[match.group(1)] = full
 
     def _speaker(self, words: str, verb: str) -> Source | None:
+        if not DESCRIBED_NAME.match(words):
+            words = PARENTHESES.sub("", words)  # 他（小刚）说, 小丽（化名）称
+        words = words.strip('“”"「」 ')
         if not words:
-            return None
+            return self.last_medium if verb.startswith("报道") else None
         if PRONOUN.match(words):
             return self.last_person
+        if words == ITS:
+            return self.last_any
+        if REPORT.match(words):
+            return self.last_medium
+        if words.endswith("地") or words.endswith("得"):
+            return None  # 一字一顿地说: a manner, the speaker is further back
         if INDEFINITE.match(words):
             return None  # 某头部房企高管对记者说: someone the text does not name
         source = self._named(words, org_first=False)
@@ -248,6 +320,19 @@ class Attribution:
             words = pair.group(1)
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
+        if "、" in words and not org_first:
+            people = [part for part in words.split("、") if part]
+            if len(people) > 1 and all(KIN.match(p) or looks_like_person(p) for p in people):
+                for person in people[1:]:
+                    self._add(Source(person, "person"))  # 小花奶奶、小刚奶奶说: both speak
+                words = people[0]
+        words = PERSON_DESCRIPTOR.sub("", words)
+        if KIN.match(words) or FAMILIAR.match(words):
+            return self._add(Source(words, "person"))
+        if "的" in words[1:-1] and not org_first:
+            after = words[words.rindex("的") + 1 :]
+            if looks_like_person(after) or after in self.sources:
+                words = after  # 带领公司上市的吴亚军: the name after a description
         same = SAME_ORG.match(words)
         if same or words == "公司":
             return self._same_org(same.group(1) if same else "公司")
@@ -266,7 +351,7 @@ class Attribution:
         unnamed = official.group(1) if official else organization_of_unnamed(words)
         if official or unnamed:
             # 该行有关负责人称, 国家统计局局长表示: an unnamed official speaks for the organization.
-            return self._named(unnamed, org_first=False) if unnamed else None
+            return self._named(unnamed, org_first=True) if unnamed else None
         cleaned = clean_org(words)
         if is_generic(cleaned) or len(cleaned) < 2 or len(cleaned) > 30:
             return None
@@ -321,6 +406,7 @@ class Attribution:
         if known is not None and (known.role or known.organization or known.kind != source.kind):
             source = known
         self.sources[source.name] = source
+        self.last_any = source
         if source.kind == "person":
             self.last_person = source
         else:
@@ -376,7 +462,22 @@ def _speaker_words(sentence: str, stop: int) -> str:
         if trimmed == words:
             break
         words = trimmed
-    return LEADING.sub("", words).strip()
+    words = LEADING.sub("", words).strip()
+    words = MANNER.sub("", words) if len(words) > 3 else words
+    if len(words) > 3 and words.endswith("方面"):
+        words = words[:-2]  # 亚马逊中国方面表示
+    return DATE_TIME.sub("", ADVERBS.sub("", words)).strip()
+
+
+def _named_before(sentence: str, stop: int) -> str:
+    """带领公司上市的吴亚军，在会上表示: the person named in the clause before the verb's own."""
+    tail = CLAUSE_TAIL.search(sentence, max(0, stop - CLAUSE_WINDOW), stop)
+    boundary = tail.start() if tail else 0
+    if boundary == 0 or sentence[boundary - 1] not in "，,":
+        return ""
+    words = _clause_words(sentence, boundary - 1)
+    name = words[words.rfind("的") + 1 :]
+    return name if looks_like_person(name) else ""
 
 
 def _is_speech(sentence: str, match: re.Match[str]) -> bool:
