@@ -16,6 +16,7 @@ from tracker.en.claims import extract_en
 from tracker.en.subject import claim_key
 from tracker.language import segment_language
 from tracker.model import Claim, Extraction, Source
+from tracker.zh.entities import candidates, entity_before, topic
 from tracker.zh.numbers import Figure, find_figures
 from tracker.zh.sources import Attribution
 from tracker.zh.subject import entity_key, mentioned_entity, metric_before, period_at, period_marks
@@ -24,6 +25,7 @@ from tracker.zh.traditional import to_simplified
 
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
@@ -219,7 +221,34 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
                 claim = _claim(text, work, figure, sentence, source, subject, periods, mentioned)
                 claims.append(claim)
     sources = list(attribution.sources.values())
+    claims = _about(claims, work, sources, attribution.aliases)
     return Extraction(text=text, language="zh", sources=sources, claims=claims)
+
+
+def _about(
+    claims: list[Claim], work: str, sources: list[Source], aliases: dict[str, str]
+) -> list[Claim]:
+    """Each claim with the entity it is about (tracker.zh.entities), its key to match."""
+    names = candidates(work, sources, aliases)
+    main = topic(work, names)
+    out: list[Claim] = []
+    previous: Claim | None = None
+    for claim in claims:
+        if not HAN.search(claim.sentence):
+            out.append(claim)  # an English sentence keeps what the English tracker found
+            continue
+        offset = claim.start - claim.sentence_start
+        sentence = work[claim.sentence_start : claim.sentence_start + len(claim.sentence)]
+        entity = entity_before(sentence, offset, names)
+        if entity is None and previous is not None and "\n" not in work[previous.end : claim.start]:
+            entity = previous.entity
+        entity = entity or main
+        key = claim_key(entity_key(entity), claim.metric, claim.unit, claim.period)
+        subject = " ".join(part for part in (entity, claim.metric) if part) or None
+        claim = replace(claim, entity=entity, key=key, subject=subject)
+        out.append(claim)
+        previous = claim
+    return out
 
 
 def _as_written(found: Extraction, text: str, work: str) -> Extraction:

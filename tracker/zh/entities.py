@@ -1,0 +1,104 @@
+"""Who or what a Chinese figure is about: the entity of its claim key.
+
+The article's candidate names are its sources (organizations, people, their employers and
+short names), places (a two-character name before 县 / 市 / 省, a country), names of
+organizations with a telling suffix (……集团, ……大学, ……协会), familiar names that recur
+(小花) and transliterated names (肯巴-沃克). A figure is about the
+nearest of them before it in its sentence, leaving out a name that only introduces a
+speaker (王明表示); failing that, about what the figure before it in the paragraph was
+about; failing that, about the article's topic, the candidate it names most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tracker.model import Source
+
+COUNTRIES = (
+    "中国 美国 日本 英国 德国 法国 韩国 俄罗斯 印度 意大利 加拿大 澳大利亚 巴西 西班牙 荷兰 瑞士 "
+    "瑞典 挪威 新加坡 越南 泰国 马来西亚 印尼 印度尼西亚 菲律宾 土耳其 伊朗 以色列 沙特 埃及 南非 "
+    "墨西哥 阿根廷 乌克兰 波兰 新西兰 朝鲜 欧盟 欧洲 东盟 非洲 全球 香港 澳门 台湾"
+).split()
+PLACE = re.compile(
+    r"([^\W\d列了的在是和与对把被从向将于为由及等到省市县区全各本该我这那每][^\W\d城股楼超上门都全本该我各"
+    r"一二三四五六七八九十两几每])(?:县|市|省)(?![长委政场级])"
+)
+ORG = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,8}?(?:集团|公司|银行|大学|中学|小学|学院|研究院|研究所|协会|"
+    r"委员会|医院|交易所|联盟|大奖|年会|政府|法院|基金会))"
+)
+# Words a name does not start with: 带领龙湖集团 is 龙湖集团.
+NOT_NAME_START = re.compile(
+    r"^(?:[的了在是和与对把被从向将于为由及等带领通过根据据来自今年去年目前其这该一各本][\u4e00-\u9fff]?)+"
+)
+FAMILIAR = re.compile(
+    r"[小老阿][^\W\d师人板家时学区组姨子公婆总大小年伙鼠虎将乡式字们](?=[^\u4e00-\u9fff]|[说称的在和与也都却是被把])"
+)
+TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}[-·•][\u4e00-\u9fff]{1,6}")
+SPEAKS_NEXT = re.compile(
+    r"[^，。；：！？]{0,40}?(?:表示|指出|认为|介绍|透露|强调|预计|称|说|告诉|分析|预测|宣布|坦言)"
+)
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司)$")
+HAN_HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
+# Fewest mentions that make a candidate the article's topic.
+TOPIC_MENTIONS = 3
+
+
+def candidates(text: str, sources: Iterable[Source], aliases: dict[str, str]) -> dict[str, str]:
+    """Surface form -> entity name for every candidate of the article."""
+    found: dict[str, str] = {}
+    for source in sources:
+        found.setdefault(source.name, source.name)
+        if source.organization:
+            found.setdefault(source.organization, source.organization)
+    for short, full in aliases.items():
+        found.setdefault(short, full)
+    for country in COUNTRIES:
+        if country in text:
+            found.setdefault(country, country)
+    for match in PLACE.finditer(text):
+        found.setdefault(match.group(1), match.group(1))  # 东莞 for 东莞市, 东莞企业
+    for match in ORG.finditer(text):
+        name = NOT_NAME_START.sub("", match.group(1))
+        if len(name) >= 4:
+            found.setdefault(name, name)
+    for pattern in (FAMILIAR, TRANSLITERATED):
+        for match in pattern.finditer(text):
+            found.setdefault(match.group(), match.group())
+    # The short form of an organization (龙湖 for 龙湖集团) names it too.
+    for name in list(found.values()):
+        core = LEGAL_FORM.sub("", name)
+        if 2 <= len(core) < len(name):
+            found.setdefault(core, name)
+            # 远舟 for 远舟科技有限公司: a two-character head the text uses on its own.
+            head = core[:2]
+            if len(core) >= 4 and HAN_HEAD.match(head) and text.count(head) > text.count(core):
+                found.setdefault(head, name)
+    return {surface: name for surface, name in found.items() if len(surface) >= 2}
+
+
+def topic(text: str, names: dict[str, str]) -> str | None:
+    """The candidate the article names most often (all its surface forms counted)."""
+    counts: dict[str, int] = {}
+    for surface, name in names.items():
+        counts[name] = counts.get(name, 0) + text.count(surface)
+    best = max(counts.items(), key=lambda item: item[1], default=None)
+    return best[0] if best and best[1] >= TOPIC_MENTIONS else None
+
+
+def entity_before(sentence: str, offset: int, names: dict[str, str]) -> str | None:
+    """The candidate named nearest before ``offset`` in the sentence, speakers left out."""
+    best: tuple[int, int, str] | None = None
+    head = sentence[:offset]
+    for surface, name in names.items():
+        position = head.rfind(surface)
+        while position >= 0 and SPEAKS_NEXT.match(sentence, position + len(surface)):
+            position = head.rfind(surface, 0, position)
+        if position < 0:
+            continue
+        end = position + len(surface)
+        if best is None or (end, len(surface)) > (best[0], best[1]):
+            best = (end, len(surface), name)
+    return best[2] if best else None
