@@ -28,3 +28,34 @@ def test_figures_without_a_name_are_about_the_paragraph_then_the_article_topic()
 def test_short_name_of_a_company_is_the_company() -> None:
     text = "远舟科技有限公司发布年报。远舟全年净利润为5.2亿元。"
     assert keys(text)[0] == ("5.2亿元", "远舟科技有限公司")
+
+
+def periods(text: str, published: str = "2024-06-20") -> list[tuple[str, str | None]]:
+    return [(claim.surface, claim.period) for claim in extract_zh(text, published=published).claims]
+
+
+def test_month_spans_months_and_days_are_periods() -> None:
+    assert periods("1-5月，全省快递业务量增长21%。") == [("21%", "2024-01/2024-05")]
+    assert periods("2023年1—9月，港口吞吐量增长4%。") == [("4%", "2023-01/2023-09")]
+    assert periods("前三季度，全市社零总额增长5%。") == [("5%", "2024-01/2024-09")]
+    assert periods("今年4月，新能源车渗透率达到41%。") == [("41%", "2024-04")]
+    assert periods("截至5月31日，累计签约项目120个。") == [("120", "2024-05-31")]
+    assert periods("11月，客流量增长8%。") == [("8%", "2023-11")]
+
+
+def test_a_paragraph_keeps_its_period_for_the_sentences_after() -> None:
+    text = "2023年，全市旅游收入增长12%。其中乡村旅游增长20%。\n\n游客人数增长9%。"
+    assert periods(text) == [("12%", "2023"), ("20%", "2023"), ("9%", None)]
+
+
+def metrics(text: str) -> list[tuple[str, str | None]]:
+    return [(claim.surface, claim.metric) for claim in extract_zh(text).claims]
+
+
+def test_a_count_is_of_the_noun_after_its_measure_word() -> None:
+    assert metrics("展会吸引了320家参展企业，发布新品45款。")[0] == ("320", "参展企业")
+
+
+def test_a_joined_figure_borrows_the_metric_before_it() -> None:
+    found = metrics("出口集成电路2171亿块，价值846亿美元。")
+    assert found[1][1] is not None and found[1][1].endswith("价值")

@@ -101,7 +101,8 @@ def test_claims_carry_a_subject_and_a_key() -> None:
         "规模以上工业增加值同比增长",
         "4.8%",
     )
-    assert first.key and first.key.endswith("|%|")
+    # 11月份 is the figure's period (SCHEMA: "2024-03"); it used to be left empty.
+    assert first.key and first.key.endswith("|%|2025-11")
     assert sum(1 for claim in claims if claim.key) >= len(claims) * 0.8
 
 

@@ -16,10 +16,17 @@ from tracker.en.claims import extract_en
 from tracker.en.subject import claim_key
 from tracker.language import segment_language
 from tracker.model import Claim, Extraction, Source
-from tracker.zh.entities import candidates, entity_before, topic
+from tracker.zh.entities import candidates, entity_before, topic, without_entity
 from tracker.zh.numbers import Figure, find_figures
 from tracker.zh.sources import Attribution
-from tracker.zh.subject import entity_key, mentioned_entity, metric_before, period_at, period_marks
+from tracker.zh.subject import (
+    counted_noun,
+    entity_key,
+    mentioned_entity,
+    metric_before,
+    period_at,
+    period_marks,
+)
 from tracker.zh.text import is_furniture, paragraphs, sentence_spans
 from tracker.zh.traditional import to_simplified
 
@@ -91,6 +98,7 @@ class _Subject:
     metric: str | None = None
     entity: str | None = None
     floor: int = 0  # where the current figure's metric may begin
+    period: str | None = None  # the period the paragraph spoke of last
 
 
 def _claim(
@@ -105,13 +113,16 @@ def _claim(
 ) -> Claim:
     start, end = sentence
     metric = metric_before(work, max(start, subject.floor), figure.start, subject.metric)
+    if figure.kind == "count":
+        metric = counted_noun(work, figure.end, end) or metric
     organization = None
     if source is not None:
         organization = source.organization or (
             source.name if source.kind == "organization" else None
         )
     entity = mentioned or subject.entity or organization
-    period = period_at(periods, figure.start - start)
+    period = period_at(periods, figure.start - start) or subject.period
+    subject.period = period
     if metric and (subject.metric is None or not metric.startswith(subject.metric)):
         subject.metric = metric  # a borrowed "X 同比增长" keeps X as the base for the next one
     subject.entity, subject.floor = entity, figure.end
@@ -177,6 +188,7 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
             doc_speaker = attribution.signed(work[para_start:para_end]) or doc_speaker
             continue
         subject.metric = None
+        subject.period = None
         sentences = sentence_spans(work, para_start, para_end)
         found = find_figures(work, para_start, para_end)
         if taiwan_dollars:  # 元 in a story told in New Taiwan dollars
@@ -243,9 +255,10 @@ def _about(
         if entity is None and previous is not None and "\n" not in work[previous.end : claim.start]:
             entity = previous.entity
         entity = entity or main
-        key = claim_key(entity_key(entity), claim.metric, claim.unit, claim.period)
-        subject = " ".join(part for part in (entity, claim.metric) if part) or None
-        claim = replace(claim, entity=entity, key=key, subject=subject)
+        metric = without_entity(claim.metric, names)
+        key = claim_key(entity_key(entity), metric, claim.unit, claim.period)
+        subject = " ".join(part for part in (entity, metric) if part) or None
+        claim = replace(claim, entity=entity, metric=metric, key=key, subject=subject)
         out.append(claim)
         previous = claim
     return out

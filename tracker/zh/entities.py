@@ -42,6 +42,7 @@ SPEAKS_NEXT = re.compile(
 )
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司)$")
 HAN_HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
+OWNER = re.compile(r"^(?:其|该|这些|这|本|全[国省市县区])(?:的)?")
 # Fewest mentions that make a candidate the article's topic.
 TOPIC_MENTIONS = 3
 
@@ -102,3 +103,15 @@ def entity_before(sentence: str, offset: int, names: dict[str, str]) -> str | No
         if best is None or (end, len(surface)) > (best[0], best[1]):
             best = (end, len(surface), name)
     return best[2] if best else None
+
+
+def without_entity(metric: str | None, names: dict[str, str]) -> str | None:
+    """'龙湖的营业支出' -> '营业支出': the metric without the entity named at its start."""
+    if not metric:
+        return metric
+    trimmed = OWNER.sub("", metric)
+    for surface in sorted(names, key=len, reverse=True):
+        if trimmed.startswith(surface) and len(trimmed) > len(surface) + 1:
+            trimmed = trimmed[len(surface) :].lstrip("的 ")
+            break
+    return trimmed or metric
