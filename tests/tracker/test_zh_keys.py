@@ -59,3 +59,17 @@ def test_a_count_is_of_the_noun_after_its_measure_word() -> None:
 def test_a_joined_figure_borrows_the_metric_before_it() -> None:
     found = metrics("出口集成电路2171亿块，价值846亿美元。")
     assert found[1][1] is not None and found[1][1].endswith("价值")
+
+
+def test_respectively_gives_each_figure_its_own_metric() -> None:
+    found = metrics("该行的存款和贷款分别增长6.2%和8.5%。")
+    assert found == [("6.2%", "存款增长"), ("8.5%", "贷款增长")]
+
+
+def test_the_measured_head_after_an_owner() -> None:
+    assert metrics("新款电池的续航里程达到650公里。") == [("650公里", "续航里程")]
+
+
+def test_transliterated_surnames_are_entities() -> None:
+    text = "前锋卡尔-安东尼全场得到31分。安东尼还抢下12个篮板。"
+    assert [c.entity for c in extract_zh(text).claims] == ["卡尔-安东尼", "卡尔-安东尼"]

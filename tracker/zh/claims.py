@@ -10,7 +10,7 @@ the English tracker (tracker.en.claims.extract_en), their offsets moved into the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tracker.en.claims import extract_en
 from tracker.en.subject import claim_key
@@ -26,6 +26,7 @@ from tracker.zh.subject import (
     metric_before,
     period_at,
     period_marks,
+    respective,
 )
 from tracker.zh.text import is_furniture, paragraphs, sentence_spans
 from tracker.zh.traditional import to_simplified
@@ -33,6 +34,7 @@ from tracker.zh.traditional import to_simplified
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+JOINED = re.compile(r"\s*(?:和|与|及|、|，)\s*")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
@@ -99,6 +101,7 @@ class _Subject:
     entity: str | None = None
     floor: int = 0  # where the current figure's metric may begin
     period: str | None = None  # the period the paragraph spoke of last
+    respectively: list[str] = field(default_factory=list)  # 甲和乙分别…: metrics still due
 
 
 def _claim(
@@ -112,7 +115,13 @@ def _claim(
     mentioned: str | None,
 ) -> Claim:
     start, end = sentence
-    metric = metric_before(work, max(start, subject.floor), figure.start, subject.metric)
+    floor = max(start, subject.floor)
+    metric = metric_before(work, floor, figure.start, subject.metric)
+    parts = respective(work, floor, figure.start)
+    if parts:
+        metric, subject.respectively = parts[0], parts[1:]
+    elif subject.respectively and JOINED.fullmatch(work, subject.floor, figure.start):
+        metric = subject.respectively.pop(0)  # ……和3.26个百分点: the next of 甲和乙
     if figure.kind == "count":
         metric = counted_noun(work, figure.end, end) or metric
     organization = None
@@ -265,7 +274,8 @@ def _about(
 
 
 def _as_written(found: Extraction, text: str, work: str) -> Extraction:
-    """Source names and organizations cut from ``text`` where ``work`` spelled them."""
+    """Source names, organizations, entities and metrics cut from ``text`` where ``work``
+    spelled them (keys stay simplified, so that both scripts key alike)."""
 
     def written(phrase: str | None) -> str | None:
         where = work.find(phrase) if phrase else -1
@@ -282,7 +292,14 @@ def _as_written(found: Extraction, text: str, work: str) -> Extraction:
         for source in found.sources
     ]
     claims = [
-        replace(claim, source=names.get(claim.source, claim.source)) if claim.source else claim
+        replace(
+            claim,
+            source=names.get(claim.source, claim.source) if claim.source else None,
+            entity=written(claim.entity),
+            metric=" ".join(written(part) or part for part in claim.metric.split(" "))
+            if claim.metric
+            else None,
+        )
         for claim in found.claims
     ]
     return Extraction(text=text, language=found.language, sources=sources, claims=claims)

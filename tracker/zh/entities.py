@@ -23,7 +23,8 @@ COUNTRIES = (
 ).split()
 PLACE = re.compile(
     r"([^\W\d列了的在是和与对把被从向将于为由及等到省市县区全各本该我这那每][^\W\d城股楼超上门都全本该我各"
-    r"一二三四五六七八九十两几每])(?:县|市|省)(?![长委政场级])"
+    r"一二三四五六七八九十两几每的了是在和与对被把为"
+    r"])(?:县|市|省)(?![长委政场级民值面内外区])"
 )
 ORG = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9]{2,8}?(?:集团|公司|银行|大学|中学|小学|学院|研究院|研究所|协会|"
@@ -34,15 +35,28 @@ NOT_NAME_START = re.compile(
     r"^(?:[的了在是和与对把被从向将于为由及等带领通过根据据来自今年去年目前其这该一各本][\u4e00-\u9fff]?)+"
 )
 FAMILIAR = re.compile(
-    r"[小老阿][^\W\d师人板家时学区组姨子公婆总大小年伙鼠虎将乡式字们](?=[^\u4e00-\u9fff]|[说称的在和与也都却是被把])"
+    r"[小老阿][^\W\d师人板家时学区组姨子公婆总大小年伙鼠虎将乡式字们于](?=[^\u4e00-\u9fff]|[说称的在和与也都却是被把])"
 )
-TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}[-·•][\u4e00-\u9fff]{1,6}")
+# Characters of the standard transliteration of foreign names (肯巴-沃克, 迈克尔-乔丹).
+PHONETIC = (
+    "阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯布查达戴丹道德迪蒂丁东杜多厄恩法范菲费芬丰弗福盖甘冈戈格古哈海汉"
+    "豪赫亨胡霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳勒雷里利连林琳隆卢鲁伦罗洛马迈麦曼梅门蒙米莫默穆纳"
+    "奈南内尼纽努诺欧帕派潘佩皮普齐奇乔切琼萨塞桑瑟森沙莎尚舍施什史斯松苏索塔泰坦汤唐特提汀图托瓦万威韦维"
+    "温沃乌西希锡谢辛休雅亚扬耶伊因英尤约詹泽扎佐尔姆茨兹夫娜娅丝"
+)
+PHONETIC_TAIL = re.compile(f"[{PHONETIC}]{{1,4}}$")
+PHONETIC_HEAD = re.compile(f"[{PHONETIC}]{{1,4}}")
+NAME_CHAR = r"[^\W\d是的对和与在了以为向把被从将对跟同及等让给比]"
+TRANSLITERATED = re.compile(rf"{NAME_CHAR}{{1,5}}[-·•]{NAME_CHAR}{{1,5}}")
 SPEAKS_NEXT = re.compile(
     r"[^，。；：！？]{0,40}?(?:表示|指出|认为|介绍|透露|强调|预计|称|说|告诉|分析|预测|宣布|坦言)"
 )
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司)$")
 HAN_HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
 OWNER = re.compile(r"^(?:其|该|这些|这|本|全[国省市县区])(?:的)?")
+TIME_WORDS = re.compile(
+    r"^(?:(?:[0-9]{4}年)?(?:上半年|下半年|前三季度|全年|[一二三四1-4]季度|[0-9]{1,2}月(?:份)?)|今年|去年|目前|当前|近年来)"
+)
 # Fewest mentions that make a candidate the article's topic.
 TOPIC_MENTIONS = 3
 
@@ -65,9 +79,17 @@ def candidates(text: str, sources: Iterable[Source], aliases: dict[str, str]) ->
         name = NOT_NAME_START.sub("", match.group(1))
         if len(name) >= 4:
             found.setdefault(name, name)
-    for pattern in (FAMILIAR, TRANSLITERATED):
-        for match in pattern.finditer(text):
-            found.setdefault(match.group(), match.group())
+    for match in FAMILIAR.finditer(text):
+        found.setdefault(match.group(), match.group())
+    for match in TRANSLITERATED.finditer(text):
+        # 沃克 for 肯巴-沃克: the name runs as far as characters of transliteration do.
+        left, right = re.split("[-·•]", match.group(), maxsplit=1)
+        given = PHONETIC_TAIL.search(left)
+        surname = PHONETIC_HEAD.match(right)
+        if given and surname:
+            full = f"{given.group()}{match.group()[len(left)]}{surname.group()}"
+            found.setdefault(full, full)
+            found.setdefault(surname.group(), full)
     # The short form of an organization (龙湖 for 龙湖集团) names it too.
     for name in list(found.values()):
         core = LEGAL_FORM.sub("", name)
@@ -106,7 +128,8 @@ def entity_before(sentence: str, offset: int, names: dict[str, str]) -> str | No
 
 
 def without_entity(metric: str | None, names: dict[str, str]) -> str | None:
-    """'龙湖的营业支出' -> '营业支出': the metric without the entity named at its start."""
+    """'龙湖的营业支出' -> '营业支出': the metric without the entity named at its start, a
+    time word and, after an owner's 的, without the owner."""
     if not metric:
         return metric
     trimmed = OWNER.sub("", metric)
@@ -114,4 +137,9 @@ def without_entity(metric: str | None, names: dict[str, str]) -> str | None:
         if trimmed.startswith(surface) and len(trimmed) > len(surface) + 1:
             trimmed = trimmed[len(surface) :].lstrip("的 ")
             break
+    trimmed = TIME_WORDS.sub("", trimmed)
+    # 5G手机的电量 / 设计业和制造业的增长率: the head after the last 的 is what is measured.
+    owner = trimmed.rfind("的")
+    if 0 < owner < len(trimmed) - 2 and " " not in trimmed[owner:]:
+        trimmed = trimmed[owner + 1 :]
     return trimmed or metric

@@ -17,7 +17,7 @@ TRAILING = tuple(
     sorted(
         "同比 环比 较上年 较去年同期 较去年 比去年同期 比上年 累计 合计 共计 共 总计 实现 达到 达 "
         "约为 约 为 是 近 超过 逾 至 到 了 的 有 将 已 仍 高达 多达 每晚 每吨 每人 仅 只有 占比 "
-        "分别为 分别 均为 均 都 也 还 则 更是 更 最高 最 仅有 已达 突破 大约 可能在 可能 或将 预计 "
+        "分别为 分别 均为 均 都 也 还 则 却 更是 更 最高 最 仅有 已达 突破 大约 可能在 可能 或将 预计 "
         "保持着 保持 持续 在".split(),
         key=len,
         reverse=True,
@@ -26,6 +26,7 @@ TRAILING = tuple(
 TRAILING_RUN = re.compile("(?:" + "|".join(TRAILING) + ")+$")
 # Longest stretch before a figure that can hold its metric.
 METRIC_WINDOW = 24
+RESPECTIVE_ITEMS = re.compile(r"和|与|及|、")
 JOINERS = frozenset("和 与 及 、 或 以及 而".split())
 # 比2017年的 / 较上年: the comparison inside a metric phrase, left out of it.
 COMPARED = re.compile(r"(?:比|较|与)(?:上年|去年|前年|[0-9]{4}年)(?:同期)?(?:的)?")
@@ -43,7 +44,8 @@ CHANGE_ONLY = re.compile(
 )
 LEADING = re.compile(
     r"^(?:[0-9０-９一二三四五六七八九十—\-]+(?:年|月份|月|日)|截至|其中|同时|此外|另外|而|但|并|且|"
-    r"全市|全省|全国|当地|公司|今年|去年|上半年|下半年|前三季度|全年|实现|完成|录得|累计|共计|合计|共)+"
+    r"全市|全省|全国|全县|全区|当地|公司|今年|去年|上半年|下半年|前三季度|全年|实现|完成|录得|累计|共计|合计|"
+    r"更是|也|还|则|均|都|仍|又|却|并且|并|且|分别|其|目前|当前|共)+"
 )
 # Legal forms left out of an entity's key, so 华岳新能源科技股份有限公司 and a later
 # article's 华岳新能源科技有限公司 key alike.
@@ -86,6 +88,25 @@ def metric_before(text: str, floor: int, figure_start: int, previous: str | None
         words = "" if words in JOINERS else words
         return f"{previous} {words}".strip() if previous else (words or None)
     return words
+
+
+def respective(text: str, floor: int, figure_start: int) -> list[str] | None:
+    """'毛利率和净利率分别较去年同期下滑' -> ['毛利率下滑', '净利率下滑']: one per figure."""
+    begin = figure_start
+    floor = max(floor, figure_start - METRIC_WINDOW)
+    while begin > floor and text[begin - 1] not in CLAUSE_BOUNDARY:
+        begin -= 1
+    words = text[begin:figure_start]
+    if "分别" not in words:
+        return None
+    head, verb = words.split("分别", 1)
+    leading = LEADING.match(head.strip())
+    head = head.strip()[leading.end() :] if leading else head.strip()
+    items = [_trim_end(item.strip()) for item in RESPECTIVE_ITEMS.split(head)]
+    if len(items) < 2 or not all(items):
+        return None
+    verb = _trim_end(COMPARED.sub("", verb).strip())
+    return [item + verb for item in items]
 
 
 def counted_noun(text: str, figure_end: int, limit: int) -> str | None:
