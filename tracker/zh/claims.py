@@ -16,7 +16,7 @@ from tracker.en.claims import extract_en
 from tracker.en.subject import claim_key
 from tracker.language import segment_language
 from tracker.model import Claim, Extraction, Source
-from tracker.zh.entities import candidates, entity_before, topic, without_entity
+from tracker.zh.entities import candidates, entity_before, owner_of, topic, without_entity
 from tracker.zh.numbers import Figure, find_figures
 from tracker.zh.sources import Attribution
 from tracker.zh.subject import (
@@ -260,7 +260,7 @@ def _about(
             continue
         offset = claim.start - claim.sentence_start
         sentence = work[claim.sentence_start : claim.sentence_start + len(claim.sentence)]
-        entity = entity_before(sentence, offset, names)
+        entity = owner_of(claim.metric) or entity_before(sentence, offset, names)
         if entity is None and previous is not None and "\n" not in work[previous.end : claim.start]:
             entity = previous.entity
         entity = entity or main

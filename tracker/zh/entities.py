@@ -57,6 +57,8 @@ OWNER = re.compile(r"^(?:其|该|这些|这|本|全[国省市县区])(?:的)?")
 TIME_WORDS = re.compile(
     r"^(?:(?:[0-9]{4}年)?(?:上半年|下半年|前三季度|全年|[一二三四1-4]季度|[0-9]{1,2}月(?:份)?)|今年|去年|目前|当前|近年来)"
 )
+# An owner phrase that is a clause, not a noun: 补贴之后的, 目前刚开始时的, 能购买到的.
+NOT_OWNER = re.compile(r"[之后时到过了着在是将会能被把给对向]|以来|以上|以下")
 # Fewest mentions that make a candidate the article's topic.
 TOPIC_MENTIONS = 3
 
@@ -143,3 +145,15 @@ def without_entity(metric: str | None, names: dict[str, str]) -> str | None:
     if 0 < owner < len(trimmed) - 2 and " " not in trimmed[owner:]:
         trimmed = trimmed[owner + 1 :]
     return trimmed or metric
+
+
+def owner_of(metric: str | None) -> str | None:
+    """'5G手机的使用时长' -> '5G手机': whose the measured thing is, when the metric says."""
+    if not metric or " " in metric:
+        return None
+    words = TIME_WORDS.sub("", OWNER.sub("", metric))
+    owner = words.rfind("的")
+    if owner < 2 or owner >= len(words) - 2:
+        return None
+    words = words[:owner]
+    return None if NOT_OWNER.search(words) else words
