@@ -73,3 +73,7 @@ def test_the_measured_head_after_an_owner() -> None:
 def test_transliterated_surnames_are_entities() -> None:
     text = "前锋卡尔-安东尼全场得到31分。安东尼还抢下12个篮板。"
     assert [c.entity for c in extract_zh(text).claims] == ["卡尔-安东尼", "卡尔-安东尼"]
+
+
+def test_money_with_its_noun_after_measures_that_noun() -> None:
+    assert metrics("对方提出需要3000元赔偿金。") == [("3000元", "赔偿金")]

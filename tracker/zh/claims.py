@@ -122,7 +122,8 @@ def _claim(
         metric, subject.respectively = parts[0], parts[1:]
     elif subject.respectively and JOINED.fullmatch(work, subject.floor, figure.start):
         metric = subject.respectively.pop(0)  # ……和3.26个百分点: the next of 甲和乙
-    if figure.kind == "count":
+    if figure.kind == "count" or not metric or len(metric) <= 2:
+        # 3名航天员, 需要1000元误工费: the noun after the figure says what it measures.
         metric = counted_noun(work, figure.end, end) or metric
     organization = None
     if source is not None:

@@ -116,6 +116,8 @@ def counted_noun(text: str, figure_end: int, limit: int) -> str | None:
     match = NOUN.match(text, measure.end() if measure else figure_end, stop)
     if not match:
         return None
+    if match.group().startswith(("以上", "以下", "左右", "以内", "之间", "上下", "之多")):
+        return None
     noun = NOUN_STOP.split(match.group(), maxsplit=1)[0]
     return noun if len(noun) >= 2 else None
 
