@@ -34,6 +34,10 @@ from tracker.zh.traditional import to_simplified
 SAYS = re.compile(r"(?:说|表示|称|指出|认为|透露|介绍|强调|坦言)[。！]?$")
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# Verbs of paying and getting: what follows the amount is what it is (支付3000元赔偿金).
+HANDING = re.compile(
+    r"(?:需要|提出|花费|花了|支付|索要|获得|拿出|投入|捐出|捐赠|收到|赔偿|缴纳|领取|开出)$"
+)
 JOINED = re.compile(r"\s*(?:和|与|及|、|，)\s*")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
@@ -122,7 +126,7 @@ def _claim(
         metric, subject.respectively = parts[0], parts[1:]
     elif subject.respectively and JOINED.fullmatch(work, subject.floor, figure.start):
         metric = subject.respectively.pop(0)  # ……和3.26个百分点: the next of 甲和乙
-    if figure.kind == "count" or not metric or len(metric) <= 2:
+    if figure.kind == "count" or not metric or len(metric) <= 2 or HANDING.search(metric):
         # 3名航天员, 需要1000元误工费: the noun after the figure says what it measures.
         metric = counted_noun(work, figure.end, end) or metric
     organization = None
