@@ -266,3 +266,14 @@ def test_more_speakers(text: str, source: str | None) -> None:
 def test_press_transcript_is_the_spokesperson_speaking() -> None:
     text = "国家防汛总指挥部新闻发言人 马立新\n\n各位记者朋友：\n\n目前已转移群众12万人，调派救援队伍300支。"
     assert attributed(text) == [("12万", "马立新"), ("300", "马立新")]
+
+
+def test_a_heading_run_into_the_text_is_not_part_of_the_speaker() -> None:
+    text = "出口再创新高 海关总署指出，上月出口增长9%。"
+    assert attributed(text) == [("9%", "海关总署")]
+
+
+def test_a_speaker_turn_lapses_in_a_run_together_page() -> None:
+    filler = "当地的街道整洁有序，行人来来往往，商铺陆续开门迎客。" * 16
+    text = "店主李红说，生意好多了。" + filler + "全市共有商户3000家。"
+    assert attributed(text) == [("3000", None)]

@@ -42,8 +42,12 @@ JOINED = re.compile(r"\s*(?:和|与|及|、|，)\s*")
 # Longest "X说。" sentence that only attributes the quotation before it.
 ATTRIBUTION_ONLY = 40
 CONTINUING = ("其中",)
+# Longest stretch a speaker's turn runs on without a new cue (a "paragraph" longer than
+# that is several, run together by a page extraction).
+TURN = 400
 WRITER_OWN = re.compile(
-    r"(?:记者|笔者)(?:还|也|则|同时)?(?:注意到|发现|查阅|梳理|计算|统计|调查|观察到|对比)"
+    r"(?:记者|笔者)(?:还|也|则|同时|近日|日前)?"
+    r"(?:注意到|发现|查阅|梳理|计算|统计|调查|观察到|对比|了解到|获悉|走访|调研|率队|采访)"
 )
 # Farthest a cue may sit from the end of its sentence and still attribute figures before it.
 CLOSING_CUE = 6
@@ -218,6 +222,7 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
         # The speaker of this paragraph so far: a paragraph goes on with whoever spoke in it,
         # or with the source that announced it at the end of the paragraph before.
         speaker = _announced(work, last_sentence, last_cues, last_had_figures) or doc_speaker
+        spoke_at = para_start
         last_cues = cues[-1] if cues else last_cues
         last_sentence = sentences[-1] if sentences else last_sentence
         last_had_figures = bool(figures[-1]) if figures else last_had_figures
@@ -228,8 +233,8 @@ def _extract(text: str, work: str, published: str | None) -> Extraction:
                 claims.extend(_english_span(text, *sentence, published, attribution))
                 continue
             if cues[index]:
-                speaker = cues[index][-1][1]
-            elif WRITER_OWN.search(work, *sentence):
+                speaker, spoke_at = cues[index][-1][1], sentence[0]
+            elif WRITER_OWN.search(work, *sentence) or sentence[0] - spoke_at > TURN:
                 speaker = None  # 记者注意到: the writer's own finding ends the speaker's turn
             if not figures[index]:
                 continue

@@ -163,6 +163,10 @@ def clause_end(sentence: str, index: int) -> int:
     return boundary.start() if boundary else min(len(sentence), index + CLAUSE_WINDOW)
 
 
+# A space between Chinese words is a lost line break (a heading run into the text).
+SPACED = re.compile(r"[\u4e00-\u9fff0-9%）)]\s+(?=[\u4e00-\u9fff][^\s]*$)")
+
+
 def clause_words(sentence: str, stop: int) -> str:
     """The words of the clause that ends at ``stop`` (from the last clause boundary).
 
@@ -177,7 +181,8 @@ def clause_words(sentence: str, stop: int) -> str:
     words = DATELINE.sub("", sentence[start:stop])
     if "”" in words and "“" not in words[: words.index("”")]:
         words = words[words.index("”") + 1 :]
-    return words.strip()
+    gap = SPACED.search(words.strip())
+    return words.strip()[gap.end() :] if gap else words.strip()
 
 
 def speaker_words(sentence: str, stop: int) -> str:
