@@ -277,3 +277,8 @@ def test_a_speaker_turn_lapses_in_a_run_together_page() -> None:
     filler = "当地的街道整洁有序，行人来来往往，商铺陆续开门迎客。" * 16
     text = "店主李红说，生意好多了。" + filler + "全市共有商户3000家。"
     assert attributed(text) == [("3000", None)]
+
+
+def test_a_titled_medium_reports_and_a_quotation_names_nobody() -> None:
+    assert attributed("正如《华尔街日报》近日报道，该国出口增长5%。") == [("5%", "华尔街日报")]
+    assert attributed("据他讲是“拿了两三张”，价格涨了5%。")[0][1] is None

@@ -11,6 +11,7 @@ so names, aliases (（以下简称“华岳新能源”）) and continuations ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -72,6 +73,7 @@ from tracker.zh.names import (
     split_apposition,
 )
 
+QUOTE_INTRO = re.compile(r"[是讲说称道][“\"「]")
 Resolver = Callable[[], "Source | None"]
 
 
@@ -203,6 +205,11 @@ class Attribution:
         words = words.strip('“”"「」 ')
         if not words:
             return self.last_medium if verb.startswith("报道") else None
+        if verb == "报道":
+            # 《日本经济新闻》近日报道，: only a titled medium reports so
+            return self._medium(words) if "》" in words else None
+        if "“" in words or '"' in words:
+            return None  # words of a quotation, not a speaker
         if PRONOUN.match(words):
             return self.last_person
         if words == ITS:
@@ -232,6 +239,8 @@ class Attribution:
             words = pair.group(1)
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
+        if QUOTE_INTRO.search(words):
+            return None  # 据他讲是“……”: a quotation, not a name in quotes
         if "、" in words and not org_first:
             people = [part for part in words.split("、") if part]
             if len(people) > 1 and all(KIN.match(p) or looks_like_person(p) for p in people):
