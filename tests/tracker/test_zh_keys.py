@@ -77,3 +77,18 @@ def test_transliterated_surnames_are_entities() -> None:
 
 def test_money_with_its_noun_after_measures_that_noun() -> None:
     assert metrics("对方提出需要3000元赔偿金。") == [("3000元", "赔偿金")]
+
+
+def test_named_craft_and_a_product_the_article_keeps_naming_are_entities() -> None:
+    text = "天舟六号于5月10日发射，天舟六号携带物资7.4吨。"
+    assert [c.entity for c in extract_zh(text).claims] == ["天舟六号"]
+    text = "4K电视销量回暖。4K电视价格下降。4K电视渗透率提升。据统计，上月4K电视出货量为120万台。"
+    assert [c.entity for c in extract_zh(text).claims] == ["4K电视"]
+
+
+def test_a_name_inside_a_longer_name_does_not_make_the_topic() -> None:
+    text = (
+        "中国数字经济论坛在杭州开幕。中国数字经济论坛由多家机构主办。"
+        "中国数字经济论坛今年吸引了参会者3000人。\n\n共发布成果45项。"
+    )
+    assert [c.entity for c in extract_zh(text).claims][-1] == "中国数字经济论坛"

@@ -28,7 +28,7 @@ PLACE = re.compile(
 )
 ORG = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9]{2,8}?(?:集团|公司|银行|大学|中学|小学|学院|研究院|研究所|协会|"
-    r"委员会|医院|交易所|联盟|大奖|年会|政府|法院|基金会))"
+    r"委员会|医院|交易所|联盟|大奖|年会|政府|法院|基金会|论坛|峰会|博览会|运动会|组委会))"
 )
 # Words a name does not start with: 带领龙湖集团 is 龙湖集团.
 NOT_NAME_START = re.compile(
@@ -59,6 +59,12 @@ TIME_WORDS = re.compile(
 )
 # An owner phrase that is a clause, not a noun: 补贴之后的, 目前刚开始时的, 能购买到的.
 NOT_OWNER = re.compile(r"[之后时到过了着在是将会能被把给对向]|以来|以上|以下")
+# 神舟九号, 雪龙2号: a named craft; 5G手机: a product the article keeps naming.
+CRAFT = re.compile(
+    r"[^\W\d月日第周期号层楼门栋路街院室]{2}(?:[一二三四五六七八九十]{1,3}|\d{1,3})号"
+)
+PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,6}[\u4e00-\u9fff]{2}")
+PRODUCT_MENTIONS = 4
 # Fewest mentions that make a candidate the article's topic.
 TOPIC_MENTIONS = 3
 
@@ -81,6 +87,10 @@ def candidates(text: str, sources: Iterable[Source], aliases: dict[str, str]) ->
         name = NOT_NAME_START.sub("", match.group(1))
         if len(name) >= 4:
             found.setdefault(name, name)
+    for pattern in (CRAFT, PRODUCT):
+        for match in pattern.finditer(text):
+            if text.count(match.group()) >= PRODUCT_MENTIONS or pattern is CRAFT:
+                found.setdefault(match.group(), match.group())
     for match in FAMILIAR.finditer(text):
         found.setdefault(match.group(), match.group())
     for match in TRANSLITERATED.finditer(text):
@@ -108,7 +118,9 @@ def topic(text: str, names: dict[str, str]) -> str | None:
     """The candidate the article names most often (all its surface forms counted)."""
     counts: dict[str, int] = {}
     for surface, name in names.items():
-        counts[name] = counts.get(name, 0) + text.count(surface)
+        # 中国 inside 中国人文地理学术年会 is a mention of the meeting, not of China.
+        inside = sum(text.count(other) for other in names if surface in other and other != surface)
+        counts[name] = counts.get(name, 0) + max(0, text.count(surface) - inside)
     best = max(counts.items(), key=lambda item: item[1], default=None)
     return best[0] if best and best[1] >= TOPIC_MENTIONS else None
 
