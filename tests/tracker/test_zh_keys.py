@@ -92,3 +92,15 @@ def test_a_name_inside_a_longer_name_does_not_make_the_topic() -> None:
         "中国数字经济论坛今年吸引了参会者3000人。\n\n共发布成果45项。"
     )
     assert [c.entity for c in extract_zh(text).claims][-1] == "中国数字经济论坛"
+
+
+def test_a_speaker_is_the_entity_only_when_nothing_else_is_named() -> None:
+    text = "退休教师王建国说，他每月养老金有4200元。"
+    assert [c.entity for c in extract_zh(text).claims] == ["王建国"]
+    text = "王建国说，青石县去年新增企业35家。"
+    assert [c.entity for c in extract_zh(text).claims] == ["青石"]
+
+
+def test_surname_and_title_name_the_person_met_before() -> None:
+    text = "校长刘卫东表示，今年招生扩大。\n\n刘校长先后资助了120名学生。"
+    assert [c.entity for c in extract_zh(text).claims] == ["刘卫东"]

@@ -58,13 +58,28 @@ TIME_WORDS = re.compile(
     r"^(?:(?:[0-9]{4}年)?(?:上半年|下半年|前三季度|全年|[一二三四1-4]季度|[0-9]{1,2}月(?:份)?)|今年|去年|目前|当前|近年来)"
 )
 # An owner phrase that is a clause, not a noun: 补贴之后的, 目前刚开始时的, 能购买到的.
-NOT_OWNER = re.compile(r"[之后时到过了着在是将会能被把给对向]|以来|以上|以下")
+NOT_OWNER = re.compile(r"[之后时到过了着在是将会能被把给对向“”\"年]|以来|以上|以下|目前|条件")
 # 神舟九号, 雪龙2号: a named craft; 5G手机: a product the article keeps naming.
 CRAFT = re.compile(
     r"[^\W\d月日第周期号层楼门栋路街院室]{2}(?:[一二三四五六七八九十]{1,3}|\d{1,3})号"
 )
 PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,6}[\u4e00-\u9fff]{2}")
 PRODUCT_MENTIONS = 4
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+TITLES = (
+    "校长",
+    "老师",
+    "教授",
+    "医生",
+    "先生",
+    "女士",
+    "局长",
+    "书记",
+    "市长",
+    "县长",
+    "院长",
+    "董事长",
+)
 # Fewest mentions that make a candidate the article's topic.
 TOPIC_MENTIONS = 3
 
@@ -76,6 +91,10 @@ def candidates(text: str, sources: Iterable[Source], aliases: dict[str, str]) ->
         found.setdefault(source.name, source.name)
         if source.organization:
             found.setdefault(source.organization, source.organization)
+    for source in sources:  # 陈校长 for 陈立群
+        if source.kind == "person" and HAN_NAME.fullmatch(source.name):
+            for title in TITLES:
+                found.setdefault(source.name[0] + title, source.name)
     for short, full in aliases.items():
         found.setdefault(short, full)
     for country in COUNTRIES:
@@ -126,11 +145,16 @@ def topic(text: str, names: dict[str, str]) -> str | None:
 
 
 def entity_before(sentence: str, offset: int, names: dict[str, str]) -> str | None:
-    """The candidate named nearest before ``offset`` in the sentence, speakers left out."""
+    """The candidate named nearest before ``offset`` in the sentence; a speaker (王明表示)
+    only when the sentence names nothing else (刘明坦言，3000元要养活六口人)."""
     best: tuple[int, int, str] | None = None
+    speaker: tuple[int, int, str] | None = None
     head = sentence[:offset]
     for surface, name in names.items():
         position = head.rfind(surface)
+        if position >= 0 and SPEAKS_NEXT.match(sentence, position + len(surface)):
+            spoken = (position + len(surface), len(surface), name)
+            speaker = spoken if speaker is None or spoken[:2] > speaker[:2] else speaker
         while position >= 0 and SPEAKS_NEXT.match(sentence, position + len(surface)):
             position = head.rfind(surface, 0, position)
         if position < 0:
@@ -138,7 +162,8 @@ def entity_before(sentence: str, offset: int, names: dict[str, str]) -> str | No
         end = position + len(surface)
         if best is None or (end, len(surface)) > (best[0], best[1]):
             best = (end, len(surface), name)
-    return best[2] if best else None
+    chosen = best or speaker
+    return chosen[2] if chosen else None
 
 
 def without_entity(metric: str | None, names: dict[str, str]) -> str | None:

@@ -73,6 +73,10 @@ from tracker.zh.names import (
     split_apposition,
 )
 
+DESCRIBED_PERSON = re.compile(
+    r"^(.{0,8}?(?:教师|老师|工人|农民|村民|居民|市民|学生|司机|医生|护士|职工|员工|店主|业主|家长|"
+    r"患者|律师|网友|游客|乘客|志愿者|快递员|外卖员))([\u4e00-\u9fff]{2,3})$"
+)
 QUOTE_INTRO = re.compile(r"[是讲说称道][“\"「]")
 Resolver = Callable[[], "Source | None"]
 
@@ -248,6 +252,10 @@ class Attribution:
                     self._add(Source(person, "person"))  # 小花奶奶、小刚奶奶说: both speak
                 words = people[0]
         words = PERSON_DESCRIPTOR.sub("", words)
+        described = DESCRIBED_PERSON.match(words)
+        if described and looks_like_person(described.group(2)):
+            # 退休教师王建国: a description, then the person's name.
+            return self._add(Source(described.group(2), "person", described.group(1)))
         if KIN.match(words) or FAMILIAR.match(words):
             return self._add(Source(words, "person"))
         if "的" in words[1:-1] and not org_first:
