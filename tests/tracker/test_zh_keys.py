@@ -104,3 +104,8 @@ def test_a_speaker_is_the_entity_only_when_nothing_else_is_named() -> None:
 def test_surname_and_title_name_the_person_met_before() -> None:
     text = "校长刘卫东表示，今年招生扩大。\n\n刘校长先后资助了120名学生。"
     assert [c.entity for c in extract_zh(text).claims] == ["刘卫东"]
+
+
+def test_the_whole_country_of_a_story_about_china() -> None:
+    text = "中国旅游研究院发布报告。据测算，全国约有5亿人次出游。"
+    assert [c.entity for c in extract_zh(text).claims] == ["中国"]

@@ -100,6 +100,8 @@ def candidates(text: str, sources: Iterable[Source], aliases: dict[str, str]) ->
     for country in COUNTRIES:
         if country in text:
             found.setdefault(country, country)
+    if "中国" in text and "台湾" not in text:
+        found.setdefault("全国", "中国")  # 全国 in a story about (mainland) China
     for match in PLACE.finditer(text):
         found.setdefault(match.group(1), match.group(1))  # 东莞 for 东莞市, 东莞企业
     for match in ORG.finditer(text):
