@@ -240,3 +240,32 @@ def test_index_points_and_jin() -> None:
         (3856.21, "count"),
         (1.4e12, "jin"),
     ]
+
+
+def _figures(text: str) -> list[tuple[str, float, str]]:
+    from tracker.zh.numbers import find_figures
+
+    return [(text[f.start : f.end], f.value, f.unit) for f in find_figures(text)]
+
+
+def test_amounts_without_yuan_in_a_clause_about_money() -> None:
+    assert _figures("公司去年的销售规模达到3500亿，排名行业前列。") == [("3500亿", 3.5e11, "CNY")]
+    assert _figures("猎头给他开出年薪三百多万。") == [("三百多万", 3e6, "CNY")]
+    assert _figures("这款车把价格拉到了千元以下。")[0][1:] == (1000.0, "CNY")
+    assert _figures("全年出货量达到8亿部。") == [("8亿", 8e8, "count")]
+
+
+def test_pointing_back_is_no_new_count() -> None:
+    assert _figures("这5名球员都来自青训营。") == []
+
+
+def test_sports_records_scores_and_points() -> None:
+    assert [f[1] for f in _figures("主队以118-96获胜，此前对阵记录是3胜5负。")] == [118, 96, 3, 5]
+    assert [f[1] for f in _figures("他全场12投7中，得到19分。")] == [12, 7, 19]
+
+
+def test_written_fractions_teens_and_members() -> None:
+    assert _figures("仅有1/4的受访者支持。") == [("1/4", 0.25, "x")]
+    assert _figures("每年有十几位医生离开。")[0][1] == 10
+    assert [f[1] for f in _figures("行业形成三强格局，面临两大难题。")] == [3, 2]
+    assert _figures("距离不到80公分。") == [("80公分", 80, "cm")]

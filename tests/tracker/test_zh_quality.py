@@ -96,12 +96,15 @@ def test_claims_carry_a_subject_and_a_key() -> None:
     text = (FIXTURES / "zh-economy.txt").read_text(encoding="utf-8")
     claims = tracker.extract(text, published="2025-12-16").claims
     first = claims[0]
+    # 全国规模以上工业增加值 describes the country; the statistics bureau is the source, not
+    # the entity (SCHEMA "Claim keys"), so this no longer expects 国家统计局.
     assert (first.entity, first.metric, first.surface) == (
-        "国家统计局",
+        "中国",
         "规模以上工业增加值同比增长",
         "4.8%",
     )
-    assert first.key and first.key.endswith("|%|")
+    # 11月份 is the figure's period (SCHEMA: "2024-03"); it used to be left empty.
+    assert first.key and first.key.endswith("|%|2025-11")
     assert sum(1 for claim in claims if claim.key) >= len(claims) * 0.8
 
 

@@ -182,7 +182,9 @@ def test_taiwan_article_in_new_taiwan_dollars() -> None:
     assert [(c.surface, c.unit, c.source) for c in found.claims] == [
         ("2637億元", "TWD", "台積電"),
         ("3.1%", "%", "台積電"),
-        ("1.77兆元", "TWD", None),
+        # The paragraph goes on with what the company announced (SCHEMA: a source plainly
+        # given by the surrounding sentences); this used to expect the writer's own (None).
+        ("1.77兆元", "TWD", "台積電"),
     ]
 
 
@@ -215,3 +217,68 @@ def test_interpreting_statisticians_and_two_exchanges() -> None:
 def test_a_named_analyst_person_but_no_unnamed_insiders() -> None:
     assert attributed("航空业分析人士李晓津认为，机票均价可能下降约5%。") == [("5%", "李晓津")]
     assert attributed("业内人士认为，港口吞吐量增长5%。") == [("5%", None)]
+
+
+def test_a_paragraph_goes_on_with_its_speaker_until_the_writer_takes_over() -> None:
+    text = (
+        "港口集团总经理孙海峰表示，今年集装箱吞吐量预计增长6%。其中外贸航线占比约为四成。\n\n"
+        "记者注意到，去年该港吞吐量下降了2%。"
+    )
+    assert attributed(text) == [("6%", "孙海峰"), ("四成", "孙海峰"), ("2%", None)]
+
+
+def test_an_announcement_opens_the_paragraph_after_it() -> None:
+    text = "昨日，远航物流公布了2024年年度报告。\n\n全年营收达到85亿元，净利润增长12%。"
+    assert attributed(text) == [("85亿元", "远航物流"), ("12%", "远航物流")]
+
+
+def test_a_cue_in_mid_sentence_does_not_reach_back() -> None:
+    text = "这家近半数员工来自外省的工厂订单减少，但厂长郑宏说，“我们还能撑住。”"
+    assert attributed(text) == [("半数", None)]
+
+
+def test_report_of_the_medium_named_before() -> None:
+    text = (
+        "英国《卫报》网站3日发表题为《城市复苏，夜市重开》的报道。"
+        "报道称，当地夜市的客流已恢复到疫情前的八成。"
+    )
+    assert attributed(text) == [("八成", "卫报")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("分析机构艾格分析，明年出货量将增长15%。", "艾格"),
+        ("世界贸易组织周二预测，全球贸易将增长3%。", "世界贸易组织"),
+        ("学生小雨（化名）对晨报说，班里有40人。", "小雨"),
+        ("小明母亲哭诉称，孩子眼里已取出12片纸。", "小明母亲"),
+        ("5月3日刘建国威胁称，将起诉对方索赔50万元。", "刘建国"),
+        ("海达科技方面表示，新工厂投资约8亿元。", "海达科技"),
+        ("多次获得行业大奖的周晓峰，在年会上表示，利润增长了9%。", "周晓峰"),
+        ("医生都说，病房里有30张床。", None),
+        ("如果说去年增长了5%，那么今年更快。", None),
+    ],
+)
+def test_more_speakers(text: str, source: str | None) -> None:
+    assert attributed(text)[0][1] == source
+
+
+def test_press_transcript_is_the_spokesperson_speaking() -> None:
+    text = "国家防汛总指挥部新闻发言人 马立新\n\n各位记者朋友：\n\n目前已转移群众12万人，调派救援队伍300支。"
+    assert attributed(text) == [("12万", "马立新"), ("300", "马立新")]
+
+
+def test_a_heading_run_into_the_text_is_not_part_of_the_speaker() -> None:
+    text = "出口再创新高 海关总署指出，上月出口增长9%。"
+    assert attributed(text) == [("9%", "海关总署")]
+
+
+def test_a_speaker_turn_lapses_in_a_run_together_page() -> None:
+    filler = "当地的街道整洁有序，行人来来往往，商铺陆续开门迎客。" * 16
+    text = "店主李红说，生意好多了。" + filler + "全市共有商户3000家。"
+    assert attributed(text) == [("3000", None)]
+
+
+def test_a_titled_medium_reports_and_a_quotation_names_nobody() -> None:
+    assert attributed("正如《华尔街日报》近日报道，该国出口增长5%。") == [("5%", "华尔街日报")]
+    assert attributed("据他讲是“拿了两三张”，价格涨了5%。")[0][1] is None

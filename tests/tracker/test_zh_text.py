@@ -78,3 +78,20 @@ def test_detect_language(text: str, language: str) -> None:
 def test_segment_language_keeps_the_default_for_figures_only() -> None:
     assert segment_language("12.5%  3,400", default="zh") == "zh"
     assert segment_language("Morgan Stanley said so.", default="zh") == "en"
+
+
+def test_page_furniture_lines_are_told_from_story_paragraphs() -> None:
+    from tracker.zh.text import is_furniture
+
+    lines = [
+        "- 某市地铁三号线年底通车 全长42公里 2023-05-06 10:21",
+        "（原标题：新能源车销量再创新高，渗透率突破40%）",
+        "春运首日铁路发送旅客900万人次",
+        "热门 评论 35 暴雨过后的老城区 评论 12 城市夜经济",
+        "港口集团上半年吞吐量增长6%。",
+        "截至6月底，全省共有新能源汽车120万辆，比年初增加18万辆。",
+        "- 截至6月底，全省共有新能源汽车120万辆。",
+    ]
+    assert [is_furniture(line, 0, len(line)) for line in lines] == [
+        True, True, True, True, False, False, False,
+    ]  # fmt: skip

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tracker.zh.context import refine
 from tracker.zh.numerals import arabic_value, chinese_value, scale_value
 from tracker.zh.units import (
     APPROX_AFTER,
@@ -135,7 +136,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     for figure in figures:
         if not kept or figure.start >= kept[-1].end:
             kept.append(figure)
-    return kept
+    return refine(text, start, end, kept, Figure)
 
 
 def _carried_unit(

@@ -17,6 +17,53 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from tracker.model import Source
+from tracker.zh.cues import (
+    ACCORDING,
+    ACCORDING_END,
+    ADVERBS,
+    ALIAS,
+    BARE_NAME,
+    CLAUSE_BOUNDARY,
+    COMMON_ALIASES,
+    COMMON_FULL_NAMES,
+    DATA_SHOWS,
+    DATA_SHOWS_CHARS,
+    DATE_TIME,
+    DESCRIBED_NAME,
+    FAMILIAR,
+    GENERIC_DATA,
+    HONORIFIC,
+    INDEFINITE,
+    ITS,
+    KIN,
+    LEADING,
+    LEARNED_FROM,
+    MEDIUM_NAME,
+    MEDIUM_REPORT,
+    OWN_COMPANY,
+    PAIR,
+    PARENTHESES,
+    PERSON_CUE,
+    PERSON_DESCRIPTOR,
+    PRONOUN,
+    PUBLISHED,
+    QUOTING,
+    REPORT,
+    ROLE_SPEAKS,
+    SAME_ORG,
+    SAME_ORG_PART,
+    SIGNATURE,
+    SPEECH,
+    STATING_VERBS,
+    TITLE_END,
+    UNNAMED_OFFICIAL,
+    clause_end,
+    clause_words,
+    is_speech,
+    named_before,
+    speaker_words,
+    trim_publisher,
+)
 from tracker.zh.names import (
     clean_org,
     is_generic,
@@ -26,105 +73,12 @@ from tracker.zh.names import (
     split_apposition,
 )
 
+DESCRIBED_PERSON = re.compile(
+    r"^(.{0,8}?(?:教师|老师|工人|农民|村民|居民|市民|学生|司机|医生|护士|职工|员工|店主|业主|家长|"
+    r"患者|律师|网友|游客|乘客|志愿者|快递员|外卖员))([\u4e00-\u9fff]{2,3})$"
+)
+QUOTE_INTRO = re.compile(r"[是讲说称道][“\"「]")
 Resolver = Callable[[], "Source | None"]
-BOUNDARY = "，。；：！？,;:!?\n"
-CLAUSE_BOUNDARY = re.compile(r"[，。；：！？,;:!?\n]")
-CLAUSE_TAIL = re.compile(r"[^，。；：！？,;:!?\n]*$")
-CLAUSE_WINDOW = 64
-ACCORDING = re.compile(r"(?<![数证依占票单收论盘])(?:根据|据)|按照|依照")
-ACCORDING_END = re.compile(
-    r"(?:(?:发布|公布|披露|提供|发表|援引)(?:了)?的?)?(?:的)?(?:最新|初步|不完全|抽样)?"
-    r"(?:统计|测算|报道|数据|显示|调查|估算|估计|预测|分析|披露|消息|公告|监测|公布|称|表示|"
-    r"介绍|透露|报告|研究|调研|结果|监测|发布|援引|指出|测算结果|了解|悉|说|传)+$"
-)
-TITLE_END = re.compile(r"(?:发布|公布|发表)?的?《[^》]{1,40}》(?:中|里)?(?:显示|指出|称)?$")
-DESCRIBED_NAME = re.compile(r"^([^（）]{2,8})（([^（）]{2,20}(?:师|长|员|授|家|人|裁|监|理|事))）$")
-PARENTHESES = re.compile(r"（[^（）]{0,20}）|\([^()]{0,20}\)")
-PUBLISHER_VERB = re.compile(r"(?:发布|公布|披露|发表)")
-# 国家统计局官网, 央行微信公众号: the organization speaks through its own channel.
-OWN_CHANNEL = re.compile(r"的?(?:官方网站|官网|官方微博|微信公众号|公众号|网站)$")
-DATA_VERB_TAIL = re.compile(r"(?:监测|统计|调查|测算|抽样|跟踪)$")
-PERSON_CUE = re.compile(r"(?:介绍|透露|表示|称|说|指出)$")
-DATA_SHOWS = re.compile(
-    r"(?:(?:发布|公布|披露|发表)(?:了)?的?)?(?:最新|该|这份)?"
-    r"(?:统计数据|调查结果|研究报告|监测数据|数据|报告|统计|调查|研究|测算|监测|公告|财报|年报|半年报|季报|报表|白皮书|研报"
-    r"|《[^》\n]{1,40}》)"
-    r"(?:同时|也|还|则|进一步)?(?:显示|表明|指出|称|说)"
-)
-PAIR = re.compile(r"(.{2,20}?)[和与及](.{2,20})")
-OWN_COMPANY = frozenset("公司 该公司 本公司 集团 该集团 企业".split())
-DATA_SHOWS_CHARS = re.compile(r"[示明指称说]")  # a sentence without these has no 数据显示
-LEARNED_FROM = re.compile(
-    r"从([^，。；：！？]{2,30}?)(?:获悉|了解到|得知)|在([^，。；：！？]{2,30}?)看来"
-)
-QUOTING = re.compile(r"援引([^，。；：！？]{2,30}?)(?:的话|说|称|表示|指出)")
-PUBLISHED = re.compile(
-    r"(?:发布|公布)(?:了)?[^，。；：！？]{0,20}?"
-    r"(?:报告|数据|公告|财报|年报|半年报|季报|白皮书|业绩|营收|收入|销量|销售额)"
-)
-ALIAS = re.compile(r"（(?:以下)?(?:简称|下称)[“\"「]([^”\"」]{1,15})[”\"」]）")
-SPEECH = re.compile(
-    r"(?:分析指出|分析称|解释称|回应称|补充说|解读(?:称|说|指出)?|表示|指出|认为|透露|介绍|预计|强调|坦言|提醒|提到|"
-    r"估计|预测|直言|判断|披露|证实|声称|警告|写道|承认|测算|估算|建议|报道(?=称|说))(?:说|称|道)?"
-    r"|告诉(?:本报|本台)?记者|称|说道|说|(?:公布|宣布)(?=[，：])"
-)
-# Short names the press uses for bodies named in full elsewhere in the article.
-COMMON_ALIASES = {
-    "央行": "中国人民银行", "人民银行": "中国人民银行", "人行": "中国人民银行",
-    "统计局": "国家统计局", "发改委": "国家发展和改革委员会", "国家发改委": "国家发展和改革委员会",
-    "证监会": "中国证券监督管理委员会", "金融监管总局": "国家金融监督管理总局",
-    "医保局": "国家医疗保障局", "国家医保局": "国家医疗保障局", "外汇局": "国家外汇管理局",
-}  # fmt: skip
-COMMON_FULL_NAMES = re.compile(
-    "|".join(sorted(set(COMMON_ALIASES.values()), key=len, reverse=True))
-)
-# Verbs whose subject is a speaker, so an unknown short name before them is an organization
-# (阿里巴巴表示); 预计 / 认为 also follow things ("全年营收预计").
-STATING_VERBS = frozenset("表示 指出 称 说 透露 介绍 强调 坦言 披露 声称 回应称".split())
-BARE_NAME = re.compile(r"[^\s的了在将是为和与对把被从向这那其该我你也都就而但等其会要能已]{2,12}")
-NOT_SPEECH_BEFORE = {
-    "说": "据听小解游演学传劝虽再就或比怎不来话",
-    "称": "简名堪号自职统昵俗尊著被对声宣",
-    "认为": "被",
-}
-NOT_SPEECH_AFTER = {"说": "明法服", "称": "为作号之"}
-SETTING = re.compile(
-    r"(?:(?:在|于)[^，。；]{0,30}?(?:上|中|时|期间|之际|里)"
-    r"|(?:在)?接受[^，。；]{0,20}?采访(?:时)?"
-    r"|(?:对|向|告诉)[^，。；]{0,10}?记者"
-    r"|(?:对|向)(?:媒体|外界|本报|新华社|中新社)"
-    r")$"
-)
-DATE_TIME = re.compile(
-    r"(?:[0-9０-９]{1,4}年)?(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:晚间|早间|上午|下午|晚|凌晨|中午)?$"
-)
-ADVERBS = re.compile(
-    r"(?:也|还|同时|进一步|此前|日前|近日|随后|接着|则|更|均|都|亦|再次|特别|明确|曾|已|当天|最新|并|就|"
-    r"几年前|多年前|数年前|近年来|近期|最近|早前|早些时候|上周|本周|上月|本月|昨天|昨日|今天|今日|同日|"
-    r"分析|研究|经测算|测算|综合)$"
-)
-LEADING = re.compile(
-    r"^(?:而|但|不过|此外|对此|另外|同时|其中|另据|另|并|则|来自|按照|依据|根据"
-    r"|[\u4e00-\u9fff]{0,4}?(?:市调|研究|咨询|调研|评级|数据|第三方)机构)"  # 市调机构集邦科技
-)
-UNNAMED_OFFICIAL = re.compile(
-    r"^(.*?)的?(?:有关|相关)?(?:新闻)?(?:负责人|发言人|官员|人士|研究人员|工作人员|专家|学者|分析师)$"
-)
-# 一家代工厂负责人, 某券商分析师: someone the text does not name.
-INDEFINITE = re.compile(
-    r"^(?:一家|一位|一名|一个|一些|一项|一份|一篇|多项|某|多家|多位|部分|有的|不少|其他|多名|数家|几家)"
-)
-# 新华社北京3月8日电 / 本报讯（记者 林晓雯）: the dateline before the first sentence.
-DATELINE = re.compile(r"^(?:[^，。；：\s]{0,16}?\d{1,2}日电|本报讯)\s*(?:（[^）]{0,20}）)?\s*")
-HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
-PRONOUN = re.compile(r"^(?:他|她)$")
-SAME_ORG_WORDS = (
-    "公司|机构|局|厅|行|院|所|部门|平台|集团|企业|协会|中心|网站|银行|委员会|组织|大学|部|委|报告"
-)
-SAME_ORG = re.compile(rf"^(?:该|这家|此|其)({SAME_ORG_WORDS})$")
-# 该厅种植业管理处: a part of the organization named before.
-SAME_ORG_PART = re.compile(rf"^(?:该|这家|此)({SAME_ORG_WORDS})(.+)$")
-GENERIC_DATA = re.compile(r"^(?:该|这份|这一|同时|此外|另外|最新|其|有关)?$")
 
 
 @dataclass
@@ -135,6 +89,8 @@ class Attribution:
     aliases: dict[str, str] = field(default_factory=dict)
     last_person: Source | None = None
     last_org: Source | None = None
+    last_medium: Source | None = None
+    last_any: Source | None = None
 
     def cues(self, text: str, start: int, end: int) -> list[tuple[int, Source]]:
         """(position, source) of every attribution in the sentence text[start:end]."""
@@ -169,13 +125,13 @@ class Attribution:
                 (match.start(), match.end(), partial(self._named, match.group(1), org_first=True))
             )
         for match in according:
-            stop = _clause_end(sentence, match.end())
+            stop = clause_end(sentence, match.end())
             clause = TITLE_END.sub("", sentence[match.end() : stop])
             words = ACCORDING_END.sub("", clause)
             if words == clause and match.group().endswith("照"):
                 continue  # 按照计划: no data, no source
             org_first = not PERSON_CUE.search(clause[len(words) :])
-            words = _trim_publisher(DATE_TIME.sub("", ADVERBS.sub("", words)).rstrip("的"))
+            words = trim_publisher(DATE_TIME.sub("", ADVERBS.sub("", words)).rstrip("的"))
             if len(words) >= 2:
                 hits.append((match.start(), stop, partial(self._named, words, org_first=org_first)))
             else:
@@ -183,11 +139,13 @@ class Attribution:
         for match in learned:
             # 记者从X获悉 names an organization; 在X看来 more often a person.
             words, org_first = (match.group(1), True) if match.group(1) else (match.group(2), False)
+            if words.endswith(("中", "里", "上")):
+                continue  # 从一份举报信中了解到: a document, not who published it
             resolve = partial(self._named, words, org_first=org_first)
             hits.append((match.start(), match.end(), resolve))
         shows = DATA_SHOWS.finditer(sentence) if DATA_SHOWS_CHARS.search(sentence) else ()
         for match in shows:
-            words = _trim_publisher(_speaker_words(sentence, match.start()))
+            words = trim_publisher(speaker_words(sentence, match.start()))
             if GENERIC_DATA.match(words) or SAME_ORG.match(words):
                 hits.append((match.start(), match.end(), self._latest_org))
             else:
@@ -195,22 +153,45 @@ class Attribution:
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )
         for match in published:
-            words = _trim_publisher(_speaker_words(sentence, match.start()))
+            words = trim_publisher(speaker_words(sentence, match.start()))
             named = bool(words) and BARE_NAME.fullmatch(words) is not None and not is_generic(words)
             if words and org_like(words) or words in self.aliases or named:
                 hits.append(
                     (match.start(), match.end(), partial(self._named, words, org_first=True))
                 )
+        reports = MEDIUM_REPORT.finditer(sentence) if "发表" in sentence or "刊" in sentence else ()
+        for match in reports:
+            words = speaker_words(sentence, match.start())
+            if "》" in words or MEDIUM_NAME.search(words):
+                hits.append((match.start(), match.end(), partial(self._medium, words)))
         for match in SPEECH.finditer(sentence):
-            if _is_speech(sentence, match):
-                words = _trim_publisher(_speaker_words(sentence, match.start()))
+            if is_speech(sentence, match):
+                words = trim_publisher(speaker_words(sentence, match.start()))
+                if not words:
+                    words = named_before(sentence, match.start())
                 hits.append(
                     (match.start(), match.end(), partial(self._speaker, words, match.group()))
                 )
         return hits
 
+    def signed(self, line: str) -> Source | None:
+        """The person a heading line "（机构）新闻发言人 姓名" names, registered; else None."""
+        if len(line) > SIGNATURE or CLAUSE_BOUNDARY.search(line):
+            return None
+        apposition = split_apposition(line.replace(" ", "").replace("\u3000", ""))
+        if apposition is None or not ROLE_SPEAKS.search(apposition[1] or ""):
+            return None
+        name, role, organization = apposition
+        return self._add(Source(name, "person", role, self._organization(organization)))
+
     def _latest_org(self) -> Source | None:
         return self.last_org
+
+    def _medium(self, words: str) -> Source | None:
+        source = self._named(words, org_first=True)
+        if source is not None and source.kind == "organization":
+            self.last_medium = source
+        return source
 
     def _learn_aliases(self, sentence: str) -> None:
         for match in COMMON_FULL_NAMES.finditer(sentence):  # 央行 after 中国人民银行
@@ -218,15 +199,29 @@ class Attribution:
                 if full == match.group() and short not in self.aliases:
                     self.aliases[short] = full
         for match in ALIAS.finditer(sentence):
-            full = clean_org(_clause_words(sentence, match.start()))
+            full = clean_org(clause_words(sentence, match.start()))
             if full and match.group(1) != full:
                 self.aliases[match.group(1)] = full
 
     def _speaker(self, words: str, verb: str) -> Source | None:
+        if not DESCRIBED_NAME.match(words):
+            words = PARENTHESES.sub("", words)  # 他（小刚）说, 小丽（化名）称
+        words = words.strip('“”"「」 ')
         if not words:
-            return None
+            return self.last_medium if verb.startswith("报道") else None
+        if verb == "报道":
+            # 《日本经济新闻》近日报道，: only a titled medium reports so
+            return self._medium(words) if "》" in words else None
+        if "“" in words or '"' in words:
+            return None  # words of a quotation, not a speaker
         if PRONOUN.match(words):
             return self.last_person
+        if words == ITS:
+            return self.last_any
+        if REPORT.match(words):
+            return self.last_medium
+        if words.endswith("地") or words.endswith("得"):
+            return None  # 一字一顿地说: a manner, the speaker is further back
         if INDEFINITE.match(words):
             return None  # 某头部房企高管对记者说: someone the text does not name
         source = self._named(words, org_first=False)
@@ -248,6 +243,25 @@ class Attribution:
             words = pair.group(1)
         if not words or "记者" in words or words.startswith("本报") or INDEFINITE.match(words):
             return None
+        if QUOTE_INTRO.search(words):
+            return None  # 据他讲是“……”: a quotation, not a name in quotes
+        if "、" in words and not org_first:
+            people = [part for part in words.split("、") if part]
+            if len(people) > 1 and all(KIN.match(p) or looks_like_person(p) for p in people):
+                for person in people[1:]:
+                    self._add(Source(person, "person"))  # 小花奶奶、小刚奶奶说: both speak
+                words = people[0]
+        words = PERSON_DESCRIPTOR.sub("", words)
+        described = DESCRIBED_PERSON.match(words)
+        if described and looks_like_person(described.group(2)):
+            # 退休教师王建国: a description, then the person's name.
+            return self._add(Source(described.group(2), "person", described.group(1)))
+        if KIN.match(words) or FAMILIAR.match(words):
+            return self._add(Source(words, "person"))
+        if "的" in words[1:-1] and not org_first:
+            after = words[words.rindex("的") + 1 :]
+            if looks_like_person(after) or after in self.sources:
+                words = after  # 带领公司上市的吴亚军: the name after a description
         same = SAME_ORG.match(words)
         if same or words == "公司":
             return self._same_org(same.group(1) if same else "公司")
@@ -266,7 +280,7 @@ class Attribution:
         unnamed = official.group(1) if official else organization_of_unnamed(words)
         if official or unnamed:
             # 该行有关负责人称, 国家统计局局长表示: an unnamed official speaks for the organization.
-            return self._named(unnamed, org_first=False) if unnamed else None
+            return self._named(unnamed, org_first=True) if unnamed else None
         cleaned = clean_org(words)
         if is_generic(cleaned) or len(cleaned) < 2 or len(cleaned) > 30:
             return None
@@ -321,6 +335,7 @@ class Attribution:
         if known is not None and (known.role or known.organization or known.kind != source.kind):
             source = known
         self.sources[source.name] = source
+        self.last_any = source
         if source.kind == "person":
             self.last_person = source
         else:
@@ -330,59 +345,3 @@ class Attribution:
 
 def _nobody() -> Source | None:
     return None
-
-
-def _trim_publisher(words: str) -> str:
-    """'中国人民银行当天公布的金融' -> '中国人民银行': the name ends before 发布 / 公布."""
-    verb = PUBLISHER_VERB.search(words, 2)
-    if verb:
-        words = words[: verb.start()]
-    words = OWN_CHANNEL.sub("", words) if len(words) > 4 else words
-    words = DATA_VERB_TAIL.sub("", words) if len(words) > 4 else words  # 中指研究院监测数据
-    return DATE_TIME.sub("", ADVERBS.sub("", words)).strip()
-
-
-def _clause_end(sentence: str, index: int) -> int:
-    """Where the clause from ``index`` ends, looking at most CLAUSE_WINDOW characters ahead."""
-    boundary = CLAUSE_BOUNDARY.search(sentence, index, index + CLAUSE_WINDOW)
-    return boundary.start() if boundary else min(len(sentence), index + CLAUSE_WINDOW)
-
-
-def _clause_words(sentence: str, stop: int) -> str:
-    """The words of the clause that ends at ``stop`` (from the last clause boundary).
-
-    Names, roles and settings before a verb fit in CLAUSE_WINDOW characters; a longer
-    stretch without a boundary names nobody, which also keeps every cue's cost bounded.
-    """
-    begin = max(0, stop - CLAUSE_WINDOW)
-    tail = CLAUSE_TAIL.search(sentence, begin, stop)
-    start = tail.start() if tail else stop
-    if start == begin and begin > 0 and sentence[begin - 1] not in BOUNDARY:
-        return ""
-    words = DATELINE.sub("", sentence[start:stop])
-    if "”" in words and "“" not in words[: words.index("”")]:
-        words = words[words.index("”") + 1 :]
-    return words.strip()
-
-
-def _speaker_words(sentence: str, stop: int) -> str:
-    """The words naming whoever speaks at ``stop``, without setting and adverbs."""
-    words = ALIAS.sub("", _clause_words(sentence, stop))
-    setting = words.find("在", 2)
-    if setting > 0:
-        words = words[:setting]
-    for _ in range(3):
-        trimmed = DATE_TIME.sub("", ADVERBS.sub("", SETTING.sub("", words))).strip()
-        if trimmed == words:
-            break
-        words = trimmed
-    return LEADING.sub("", words).strip()
-
-
-def _is_speech(sentence: str, match: re.Match[str]) -> bool:
-    verb = match.group()
-    before = sentence[match.start() - 1 : match.start()]
-    after = sentence[match.end() : match.end() + 1]
-    if before and before in NOT_SPEECH_BEFORE.get(verb, ""):
-        return False
-    return not (after and after in NOT_SPEECH_AFTER.get(verb, ""))

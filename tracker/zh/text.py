@@ -27,6 +27,18 @@ NEXT_VISIBLE = re.compile(r"\s*(\S)")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Longest quoted passage kept whole; a longer "quote" is more likely an unclosed mark.
 MAX_QUOTE = 600
+# Page furniture a body extractor lets through: a bulleted link to another story, a list of
+# stories with their time stamps, comment and like counters, the story's original title.
+LINK_ITEM = re.compile(r"^[-•·]\s")
+STAMPED = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?")
+COUNTERS = re.compile(r"(?:评论|評論)\s*\d+")
+ORIGINAL_TITLE = re.compile(r"^[（(]?原标题[：:]|^[（(]?原標題[：:]")
+CLAUSE_MARKS = re.compile(r"[。，；：、！？,;:]")
+# Longest line without any clause mark taken for a heading rather than a sentence.
+HEADING = 40
+# Longest line that can be a link to another story (a longer one holds a story's body that
+# the page extraction ran into the link before it).
+LINK_LINE = 150
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -39,6 +51,26 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             end -= 1
         if start < end:
             yield start, end
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """Is the paragraph text[start:end] page furniture rather than a sentence of the story?
+
+    A bulleted line without a full stop (a link to another story) and a line holding a time
+    stamp (2019-09-06 21:52) or two dates (a list of stories), both up to LINK_LINE long;
+    comment counters; the original-title note; a short line without a single clause mark
+    (a heading or teaser).
+    """
+    line = text[start:end]
+    if ORIGINAL_TITLE.match(line) or len(COUNTERS.findall(line)) >= 2:
+        return True
+    if len(line) <= LINK_LINE:
+        if LINK_ITEM.match(line) and "。" not in line:
+            return True
+        stamps = STAMPED.findall(line)
+        if any(":" in stamp for stamp in stamps) or len(stamps) >= 2:
+            return True
+    return len(line) <= HEADING and not CLAUSE_MARKS.search(line)
 
 
 def protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
