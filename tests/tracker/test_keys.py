@@ -1,0 +1,91 @@
+"""Claim keys of English figures: the entity from the figure's own clause, then its sentence,
+then the paragraph's running subject; never a document-wide default."""
+
+from __future__ import annotations
+
+import pytest
+
+import tracker
+from tracker.model import Claim
+
+
+def claims(text: str, published: str | None = "2025-03-12") -> list[Claim]:
+    return tracker.extract(text, published=published, language="en").claims
+
+
+def entity_of(text: str, surface: str) -> str | None:
+    return next(c for c in claims(text) if c.surface == surface).entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # a possessive before the measured noun
+        ("Norway's salmon exports rose 7% in February.", "7%", "Norway"),
+        # an "of"-phrase naming whose share a figure is
+        ("About 40% of Chileans said they would vote.", "40%", "Chileans"),
+        # the subject of the figure's verb, not a name later in the clause
+        ("Kestrel Foods sold 2.1 million crates to Walmart last year.", "2.1 million", "Kestrel Foods"),
+        # an apposition does not take the figure
+        ("Marlow Bank, Scotland's oldest lender, lent £3 billion.", "£3 billion", "Marlow Bank"),
+        # coordinated clauses: each figure has its own subject
+        ("Ardent Steel shipped 40,000 tonnes and Vireo Metals shipped 25,000 tonnes.",
+         "25,000 tonnes", "Vireo Metals"),
+        # a name in a prepositional phrase after the figure
+        ("Ticket sales rose 12% in Portugal.", "12%", "Portugal"),
+    ],
+)  # fmt: skip
+def test_entity_from_the_figures_own_clause(text: str, surface: str, entity: str) -> None:
+    assert entity_of(text, surface) == entity
+
+
+def test_the_source_of_a_figure_is_not_its_entity() -> None:
+    text = "Used car sales in Ohio fell 10% in May, according to AutoTrack Data."
+    assert entity_of(text, "10%") == "Ohio"
+    text = "Used car sales fell 10% in May, according to AutoTrack Data."
+    assert entity_of(text, "10%") is None
+
+
+def test_a_speaker_is_the_entity_of_what_it_says_about_itself() -> None:
+    text = "Pellam Rail said it carried 41 million passengers in 2024."
+    assert entity_of(text, "41 million") == "Pellam Rail"
+
+
+def test_no_document_wide_default_entity() -> None:
+    text = (
+        "Orvane Telecom added 120,000 subscribers in the quarter.\n\n"
+        "Household broadband prices rose 4% across the country, a regulator found."
+    )
+    assert entity_of(text, "120,000") == "Orvane Telecom"
+    assert entity_of(text, "4%") is None
+
+
+def test_the_paragraph_running_subject_carries_to_the_next_sentence() -> None:
+    text = "Orvane Telecom added 120,000 subscribers in the quarter. Churn fell to 1.1%."
+    assert entity_of(text, "1.1%") == "Orvane Telecom"
+
+
+def test_an_anaphor_points_back_to_the_organization_named_most() -> None:
+    text = (
+        "Brightwell Homes reported results on Monday. Brightwell Homes beat forecasts, and "
+        "rival Castor Build fell.\n\n"
+        "The Leeds-based housebuilder earned £210 million in the half."
+    )
+    assert entity_of(text, "£210 million") == "Brightwell Homes"
+
+
+def test_a_pronoun_points_back_to_the_person_named() -> None:
+    text = "Ravi Menon sold his bakery last year. He said he spent Rs 12 lakh on repairs."
+    assert entity_of(text, "Rs 12 lakh") == "Ravi Menon"
+
+
+def test_lowercase_noun_phrase_entities_and_instrument_codes() -> None:
+    text = "Emerging market bonds rose 0.3%. Spot silver XAG= added 1.2% to $31.40 an ounce."
+    found = {c.surface: c.entity for c in claims(text)}
+    assert found["0.3%"] == "emerging market bonds"
+    assert found["1.2%"] == "spot silver"
+
+
+def test_commenters_name_is_not_the_entity() -> None:
+    text = "Harlow Foods earned £90 million. City analysts had expected £84 million."
+    assert entity_of(text, "£84 million") == "Harlow Foods"

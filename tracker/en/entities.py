@@ -1,0 +1,144 @@
+"""The entity of each English claim, walking an article's figures in order.
+
+The sentence-level rules live in ``tracker.en.keys``; this resolver adds what needs the
+whole text: which names are usable, the paragraph's running subject, and what an anaphor
+("the company", "it", "he") points back to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tracker.en import names_lexicon as nl
+from tracker.en.keys import (
+    Named,
+    clause_span,
+    commenter,
+    entity_elsewhere,
+    entity_in_sentence,
+    has_anaphor,
+    is_code,
+    person_pronoun,
+    subject_phrase,
+)
+from tracker.en.names import Mention, NameFinder
+from tracker.en.numbers import Quantity
+from tracker.en.subject import MARKET_WORDS, METRIC_HEADS, entity_name
+
+# A title that makes the capitalized word before it a government portfolio ("Finance Minister").
+PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
+FRACTION = re.compile(r"(?:a|one|two)?[\s-]*(?:half|third|quarter|fifth|tenth)s?\b", re.I)
+MAX_SCAN = 500  # names looked back at for an anaphor (bounds huge inputs)
+ANAPHOR_REACH = 3000  # characters back an anaphor ("the company") looks for its organization
+
+
+class EntityResolver:
+    """Entities of one text's figures, asked for in text order."""
+
+    def __init__(self, text: str, finder: NameFinder) -> None:
+        self.text = text
+        self.finder = finder
+        self.running: tuple[int, str | None] | None = None  # (paragraph, entity)
+
+    def entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
+                sentence: str, sentence_start: int) -> str | None:  # fmt: skip
+        """The figure's clause, then its sentence, then the paragraph's running subject or
+        the organization an anaphor points back to; None when the text names nothing."""
+        named = [
+            Named(
+                m.start - sentence_start,
+                m.end - sentence_start,
+                self.finder.clusters[m.cluster].name,
+                self.finder.clusters[m.cluster].kind,
+                m.cluster,
+                m.possessive,
+            )  # fmt: skip
+            for m in mentions
+            if self._usable(m, mentions)
+        ]
+        start, end = quantity.start - sentence_start, quantity.end - sentence_start
+        share = quantity.kind == "percent" or FRACTION.match(self.text, quantity.start) is not None
+        paragraph = self.text.rfind("\n", 0, sentence_start)
+        found = entity_in_sentence(sentence, start, end, named, cluster, share)
+        if found is None and has_anaphor(sentence, start, end):
+            left = clause_span(sentence, start, end)[0]
+            here = [n for n in named if n.end <= left and n.kind == "organization"]
+            topic = entity_name(here[0].name) if here else None  # "Acme said it earned"
+            topic = topic or self._salient_organization(sentence_start)
+            if topic is not None:
+                self.running = (paragraph, topic)
+                return topic
+        if found is None and person_pronoun(sentence, start, end):
+            person = self._last_named(quantity.start, "person")
+            if person is not None:
+                return person
+        found = found or entity_elsewhere(sentence, start, end, named, cluster)
+        if found is not None:
+            entity = entity_name(found.name)
+            if found.kind != "person":
+                self.running = (paragraph, entity)
+            return entity
+        phrase = subject_phrase(sentence, start, end, METRIC_HEADS, nl.NOT_NAMES, MARKET_WORDS)
+        if phrase is not None:
+            return phrase
+        if self.running is not None and self.running[0] == paragraph:
+            return self.running[1]
+        return None
+
+    def _usable(self, mention: Mention, mentions: list[Mention]) -> bool:
+        named = self.finder.clusters[mention.cluster]
+        if (
+            mention.initial
+            and named.kind is None
+            and len(named.members) == 1
+            and not mention.possessive
+        ):
+            return False  # "Charter rates have fallen": a capitalized opening word
+        if mention.prefix and named.kind is None and PORTFOLIO.match(self.text, mention.end):
+            return False  # "Finance Minister Rui Castro": a portfolio, not an organization
+        if mention.possessive and self._apposed_to_organization(mention, mentions):
+            return False  # "Volkswagen, Europe's largest carmaker, kept": Volkswagen's figure
+        code = is_code(self.text, mention.start, mention.end)
+        if commenter(self.text, mention.end):
+            return False  # "Wall Street analysts": who expects a figure, not its subject
+        return mention.name.lower() not in nl.NOT_NAMES and not code
+
+    def _salient_organization(self, offset: int) -> str | None:
+        """What "the company" points back to: the organization named most often before
+        ``offset`` in the last few paragraphs, the latest on a tie."""
+        mentions = self.finder.mentions
+        index = bisect.bisect_left([m.start for m in mentions], offset)
+        counts: dict[int, tuple[int, int]] = {}
+        for mention in mentions[max(0, index - MAX_SCAN) : index]:
+            if mention.start < offset - ANAPHOR_REACH:
+                continue
+            if self.finder.clusters[mention.cluster].kind == "organization":
+                seen = counts.get(mention.cluster, (0, 0))[0]
+                counts[mention.cluster] = (seen + 1, mention.start)
+        if not counts:
+            return None
+        best = max(counts, key=lambda cluster: counts[cluster])
+        return entity_name(self.finder.clusters[best].name)
+
+    def _last_named(self, offset: int, kind: str) -> str | None:
+        """The person or organization named last before ``offset`` (what "the company" or
+        "he" points to)."""
+        mentions = self.finder.mentions
+        index = bisect.bisect_left([m.start for m in mentions], offset)
+        for mention in reversed(mentions[max(0, index - MAX_SCAN) : index]):
+            if self.finder.clusters[mention.cluster].kind == kind:
+                return entity_name(self.finder.clusters[mention.cluster].name)
+        return None
+
+    def _apposed_to_organization(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """Does ``mention`` open an apposition to the organization named just before it
+        ("Volkswagen, Europe's largest carmaker,")? Not to a person ("Fiona Caldwell,
+        Harcourt's chief executive,": her company is the one the figure is about)."""
+        before = self.text[: mention.start].rstrip()
+        if not before.endswith(","):
+            return False
+        named = next((m for m in reversed(mentions) if m.end <= len(before) - 1), None)
+        if named is None or self.text[named.end : len(before) - 1].strip():
+            return False
+        return self.finder.clusters[named.cluster].kind != "person"
