@@ -89,3 +89,34 @@ def test_lowercase_noun_phrase_entities_and_instrument_codes() -> None:
 def test_commenters_name_is_not_the_entity() -> None:
     text = "Harlow Foods earned £90 million. City analysts had expected £84 million."
     assert entity_of(text, "£84 million") == "Harlow Foods"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The miner earned $310 million in the half.", "$310 million", "earnings"),
+        ("The brewer earned $1.2 billion, or $0.84 per diluted share.", "$0.84",
+         "earnings per diluted share"),
+        ("The city will spend $40 million next year.", "$40 million", "spending"),
+        ("Lakeview Capital agreed a $2 billion buyout of minority holders.", "$2 billion", "buyout"),
+        ("The studio charges a $14.99 monthly fee.", "$14.99", "monthly fee"),
+        ("Trucks make up 35 percent of the region's traffic.", "35 percent",
+         "share of region's traffic"),
+        ("Nickel rose 1.4% to $16,200 a tonne.", "1.4%", "change"),
+        ("Nickel rose 1.4% to $16,200 a tonne.", "$16,200", "price per tonne"),
+        ("The 10-year gilt rose to yield 4.1%.", "4.1%", "yield"),
+    ],
+)  # fmt: skip
+def test_metric_from_a_verb_a_noun_after_the_figure_a_share_or_a_market_move(
+    text: str, surface: str, metric: str
+) -> None:
+    assert next(c for c in claims(text) if c.surface == surface).metric == metric
+
+
+def test_synonymous_metrics_share_one_key() -> None:
+    early = claims("Vestland's jobless rate fell to 3.9% in May.", "2025-06-20")[0]
+    later = claims("Vestland's unemployment rate was 3.9% in May.", "2025-07-02")[0]
+    assert early.key == later.key
+    first = claims("Brightwell Homes said turnover reached £2.1 billion in 2024.")[0]
+    second = claims("Brightwell Homes said revenue reached £2.1 billion in 2024.")[0]
+    assert first.key == second.key

@@ -13,6 +13,7 @@ import re
 from tracker.en import names_lexicon as nl
 from tracker.en.coref import cluster_kind
 from tracker.en.entities import EntityResolver
+from tracker.en.metrics import refine_metric
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
 from tracker.en.sources import Attributor, Cue
@@ -185,6 +186,9 @@ class _Assembler:
         offset = quantity.start - sentence_start
         entity = self.entities.entity(quantity, cluster, mentions, sentence, sentence_start)
         metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
+        metric = refine_metric(
+            sentence, offset, quantity.end - sentence_start, quantity.kind, metric, entity
+        )
         carried: list[tuple[int, str]] | None = None
         if self._times is None or self._times[0] != sentence_start:
             found = time_expressions(sentence, self.published)
@@ -206,8 +210,8 @@ class _Assembler:
         period = nearest_period(
             self._times[1], offset, quantity.end - sentence_start, self.published
         )
-        period = market_day(sentence, metric, own_period, self.published) or period
         subject = " ".join(p for p in (entity, metric) if p) or None
+        period = market_day(sentence, subject, own_period, self.published) or period
         return Claim(
             start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],
             sentence=sentence, value=float(f"{quantity.value:.12g}"), unit=quantity.unit, kind=quantity.kind,

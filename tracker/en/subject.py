@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker import lexicon as lx
+from tracker.en.metrics import canonical_metric
 from tracker.en.text import DATELINE
 
 TIME_HINT = re.compile(
@@ -422,7 +423,9 @@ def _verb_subject(sentence: str, start: int) -> str | None:
 
 
 def claim_key(entity: str | None, metric: str | None, unit: str, period: str | None) -> str:
-    return "|".join((normalize(entity), normalize(metric), unit, period or ""))
+    """entity|metric|unit|period, each normalized, the metric in one form for its synonyms
+    ("jobless rate" and "unemployment rate" give one key)."""
+    return "|".join((normalize(entity), canonical_metric(normalize(metric)), unit, period or ""))
 
 
 def parse_date(published: str | None) -> date | None:
