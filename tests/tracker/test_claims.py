@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import tracker
-from tracker.en.subject import claim_key, normalize, parse_date, period_of
+from tracker.en.periods import parse_date, period_of
+from tracker.en.subject import claim_key, normalize
 from tracker.model import Claim
 
 

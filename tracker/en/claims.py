@@ -16,17 +16,16 @@ from tracker.en.entities import EntityResolver
 from tracker.en.metrics import refine_metric
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
-from tracker.en.sources import Attributor, Cue
-from tracker.en.subject import (
+from tracker.en.periods import (
     FISCAL_CONTEXT,
-    claim_key,
     fiscal_years,
     market_day,
-    metric_of,
     nearest_period,
     parse_date,
     time_expressions,
 )
+from tracker.en.sources import Attributor, Cue
+from tracker.en.subject import claim_key, metric_of
 from tracker.en.text import dateline_spans, sentence_spans
 from tracker.model import Claim, Extraction, Source
 
