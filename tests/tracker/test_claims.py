@@ -126,11 +126,11 @@ def test_series_keys_match_restated_figures_and_split_traps(shared) -> None:  # 
             assert old.key != new.key, trap
 
 
-def test_months_of_the_year_are_this_year() -> None:
+def test_the_first_months_of_the_year_are_a_span_of_this_year() -> None:
     (claim,) = claims(
         "It connected 1.4 gigawatts in the first nine months of the year.", "2025-10-02"
     )
-    assert claim.period == "2025"
+    assert claim.period == "2025-01/2025-09"  # SCHEMA.md: a span as "start/end"
 
 
 def test_a_year_earlier_is_the_period_before_the_sentences_own() -> None:
@@ -245,11 +245,11 @@ def test_a_count_measures_the_noun_after_it_not_the_verb(sentence: str, metric: 
     assert found.metric == metric
 
 
-def test_a_figure_of_a_dated_day_is_of_that_month_but_a_dateline_is_not_a_period() -> None:
+def test_a_figure_of_a_dated_day_is_of_that_day_but_a_dateline_is_not_a_period() -> None:
     text = "The central bank cut rates by 25 basis points on Sept. 18, its first cut since 2020."
-    assert claims(text, published="2024-11-20")[0].period == "2024-09"
+    assert claims(text, published="2024-11-20")[0].period == "2024-09-18"
     text = "Output rose 2% on October 3, 2023, the agency said."
-    assert claims(text, published="2024-11-20")[0].period == "2023-10"
+    assert claims(text, published="2024-11-20")[0].period == "2023-10-03"
     text = "OSLO, Nov. 20 (Nordwire) - Norvik said it would hire 300 engineers."
     assert claims(text, published="2024-11-20")[0].period is None
 

@@ -120,3 +120,33 @@ def test_synonymous_metrics_share_one_key() -> None:
     first = claims("Brightwell Homes said turnover reached £2.1 billion in 2024.")[0]
     second = claims("Brightwell Homes said revenue reached £2.1 billion in 2024.")[0]
     assert first.key == second.key
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("Refinery output fell 3% in May 2023.", "2024-02-01", "2023-05"),
+        ("In July, the port handled 410,000 containers.", "2025-10-02", "2025-07"),
+        ("As of September, the fund held $3.2 billion.", "2025-10-02", "2025-09"),
+        ("Fares rose 6% last month.", "2025-03-12", "2025-02"),
+        ("The index is up 11% year to date.", "2025-03-12", "2025"),
+        ("Harlow sees fiscal 2026 sales of £4 billion.", "2025-03-12", "FY2026"),
+        ("Between 2015 and 2022 the region lost 8,000 farms.", "2025-03-12", "2015/2022"),
+        ("Voters approved a $40 million bond on Tuesday.", "2025-03-12", "2025-03-11"),
+        ("The council will vote on a $12 million budget on Friday.", "2025-03-12", "2025-03-14"),
+        ("A year ago, the agency approved 12 new drugs.", "2025-03-12", "2024"),
+        ("Imports fell to $8 billion in 2024 from $9.5 billion the previous year.",
+         "2025-03-12", "2023"),
+    ],
+)  # fmt: skip
+def test_period_from_the_clause_resolved_against_the_article_date(
+    text: str, published: str, period: str
+) -> None:
+    assert claims(text, published)[-1].period == period
+
+
+def test_a_date_that_labels_a_noun_or_a_dateline_is_no_period() -> None:
+    text = "In a Feb. 3 letter, 40 lawmakers urged a review."
+    assert claims(text, "2025-03-12")[0].period is None
+    text = "LIMA, March 11 (Andes Wire) - Peru's miners hired 2,000 workers."
+    assert claims(text, "2025-03-12")[0].period is None

@@ -13,12 +13,12 @@ from tracker.en.subject import MARKET_WORDS, normalize
 from tracker.en.text import DATELINE
 
 TIME_HINT = re.compile(
-    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
+    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|day|[MTWFS][a-z]+day|"
     + "|".join(m.capitalize() for m in lx.MONTHS)
 )
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
 RELATIVE = re.compile(
-    r"\b(?:(last|this|next|the\s+previous|the\s+past|the\s+current|a)\s+"
+    r"\b(?:(last|this|next|the\s+past|the\s+current|a)\s+"
     r"(year|season|fiscal\s+year|financial\s+year)(?:['’]s)?(?:\s+(earlier|ago|before))?)\b",
     re.I,
 )
@@ -32,9 +32,41 @@ MONTHS_OF_YEAR = re.compile(
     r"\b(?:first|last|past)\s+(?:\w+\s+)?months\s+of\s+(?:the|this)\s+year\b", re.I
 )
 HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
+_MONTHS_FULL = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == "may")
 MONTH = re.compile(  # "in May" too: after "in" it is no modal verb
-    rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == 'may')})\b(?!\s+\d)"
+    rf"\b(?i:in|for|during|as\s+of|through|since|until|the|early|late|mid-?|this\s+past)\s+"
+    rf"(?:(?:early|late|mid-?)\s*)?({_MONTHS_FULL})\b(?!\s+\d)"
 )
+# "May 2019", "in November 2018": a month of a named year.
+MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES}|May)\.?,?\s+((?:19|20)\d\d)\b")
+# "between 2010 and 2015", "from 2008 to 2016", "2016-2018": a span of years.
+YEAR_SPAN = re.compile(
+    r"\b(?i:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through)\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)[-–]((?:19|20)?\d\d)\b"
+)
+# "the first seven months of the year": January to the seventh month.
+FIRST_MONTHS = re.compile(
+    r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+"
+    r"(?:the|this)\s+year\b",
+    re.I,
+)
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+# "fiscal year 2019", "fiscal 2019", "FY2019": the fiscal year by the year it ends in.
+FISCAL_YEAR = re.compile(r"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*((?:19|20)\d\d)\b")
+# "last month", "this month", "year to date": told from the article's date.
+NEAR = re.compile(
+    r"\b(?:(last|this|previous)\s+(month)|(year)[- ]to[- ]date|so\s+far\s+this\s+(year))\b",
+    re.I,
+)
+# The year before the sentence's own period: "$19.5 billion the previous year".
+PREVIOUS_YEAR = re.compile(r"\bthe\s+(?:previous|prior|preceding)\s+(year|month)\b", re.I)
+# A weekday names the day of its week on or before the article's date ("on Tuesday").
+WEEKDAY_ANY = re.compile(
+    r"\b(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# A date that only labels a noun: "in a Nov. 5 letter", "an Oct. 21 cabinet meeting".
+LABEL_DATE = re.compile(r"\b(?:a|an)\s+\Z")
 # A day's date: "on Sept. 18", "October 3, 2024"; the figure is of that month.
 DAY_DATE = re.compile(
     rf"\b({'|'.join(m.capitalize() for m in sorted(lx.MONTHS, key=len, reverse=True))})\.?"
@@ -48,7 +80,8 @@ PAST_VERB = re.compile(
 PREVIOUS_MARK = "<"
 FUTURE = re.compile(
     r"\b(?:will|could|would|might|may|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)"
-    r"\s+to|plans?\s+to|aims?\s+to|expects?\s+to|going\s+to)\b"
+    r"\s+to|plans?\s+to|aims?\s+to|expects?\s+to|going\s+to|scheduled|planned|upcoming|"
+    r"due)\b"
 )
 PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -100,7 +133,8 @@ def nearest_period(found: list[tuple[int, str]], offset: int, end: int | None = 
     if end is not None:
         for at, mark in found:
             if mark.startswith(PREVIOUS_MARK) and 0 <= at - end <= 2:
-                base = nearest_period(own, offset) if own else None
+                earlier = [item for item in own if item[0] < offset]
+                base = nearest_period(earlier or own, offset) if own else None
                 return _previous(base, mark[len(PREVIOUS_MARK) :], published)
     if not own:
         return None
@@ -130,7 +164,8 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
                published: date | None) -> str | None:  # fmt: skip
     """A day's market move ("shares rose 2.3% on Tuesday") is a figure of that day: the
     named weekday on or before the article's date, else the article's date."""
-    if published is None or not metric or not MARKET_WORDS.intersection(normalize(metric).split()):
+    words = set(normalize(metric).split()) if metric else set()
+    if published is None or not MARKET_WORDS.intersection(words) and "change" not in words:
         return None
     if " of " in f" {metric} " or "market share" in metric:
         return None  # "share of transit traffic", "a market share of 20%": not a market move
@@ -148,7 +183,7 @@ def _month_period(sentence: str, at: int, month: int, published: date) -> str:
     clause = re.split(r"[,;]", sentence[max(0, at - 80) : at])[-1]
     future = [m.end() for m in FUTURE.finditer(clause)]
     past = [m.end() for m in PAST_VERB.finditer(clause)]
-    if future and (not past or future[-1] > past[-1]):  # "would not match plans launched in"
+    if future and (not past or future[-1] >= past[-1]):  # "would not match plans launched in"
         return f"{published.year + (1 if month < published.month else 0)}-{month:02d}"
     return f"{published.year - (1 if month > published.month else 0)}-{month:02d}"
 
@@ -173,7 +208,16 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             )
     if published is not None:
         for match in MONTHS_OF_YEAR.finditer(sentence):  # "the first nine months of the year"
+            first = FIRST_MONTHS.search(match.group())
+            if first is not None:
+                count = first.group(1).lower()
+                months = int(count) if count.isdigit() else COUNT_WORDS[count]
+                if 1 < months <= 12:
+                    year = published.year
+                    found.append((match.start(), f"{year}-01/{year}-{months:02d}"))
+                    continue
             found.append((match.start(), str(published.year)))
+        _more_expressions(sentence, published, found, years)
         for match in FISCAL.finditer(sentence):
             found.append((match.start(), _fiscal_period(match, published)))
         for match in RELATIVE.finditer(sentence):
@@ -193,15 +237,85 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
         dateline = DATELINE.match(sentence)
         for match in DAY_DATE.finditer(sentence, dateline.end() if dateline else 0):
             # after a dateline ("SEOUL, Nov. 20 (Wire) —"), whose date is when it was filed
+            if LABEL_DATE.search(sentence, max(0, match.start() - 4), match.start()):
+                continue  # "in a Nov. 5 letter": when the letter was written
             month = lx.MONTHS[match.group(1).lower()]
+            day = int(match.group(2))
             if match.group(3):
-                found.append((match.start(), f"{match.group(3)}-{month:02d}"))
+                year = int(match.group(3))
             else:
-                found.append(
-                    (match.start(), _month_period(sentence, match.start(), month, published))
-                )
+                year = int(_month_period(sentence, match.start(), month, published)[:4])
+            try:
+                found.append((match.start(), date(year, month, day).isoformat()))
+            except ValueError:
+                found.append((match.start(), f"{year}-{month:02d}"))
     found.extend((p, str(y)) for p, y in years)
     return found
+
+
+def _more_expressions(sentence: str, published: date, found: list[tuple[int, str]],
+                      years: list[tuple[int, int]]) -> None:  # fmt: skip
+    """Months of named years, spans of years, fiscal years, nearby months and weeks,
+    weekdays and "the previous year"; a year they contain is no period by itself."""
+    taken: list[tuple[int, int]] = []
+    for match in MONTH_YEAR.finditer(sentence):
+        month = lx.MONTHS[match.group(1).lower()]
+        found.append((match.start(), f"{match.group(2)}-{month:02d}"))
+        taken.append(match.span())
+    for match in YEAR_SPAN.finditer(sentence):
+        first, last = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        if len(last) == 2:
+            last = first[:2] + last
+        if int(first) < int(last):
+            found.append((match.start(), f"{first}/{last}"))
+            taken.append(match.span())
+    for match in FISCAL_YEAR.finditer(sentence):
+        found.append((match.start(), f"FY{match.group(1)}"))
+        taken.append(match.span())
+    for match in NEAR.finditer(sentence):
+        if match.group(3) or match.group(4):
+            found.append((match.start(), str(published.year)))  # "year to date"
+            continue
+        back = 0 if match.group(1).lower() == "this" else 1
+        found.append((match.start(), _month_back(published, back)))
+    opening = PREVIOUS.match(sentence.lstrip("“\"' "))
+    if opening is not None:  # "A year ago, NASA announced ...": before the article's date
+        unit = opening.group(1).lower()
+        back = {"year": str(published.year - 1), "month": _month_back(published, 1)}
+        if unit in back:
+            found.append((0, back[unit]))
+    for match in PREVIOUS_YEAR.finditer(sentence):
+        found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
+    for match in WEEKDAY_ANY.finditer(sentence):
+        weekday = WEEKDAYS.index(match.group(2).lower())
+        back = (published.weekday() - weekday) % 7
+        ahead = _ahead(sentence, match.start(), match.group(1))
+        if ahead:
+            day = published + timedelta(days=(weekday - published.weekday()) % 7)
+        else:
+            day = published - timedelta(
+                days=back + (7 if match.group(1) == "last" and not back else 0)
+            )
+        found.append((match.start(), day.isoformat()))
+    if taken:
+        years[:] = [(p, y) for p, y in years if not any(a <= p < b for a, b in taken)]
+
+
+def _month_back(published: date, back: int) -> str:
+    number = published.year * 12 + published.month - 1 - back
+    return f"{number // 12}-{number % 12 + 1:02d}"
+
+
+def _ahead(sentence: str, at: int, which: str | None) -> bool:
+    """Is a weekday at ``at`` a coming one ("will vote on Thursday", "next Monday")?"""
+    if which in ("next",):
+        return True
+    if which == "last":
+        return False
+    clause = re.split(r"[,;]", sentence[max(0, at - 80) : at])[-1]
+    future = [m.end() for m in FUTURE.finditer(clause)]
+    past = [m.end() for m in PAST_VERB.finditer(clause)]
+    return bool(future) and (not past or future[-1] >= past[-1])
 
 
 def parse_date(published: str | None) -> date | None:
