@@ -40,12 +40,16 @@ class EntityResolver:
         self.text = text
         self.finder = finder
         self.running: tuple[int, str | None] | None = None  # (paragraph, entity)
+        self._named: tuple[int, list[Named]] = (-1, [])  # (sentence start, usable names)
+        self._starts: list[int] | None = None  # of the finder's mentions, in text order
 
-    def entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
-                sentence: str, sentence_start: int) -> str | None:  # fmt: skip
-        """The figure's clause, then its sentence, then the paragraph's running subject or
-        the organization an anaphor points back to; None when the text names nothing."""
-        named = [
+    def _mention_starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.finder.mentions):
+            self._starts = [m.start for m in self.finder.mentions]
+        return self._starts
+
+    def _usable_names(self, mentions: list[Mention], sentence_start: int) -> list[Named]:
+        return [
             Named(
                 m.start - sentence_start,
                 m.end - sentence_start,
@@ -57,6 +61,14 @@ class EntityResolver:
             for m in mentions
             if self._usable(m, mentions)
         ]
+
+    def entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
+                sentence: str, sentence_start: int) -> str | None:  # fmt: skip
+        """The figure's clause, then its sentence, then the paragraph's running subject or
+        the organization an anaphor points back to; None when the text names nothing."""
+        if self._named[0] != sentence_start:
+            self._named = (sentence_start, self._usable_names(mentions, sentence_start))
+        named = self._named[1]
         start, end = quantity.start - sentence_start, quantity.end - sentence_start
         share = quantity.kind == "percent" or FRACTION.match(self.text, quantity.start) is not None
         paragraph = self.text.rfind("\n", 0, sentence_start)
@@ -108,7 +120,7 @@ class EntityResolver:
         """What "the company" points back to: the organization named most often before
         ``offset`` in the last few paragraphs, the latest on a tie."""
         mentions = self.finder.mentions
-        index = bisect.bisect_left([m.start for m in mentions], offset)
+        index = bisect.bisect_left(self._mention_starts(), offset)
         counts: dict[int, tuple[int, int]] = {}
         for mention in mentions[max(0, index - MAX_SCAN) : index]:
             if mention.start < offset - ANAPHOR_REACH:
@@ -125,7 +137,7 @@ class EntityResolver:
         """The person or organization named last before ``offset`` (what "the company" or
         "he" points to)."""
         mentions = self.finder.mentions
-        index = bisect.bisect_left([m.start for m in mentions], offset)
+        index = bisect.bisect_left(self._mention_starts(), offset)
         for mention in reversed(mentions[max(0, index - MAX_SCAN) : index]):
             if self.finder.clusters[mention.cluster].kind == kind:
                 return entity_name(self.finder.clusters[mention.cluster].name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Where a clause opens before a figure: punctuation, dashes, and the words that open a
 # reported or subordinate clause ("X said that sales rose", "while exports fell").
@@ -95,6 +96,7 @@ def is_code(text: str, start: int, end: int) -> bool:
     return " " not in surface and INSTRUMENT_CODE.fullmatch(surface) is not None
 
 
+@lru_cache(maxsize=256)  # asked several times per figure
 def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the clause a figure at ``start``..``end`` stands in."""
     opening = 0

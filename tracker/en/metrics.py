@@ -12,6 +12,7 @@ one measure to a single form for the claim key ("jobless rate" = "unemployment r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A verb before a figure names its measure: "earned $2.8 billion" -> earnings.
 VERB_NOUNS = {
@@ -95,6 +96,7 @@ SYNONYMS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)  # metrics repeat within and across articles
 def canonical_metric(normalized: str) -> str:
     """One form for a normalized metric that news also words otherwise."""
     if not normalized:

@@ -13,7 +13,7 @@ from tracker.en.subject import MARKET_WORDS, normalize
 from tracker.en.text import DATELINE
 
 TIME_HINT = re.compile(
-    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|day|[MTWFS][a-z]+day|"
+    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|[MTWFS][a-z]+day\b|"
     + "|".join(m.capitalize() for m in lx.MONTHS)
 )
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
@@ -258,21 +258,23 @@ def _more_expressions(sentence: str, published: date, found: list[tuple[int, str
     """Months of named years, spans of years, fiscal years, nearby months and weeks,
     weekdays and "the previous year"; a year they contain is no period by itself."""
     taken: list[tuple[int, int]] = []
-    for match in MONTH_YEAR.finditer(sentence):
+    for match in MONTH_YEAR.finditer(sentence) if years else ():
         month = lx.MONTHS[match.group(1).lower()]
         found.append((match.start(), f"{match.group(2)}-{month:02d}"))
         taken.append(match.span())
-    for match in YEAR_SPAN.finditer(sentence):
+    for match in YEAR_SPAN.finditer(sentence) if years else ():
         first, last = match.group(1) or match.group(3), match.group(2) or match.group(4)
         if len(last) == 2:
             last = first[:2] + last
         if int(first) < int(last):
             found.append((match.start(), f"{first}/{last}"))
             taken.append(match.span())
-    for match in FISCAL_YEAR.finditer(sentence):
+    fiscal = years and ("iscal" in sentence or "FY" in sentence or "inancial" in sentence)
+    for match in FISCAL_YEAR.finditer(sentence) if fiscal else ():
         found.append((match.start(), f"FY{match.group(1)}"))
         taken.append(match.span())
-    for match in NEAR.finditer(sentence):
+    near = "month" in sentence or "date" in sentence or "so far" in sentence
+    for match in NEAR.finditer(sentence) if near else ():
         if match.group(3) or match.group(4):
             found.append((match.start(), str(published.year)))  # "year to date"
             continue
@@ -284,9 +286,10 @@ def _more_expressions(sentence: str, published: date, found: list[tuple[int, str
         back = {"year": str(published.year - 1), "month": _month_back(published, 1)}
         if unit in back:
             found.append((0, back[unit]))
-    for match in PREVIOUS_YEAR.finditer(sentence):
+    previous = "previous" in sentence or "prior" in sentence or "preceding" in sentence
+    for match in PREVIOUS_YEAR.finditer(sentence) if previous else ():
         found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
-    for match in WEEKDAY_ANY.finditer(sentence):
+    for match in WEEKDAY_ANY.finditer(sentence) if "day" in sentence else ():
         weekday = WEEKDAYS.index(match.group(2).lower())
         back = (published.weekday() - weekday) % 7
         ahead = _ahead(sentence, match.start(), match.group(1))
