@@ -150,3 +150,21 @@ def test_a_date_that_labels_a_noun_or_a_dateline_is_no_period() -> None:
     assert claims(text, "2025-03-12")[0].period is None
     text = "LIMA, March 11 (Andes Wire) - Peru's miners hired 2,000 workers."
     assert claims(text, "2025-03-12")[0].period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The plan would cut farm emissions by 30%.", "30%", "farm emissions"),
+        ("The county holds $1.4 billion in rainy-day reserves.", "$1.4 billion", "rainy-day reserves"),
+        ("The plant adds 2.2 GW of wind capacity.", "2.2 GW", "wind capacity"),
+        ("Seven of the 40 reactors were offline.", "Seven", "reactors"),
+        ("Regulators want to raise bank capital from 8% to 10%.", "8%", "bank capital"),
+        ("The bridge spans 1,200 feet (366 meters) of open water.", "366 meters", "open water"),
+        ("Its valuation was slashed from $20 billion to $6 billion.", "$6 billion", "valuation"),
+    ],
+)  # fmt: skip
+def test_metric_of_a_changed_object_an_amount_of_something_or_a_paired_figure(
+    text: str, surface: str, metric: str
+) -> None:
+    assert next(c for c in claims(text) if c.surface == surface).metric == metric

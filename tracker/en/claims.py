@@ -13,7 +13,7 @@ import re
 from tracker.en import names_lexicon as nl
 from tracker.en.coref import cluster_kind
 from tracker.en.entities import EntityResolver
-from tracker.en.metrics import refine_metric
+from tracker.en.metrics import refine_metric, share_metrics
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
 from tracker.en.periods import (
@@ -177,7 +177,7 @@ class _Assembler:
                 claims.append(
                     self._claim(quantity, sentence, start, cluster, per_sentence[number], cue)
                 )
-        return claims
+        return share_metrics(text, claims, claim_key)
 
     def _claim(self, quantity: Quantity, sentence: str, sentence_start: int, cluster: int | None,
                mentions: list[Mention], cue: Cue | None) -> Claim:  # fmt: skip

@@ -12,7 +12,11 @@ one measure to a single form for the claim key ("jobless rate" = "unemployment r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
+
+from tracker.model import Claim
 
 # A verb before a figure names its measure: "earned $2.8 billion" -> earnings.
 VERB_NOUNS = {
@@ -76,6 +80,37 @@ MOVE_BEFORE = re.compile(
     r"|\bpoints?,?\s+or\s+)\Z"
 )
 TRADED_AT = re.compile(r"\b(?:to|at|was\s+at|last\s+at|trading\s+at|closed\s+at)\s+\Z")
+# "reduce coal-fired fine dusts by 90%": the verb's object is what changes.
+CHANGED_BY = re.compile(
+    r"\b(?:reduce[sd]?|reducing|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+    r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|shrink(?:s|ing)?|"
+    r"shrank|grow(?:s|ing)?|grew|lift(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|"
+    r"double[sd]?|increase)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?"
+    r"((?:[\w’'-]+\s+){0,3}?[\w-]+)\s+by\s+(?:(?:about|around|nearly|almost|some|"
+    r"more\s+than|up\s+to|as\s+much\s+as|at\s+least|an?\s+)\s*)*\Z"
+)
+# "increase solar module efficiency from around 20% now to 24%", "valuation slashed from".
+FROM_BEFORE = re.compile(
+    r"(?:\b(?:increase|raise|cut|reduce|lift|boost|lower)\s+(?:the\s+|its\s+|their\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*)|\b((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
+    r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:slashed|cut|raised|increased|"
+    r"reduced|lowered|lifted|trimmed))\s+from\s+(?:(?:about|around|nearly|almost|some)\s+)?\Z"
+)
+# After an amount: "in cash reserves", "of cell capacity", "worth of Chinese goods", "of
+# the 12 cities"; a parenthesis with another unit may stand between ("2 inches (50.8 mm) of").
+OF_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?,?\s+(worth\s+of|of|in)\s+"
+    r"(?:(?:the|those|these|their|its|his|her|our|all)\s+|[\w-]+['’]s?\s+)?"
+    r"(?:\d[\d,.]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\s+)?"
+    r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)"
+)
+OF_STOP = {"about", "with", "by", "from", "into", "per", "that", "which", "who", "were", "was",
+           "are", "is", "had", "have", "has", "will", "would", "can", "in", "on", "at", "to",
+           "for", "and", "or", "but", "as", "if", "so", "than", "over", "under", "after",
+           "before", "since", "during", "including", "between", "among", "across"}  # fmt: skip
+# What joins two figures of one measure: a parenthesis, "or", a range.
+LINK = re.compile(r"\s*\(\s*|\)?,?\s+or\s+|\s*(?:to|-|–|and)\s*(?:around\s+|about\s+)?")
+PER_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
 FRACTION_WORDS = re.compile(r"(?:a|one|two)?[\s-]*(?:half|third|quarter|fifth|tenth)s?$", re.I)
 
 # Words news uses for one measure, mapped to one form for the claim key.
@@ -130,7 +165,88 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
     if kind == "currency" and TRADED_AT.search(before) and MOVE.search(before):
         per = PER_UNIT.match(sentence, end)
         return f"price per {per.group(1)}" if per else "price"  # "rose 0.9% to $5,880 a tonne"
-    return _noun_after(sentence, end) or metric
+    return (
+        _changed_by(sentence, start, kind)
+        or _of_after(sentence, end, kind)
+        or _from_to(sentence, start)
+        or _noun_after(sentence, end)
+        or _per_share(sentence, end, kind)
+        or metric
+    )
+
+
+def share_metrics(text: str, claims: list[Claim], key: Callable[..., str]) -> list[Claim]:
+    """A figure without a metric takes the one of the figure it restates or pairs with:
+    "3,200 miles (5,150 km)", "0.25 percent or $63.1 billion", "40 to 80 percent",
+    "$40-50 billion", "from 23% to 35%". ``key`` makes the claim key again."""
+    claims = list(claims)
+    for index in range(len(claims) - 1):
+        first, second = claims[index], claims[index + 1]
+        if first.sentence_start != second.sentence_start:
+            continue
+        if bool(first.metric) == bool(second.metric):
+            continue
+        if not LINK.fullmatch(text, first.end, second.start):
+            continue
+        at, metric = (index, second.metric) if second.metric else (index + 1, first.metric)
+        empty = claims[at]
+        claims[at] = replace(
+            empty,
+            metric=metric,
+            subject=" ".join(p for p in (empty.entity, metric) if p) or None,
+            key=key(empty.entity, metric, empty.unit, empty.period),
+        )
+    return claims
+
+
+def _changed_by(sentence: str, start: int, kind: str) -> str | None:
+    """ "reduce coal-fired fine dust by 90%", "boosted school spending by 2.5%": what the
+    verb changes."""
+    if kind not in ("percent", "multiple", "currency", "count", "quantity"):
+        return None
+    found = CHANGED_BY.search(sentence, max(0, start - 80), start)
+    return _lower_phrase(found.group(1)) if found else None
+
+
+def _from_to(sentence: str, start: int) -> str | None:
+    """ "increase module efficiency from around 20% to 24%", "valuation slashed from $47
+    billion": the noun phrase before the verb or "from"."""
+    found = FROM_BEFORE.search(sentence, max(0, start - 90), start)
+    return _lower_phrase(found.group(1) or found.group(2)) if found else None
+
+
+def _lower_phrase(phrase: str) -> str | None:
+    words = [w for w in phrase.split() if w.lower() not in NOT_MEASURE]
+    words = [w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words]
+    return " ".join(words[-4:]) or None
+
+
+def _of_after(sentence: str, end: int, kind: str) -> str | None:
+    """ "$2 billion in cash reserves", "3.7 GW of cell capacity", "11 of the 12 cities",
+    "$125 billion worth of Chinese goods": the noun phrase the amount is of."""
+    found = OF_AFTER.match(sentence, end)
+    if found is None or (found.group(1) == "in" and kind != "currency"):
+        return None
+    words: list[str] = []
+    for word in found.group(2).split():
+        low = word.lower()
+        if (
+            low in NOT_MEASURE
+            or low in OF_STOP
+            or (words and word[:1].isupper() and not low.endswith(("an", "ese", "ish")))
+        ):
+            break
+        if word[:1].isupper() and not words and found.group(1) == "in":
+            return None  # "$5 billion in Texas": a place, not a measure
+        words.append(word if word.isupper() else low)
+    return " ".join(words) or None
+
+
+def _per_share(sentence: str, end: int, kind: str) -> str | None:
+    """ "$13 a share": the price of one share."""
+    if kind == "currency" and PER_SHARE.match(sentence, end):
+        return "price per share"
+    return None
 
 
 def _only_entity(metric: str, entity: str | None) -> bool:
