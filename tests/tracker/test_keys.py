@@ -168,3 +168,20 @@ def test_metric_of_a_changed_object_an_amount_of_something_or_a_paired_figure(
     text: str, surface: str, metric: str
 ) -> None:
     assert next(c for c in claims(text) if c.surface == surface).metric == metric
+
+
+def test_a_rivals_name_is_not_what_the_company_points_to() -> None:
+    text = (
+        "Brightwell Homes beat forecasts on Monday. Rival Castor Build fell 2%.\n\n"
+        "The housebuilder earned £210 million in the half."
+    )
+    assert entity_of(text, "£210 million") == "Brightwell Homes"
+
+
+def test_a_name_opening_a_sentence_before_a_verb_is_a_name() -> None:
+    assert entity_of("Ankara also wants a 20% cut in the levy.", "20%") == "Ankara"
+
+
+def test_a_possessive_place_before_a_company_name_gives_way_to_the_company() -> None:
+    text = "Oslo's flagship carrier Nordair ordered 12 jets."
+    assert entity_of(text, "12") == "Nordair"

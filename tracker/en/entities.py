@@ -29,6 +29,12 @@ from tracker.en.subject import MARKET_WORDS, METRIC_HEADS, entity_name
 # A title that makes the capitalized word before it a government portfolio ("Finance Minister").
 PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
 FRACTION = re.compile(r"(?:a|one|two)?[\s-]*(?:half|third|quarter|fifth|tenth)s?\b", re.I)
+# A capitalized opening word that is a name after all: a verb follows ("Beijing also wants").
+VERB_NEXT = re.compile(
+    r"\s+(?:also|said|says|has|have|had|is|was|were|are|will|would|could|can|wants|plans|"
+    r"expects|reported|announced|posted|sold|bought|made|took|[a-z]+ed)\b"
+)
+RIVAL = re.compile(r"\b(?:[Rr]ival|[Pp]eer|[Cc]ompetitor|[Cc]ompeting)\s+\Z")
 MAX_SCAN = 500  # names looked back at for an anaphor (bounds huge inputs)
 ANAPHOR_REACH = 3000  # characters back an anaphor ("the company") looks for its organization
 
@@ -105,6 +111,7 @@ class EntityResolver:
             and named.kind is None
             and len(named.members) == 1
             and not mention.possessive
+            and not VERB_NEXT.match(self.text, mention.end)
         ):
             return False  # "Charter rates have fallen": a capitalized opening word
         if mention.prefix and named.kind is None and PORTFOLIO.match(self.text, mention.end):
@@ -118,16 +125,20 @@ class EntityResolver:
 
     def _salient_organization(self, offset: int) -> str | None:
         """What "the company" points back to: the organization named most often before
-        ``offset`` in the last few paragraphs, the latest on a tie."""
+        ``offset`` in the last few paragraphs, the first named on a tie; not a rival's
+        ("Rival Lowe's was also lower")."""
         mentions = self.finder.mentions
         index = bisect.bisect_left(self._mention_starts(), offset)
         counts: dict[int, tuple[int, int]] = {}
         for mention in mentions[max(0, index - MAX_SCAN) : index]:
             if mention.start < offset - ANAPHOR_REACH:
                 continue
-            if self.finder.clusters[mention.cluster].kind == "organization":
-                seen = counts.get(mention.cluster, (0, 0))[0]
-                counts[mention.cluster] = (seen + 1, mention.start)
+            if self.finder.clusters[mention.cluster].kind != "organization":
+                continue
+            if RIVAL.search(self.text, max(0, mention.start - 12), mention.start):
+                continue
+            seen, first = counts.get(mention.cluster, (0, -mention.start))
+            counts[mention.cluster] = (seen + 1, first)
         if not counts:
             return None
         best = max(counts, key=lambda cluster: counts[cluster])

@@ -33,9 +33,9 @@ ANAPHOR_HEADS = {"company", "firm", "group", "retailer", "carrier", "airline", "
                  "distributor", "provider", "platform", "network", "studio", "conglomerate",
                  "telecom", "exchange", "fund", "investor", "owner", "builder"}  # fmt: skip
 ANAPHOR = re.compile(
-    r"\b(?:it|its|(?:the|this)\s+(?:[\w-]+['’]s\s+|[\w-]+\s+){0,2}(?:"
+    r"\b(?:it|its|(?:the|this)\s+(?:[\w-]+['’]s\s+|[\w-]+\s+){0,2}[\w-]*(?:"
     + "|".join(sorted(ANAPHOR_HEADS - {"itself", "management"}))
-    + r"|[\w-]*maker)|(?:the|this)\s+[\w-]+-based\s+[a-z]+)\b",
+    + r"|maker)|(?:the|this)\s+[\w-]+-based\s+[a-z]+)\b",
     re.I,
 )
 # A name that only qualifies who comments: "Wall Street analysts expected $2.52 a share".
@@ -63,6 +63,8 @@ NOT_SUBJECT = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "the
 LEADING = {"the", "a", "an", "its", "their", "his", "her", "our", "benchmark", "also", "only",
            "just", "still", "now", "then", "overall", "these", "those", "nearly", "about",
            "some", "roughly", "almost", "around", "more", "than", "over", "at", "least"}  # fmt: skip
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "dozen", "hundred", "thousand", "million", "billion"}  # fmt: skip
 TRAILING = {"last", "also", "now", "still", "then", "have", "has", "had", "been", "be"}
 # A market's moving instruments are the subject of their own figures, not a measure.
 INSTRUMENT_HEADS = {"stocks", "shares", "equities", "bonds", "notes", "futures", "currencies"}
@@ -119,6 +121,8 @@ def entity_in_sentence(sentence: str, start: int, end: int, named: list[Named],
     owner = _share_of(sentence, end, right, named) if share else None
     if owner is not None:
         return owner
+    if len(before) > 1 and before[0].possessive and before[1].start - before[0].end < 30:
+        before = before[1:]  # "Dubai's flagship carrier Emirates Airline bought 30 jets"
     if before:
         first = before[0]
         if first.cluster != source or not sentence[left : first.start].strip(" ,"):
@@ -173,8 +177,10 @@ def subject_phrase(sentence: str, start: int, end: int, metric_heads: set[str],
     if not all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", w) or w.lower() in adjectives for w in words):
         return None
     heads = (metric_heads - INSTRUMENT_HEADS) | ANAPHOR_HEADS
-    if NOT_SUBJECT.intersection(words) or words[-1] in heads:
+    if NOT_SUBJECT.intersection(words) or words[-1] in heads or NUMBER_WORDS.intersection(words):
         return None
+    if words[-1].endswith(("builder", "maker", "company", "retailer", "carrier", "producer")):
+        return None  # "The housebuilder earned": an organization named before
     if any(w.endswith("ly") for w in words):
         return None  # "newly installed capacity": an adverb, no subject
     own_move = verb.group() in CHANGE_VERBS and verb.start() < start
