@@ -181,7 +181,7 @@ def test_the_metric_starts_after_the_speech_verb() -> None:
         # a common noun opening the sentence is the metric; a name there is not
         ("Exports to Chile climbed 9% in June.", "exports"),
         ("Revenue at the unit rose 7% to $3 billion.", "revenue"),
-        ("Shares of Norvik rose 4.1% on Tuesday.", "shares"),
+        ("Shares of Norvik rose 4.1% on Tuesday.", "share price change"),
         # a traded thing's own move is a change of it (gold convention on real articles)
         ("Norvik Energy rose 3% on Tuesday.", "change"),
         ("The rand weakened 0.8% against the dollar.", "change"),

@@ -185,3 +185,19 @@ def test_a_name_opening_a_sentence_before_a_verb_is_a_name() -> None:
 def test_a_possessive_place_before_a_company_name_gives_way_to_the_company() -> None:
     text = "Oslo's flagship carrier Nordair ordered 12 jets."
     assert entity_of(text, "12") == "Nordair"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Four cases of measles have been confirmed in the county.", "Four", "cases confirmed"),
+        ("There were 612 complaints filed last year.", "612", "complaints filed"),
+        ("The average price of a used truck sold in Ohio was $28,400.", "$28,400",
+         "average price of used truck"),
+        ("The stock was down 3% in early trading.", "3%", "share price change"),
+    ],
+)  # fmt: skip
+def test_metric_of_counted_things_with_what_happened_to_them_and_of_prices(
+    text: str, surface: str, metric: str
+) -> None:
+    assert next(c for c in claims(text) if c.surface == surface).metric == metric

@@ -110,6 +110,14 @@ OF_STOP = {"about", "with", "by", "from", "into", "per", "that", "which", "who",
            "before", "since", "during", "including", "between", "among", "across"}  # fmt: skip
 # What joins two figures of one measure: a parenthesis, "or", a range.
 LINK = re.compile(r"\s*\(\s*|\)?,?\s+or\s+|\s*(?:to|-|–|and)\s*(?:around\s+|about\s+)?")
+STOCK_WORDS = {"stock", "stocks", "shares", "share", "share price", "stock price"}
+# "cases reported", "cases of plague have been diagnosed", "illnesses were confirmed".
+PARTICIPLE_AFTER = re.compile(
+    r"(?:\s+of\s+[a-z]+)?(?:\s+(?:have|has|had)\s+been|\s+(?:were|was|are|is)(?:\s+being)?)?"
+    r"(?:\s+(?:initially|later|also|first))?\s+([a-z]{3,}ed)\b(?!\s+(?:to|by)\b)"
+)
+NOT_PARTICIPLE = {"need", "used", "based", "related", "expected", "planned", "aimed", "seed",
+                  "speed", "feed", "bred", "shed", "hundred", "red"}  # fmt: skip
 PER_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
 FRACTION_WORDS = re.compile(r"(?:a|one|two)?[\s-]*(?:half|third|quarter|fifth|tenth)s?$", re.I)
 
@@ -150,6 +158,10 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
     """The metric of a figure at ``start``..``end`` when ``metric`` is missing or only
     repeats the entity ("The dollar index rose 0.05%": change, not "dollar index")."""
     before = sentence[max(0, start - 60) : start]
+    if kind == "count" and metric and not _only_entity(metric, entity):
+        return _with_participle(sentence, end, metric)
+    if kind == "percent" and metric in STOCK_WORDS and MOVE_BEFORE.search(before):
+        return "share price change"  # "the stock was down 5%"
     if before.split()[-1:] and before.split()[-1] in STRONG:
         return VERB_NOUNS[before.split()[-1]]  # "rose to yield 4.1%"
     if metric and not _only_entity(metric, entity):
@@ -173,6 +185,18 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
         or _per_share(sentence, end, kind)
         or metric
     )
+
+
+def _with_participle(sentence: str, end: int, counted: str) -> str:
+    """What happened to the things counted: "3,248 cases reported", "Three cases of plague
+    have been diagnosed", "two illnesses were confirmed" -> "cases diagnosed"."""
+    at = sentence.find(counted.split()[-1], end)
+    if at < 0 or at - end > 30:
+        return counted
+    found = PARTICIPLE_AFTER.match(sentence, at + len(counted.split()[-1]))
+    if found is None or found.group(1) in NOT_PARTICIPLE:
+        return counted
+    return f"{counted} {found.group(1)}"
 
 
 def share_metrics(text: str, claims: list[Claim], key: Callable[..., str]) -> list[Claim]:

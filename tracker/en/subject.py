@@ -27,7 +27,8 @@ STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the
               "but", "with", "last", "this", "next", "than", "per", "each", "that", "which",
               "over", "under", "through", "across", "into", "during", "since", "before",
               "after", "among", "within", "were", "was", "are", "is", "had", "have", "has",
-              "will", "would", "could", "so", "as", "who", "worth"}  # fmt: skip
+              "will", "would", "could", "so", "as", "who", "worth", "between",
+              "being", "without", "via", "can", "may", "might", "must", "should", "now"}  # fmt: skip
 APPROXIMATE_WORDS = {"about", "roughly", "nearly", "around", "almost", "some", "approximately"}
 SPEND_VERBS = {"spent", "spend", "spending", "invested", "invest", "investing", "paid", "pay"}
 # What was spent on, when it already names the spending: "in capital expenditures", not a cost.
@@ -220,6 +221,16 @@ def _verb_subject(sentence: str, start: int) -> str | None:
         head, tail = words[: words.index("of")], words[words.index("of") + 1 :]
         if head and head[-1] not in MEASURE_WORDS and set(tail) - DETERMINERS:
             words = head
+        elif head and head[-1] in MEASURE_WORDS:
+            # "the average retail price of a new vehicle sold locally": what is priced
+            tail = [w for w in tail if w not in DETERMINERS]
+            cut = next((i for i, w in enumerate(tail) if i and (w.endswith(("ed", "ly"))
+                        or w in ("sold", "bought", "paid", "made"))), len(tail))  # fmt: skip
+            tail = tail[:cut][:3]
+            head = head[next((i + 1 for i in range(len(head) - 1, -1, -1)
+                              if head[i] in DETERMINERS), 0):]  # fmt: skip
+            if tail:
+                return " ".join(head[-3:] + ["of"] + tail)
     for index in range(len(words) - 1, -1, -1):
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
             words = words[index + 1 :]
