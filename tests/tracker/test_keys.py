@@ -201,3 +201,16 @@ def test_metric_of_counted_things_with_what_happened_to_them_and_of_prices(
     text: str, surface: str, metric: str
 ) -> None:
     assert next(c for c in claims(text) if c.surface == surface).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The agency cleared seven EU carriers to fly the route.", "seven", "EU carriers"),
+        ("Nearly 90 Peruvians returned home on Friday.", "90", "Peruvians"),
+    ],
+)  # fmt: skip
+def test_a_count_qualified_by_names_counts_the_noun_after_them(
+    text: str, surface: str, metric: str
+) -> None:
+    assert next(c for c in claims(text) if c.surface == surface).metric == metric

@@ -118,6 +118,8 @@ PARTICIPLE_AFTER = re.compile(
 )
 NOT_PARTICIPLE = {"need", "used", "based", "related", "expected", "planned", "aimed", "seed",
                   "speed", "feed", "bred", "shed", "hundred", "red"}  # fmt: skip
+# A count's noun after names or numbers: "nine US companies", "150 Indians returned".
+NAMED_COUNT = re.compile(r"\s+((?:[A-Z0-9][\w.&-]*\s+){0,2}[A-Z0-9][\w.&-]*)(?:\s+([a-z][a-z-]+))?")
 PER_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
 FRACTION_WORDS = re.compile(r"(?:a|one|two)?[\s-]*(?:half|third|quarter|fifth|tenth)s?$", re.I)
 
@@ -178,7 +180,8 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
         per = PER_UNIT.match(sentence, end)
         return f"price per {per.group(1)}" if per else "price"  # "rose 0.9% to $5,880 a tonne"
     return (
-        _changed_by(sentence, start, kind)
+        _named_count(sentence, end, kind)
+        or _changed_by(sentence, start, kind)
         or _of_after(sentence, end, kind)
         or _from_to(sentence, start)
         or _noun_after(sentence, end)
@@ -221,6 +224,23 @@ def share_metrics(text: str, claims: list[Claim], key: Callable[..., str]) -> li
             key=key(empty.entity, metric, empty.unit, empty.period),
         )
     return claims
+
+
+def _named_count(sentence: str, end: int, kind: str) -> str | None:
+    """ "nine US companies", "five 787 Dreamliner sales", "150 Indians returned": what a
+    count counts when names or numbers qualify it."""
+    if kind != "count":
+        return None
+    found = NAMED_COUNT.match(sentence, end)
+    if found is None:
+        return None
+    noun = found.group(2)
+    if noun is not None and (noun in NOT_MEASURE or noun.endswith(("ed", "ly"))):
+        noun = None
+    if noun is None:
+        words = found.group(1).split()
+        return words[-1] if len(words) == 1 and words[0].endswith("s") else None
+    return f"{found.group(1).strip()} {noun}"
 
 
 def _changed_by(sentence: str, start: int, kind: str) -> str | None:
