@@ -214,3 +214,10 @@ def test_a_count_qualified_by_names_counts_the_noun_after_them(
     text: str, surface: str, metric: str
 ) -> None:
     assert next(c for c in claims(text) if c.surface == surface).metric == metric
+
+
+def test_a_half_of_a_named_year_and_a_past_month_after_planned() -> None:
+    text = "Exports to Chile in the first half of 2024 fell to $2.1 billion."
+    assert claims(text, "2025-03-12")[0].period == "2024-H1"
+    text = "The utility ran three rounds of planned outages in October."
+    assert claims(text, "2025-11-20")[0].period == "2025-10"

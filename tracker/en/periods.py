@@ -31,7 +31,7 @@ QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b",
 MONTHS_OF_YEAR = re.compile(
     r"\b(?:first|last|past)\s+(?:\w+\s+)?months\s+of\s+(?:the|this)\s+year\b", re.I
 )
-HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
+HALF = re.compile(r"\b(first|second)\s+half\b(?:\s+of\s+((?:19|20)\d\d)\b)?", re.I)
 _MONTHS_FULL = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == "may")
 MONTH = re.compile(  # "in May" too: after "in" it is no modal verb
     rf"\b(?i:in|for|during|as\s+of|through|since|until|the|early|late|mid-?|this\s+past)\s+"
@@ -80,8 +80,7 @@ PAST_VERB = re.compile(
 PREVIOUS_MARK = "<"
 FUTURE = re.compile(
     r"\b(?:will|could|would|might|may|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)"
-    r"\s+to|plans?\s+to|aims?\s+to|expects?\s+to|going\s+to|scheduled|planned|upcoming|"
-    r"due)\b"
+    r"\s+to|plans?\s+to|planned\s+to|aims?\s+to|expects?\s+to|going\s+to|scheduled|upcoming)\b"
 )
 PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -201,7 +200,9 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
         if period:
             found.append((match.start(), period))
     for match in HALF.finditer(sentence):
-        year = published.year if published else None
+        year = int(match.group(2)) if match.group(2) else published.year if published else None
+        if match.group(2):  # "the first half of 2019": that year's half, not the year
+            years = [(p, y) for p, y in years if not match.start() <= p < match.end()]
         if year:
             found.append(
                 (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
