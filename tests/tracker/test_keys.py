@@ -221,3 +221,14 @@ def test_a_half_of_a_named_year_and_a_past_month_after_planned() -> None:
     assert claims(text, "2025-03-12")[0].period == "2024-H1"
     text = "The utility ran three rounds of planned outages in October."
     assert claims(text, "2025-11-20")[0].period == "2025-10"
+
+
+def test_country_names_and_peoples_adjectives_as_entities() -> None:
+    assert entity_of("U.S. soybean exports fell 12% in May.", "12%") == "U.S."
+    text = "The South Korean government wants module efficiency to reach 26%."
+    assert entity_of(text, "26%") == "South Korea"
+
+
+def test_the_paragraph_subject_carries_to_figures_without_an_entity() -> None:
+    text = "Orvane Telecom reported results on Monday. Churn fell to 1.1% in the quarter."
+    assert entity_of(text, "1.1%") == "Orvane Telecom"

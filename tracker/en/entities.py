@@ -35,8 +35,32 @@ VERB_NEXT = re.compile(
     r"expects|reported|announced|posted|sold|bought|made|took|[a-z]+ed)\b"
 )
 RIVAL = re.compile(r"\b(?:[Rr]ival|[Pp]eer|[Cc]ompetitor|[Cc]ompeting)\s+\Z")
+DEMONYMS = {"korean": "Korea", "chinese": "China", "indian": "India", "japanese": "Japan",
+            "german": "Germany", "french": "France", "british": "Britain", "russian": "Russia",
+            "brazilian": "Brazil", "mexican": "Mexico", "canadian": "Canada", "italian": "Italy",
+            "australian": "Australia", "spanish": "Spain", "turkish": "Turkey", "irish": "Ireland",
+            "polish": "Poland", "dutch": "Netherlands", "swedish": "Sweden", "african": "Africa",
+            "american": "America", "vietnamese": "Vietnam", "indonesian": "Indonesia",
+            "pakistani": "Pakistan", "nigerian": "Nigeria", "egyptian": "Egypt",
+            "iranian": "Iran", "israeli": "Israel", "saudi": "Saudi Arabia"}  # fmt: skip
+# Country abbreviations the name finder leaves out: "U.S. soybean exports".
+COUNTRY_CODE = re.compile(r"\bU\.S\.(?=\s)|\bU\.K\.(?=\s)|\b(?:US|UK|EU)\b(?!\$)")
+COUNTRY_SHORT = {"u.s.", "u.k.", "us", "uk", "eu"}  # names of places, not common words
 MAX_SCAN = 500  # names looked back at for an anaphor (bounds huge inputs)
 ANAPHOR_REACH = 3000  # characters back an anaphor ("the company") looks for its organization
+
+
+def _name(name: str | None) -> str | None:
+    """The entity's name: company suffixes dropped, a people's adjective made its country
+    ("South Korean" -> "South Korea")."""
+    name = entity_name(name)
+    if name is None:
+        return None
+    words = name.split()
+    country = DEMONYMS.get(words[-1].lower())
+    if country is not None and all(w[:1].isupper() for w in words):
+        return " ".join([*words[:-1], country])
+    return name
 
 
 class EntityResolver:
@@ -54,8 +78,9 @@ class EntityResolver:
             self._starts = [m.start for m in self.finder.mentions]
         return self._starts
 
-    def _usable_names(self, mentions: list[Mention], sentence_start: int) -> list[Named]:
-        return [
+    def _usable_names(self, mentions: list[Mention], sentence: str,
+                      sentence_start: int) -> list[Named]:  # fmt: skip
+        names = [
             Named(
                 m.start - sentence_start,
                 m.end - sentence_start,
@@ -67,13 +92,17 @@ class EntityResolver:
             for m in mentions
             if self._usable(m, mentions)
         ]
+        for match in COUNTRY_CODE.finditer(sentence):
+            if not any(n.start <= match.start() < n.end for n in names):
+                names.append(Named(match.start(), match.end(), match.group(), "place", -1))
+        return sorted(names, key=lambda n: n.start)
 
     def entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
                 sentence: str, sentence_start: int) -> str | None:  # fmt: skip
         """The figure's clause, then its sentence, then the paragraph's running subject or
         the organization an anaphor points back to; None when the text names nothing."""
         if self._named[0] != sentence_start:
-            self._named = (sentence_start, self._usable_names(mentions, sentence_start))
+            self._named = (sentence_start, self._usable_names(mentions, sentence, sentence_start))
         named = self._named[1]
         start, end = quantity.start - sentence_start, quantity.end - sentence_start
         share = quantity.kind == "percent" or FRACTION.match(self.text, quantity.start) is not None
@@ -82,7 +111,7 @@ class EntityResolver:
         if found is None and has_anaphor(sentence, start, end):
             left = clause_span(sentence, start, end)[0]
             here = [n for n in named if n.end <= left and n.kind == "organization"]
-            topic = entity_name(here[0].name) if here else None  # "Acme said it earned"
+            topic = _name(here[0].name) if here else None  # "Acme said it earned"
             topic = topic or self._salient_organization(sentence_start)
             if topic is not None:
                 self.running = (paragraph, topic)
@@ -93,7 +122,7 @@ class EntityResolver:
                 return person
         found = found or entity_elsewhere(sentence, start, end, named, cluster)
         if found is not None:
-            entity = entity_name(found.name)
+            entity = _name(found.name)
             if found.kind != "person":
                 self.running = (paragraph, entity)
             return entity
@@ -102,10 +131,27 @@ class EntityResolver:
             return phrase
         if self.running is not None and self.running[0] == paragraph:
             return self.running[1]
+        return self._paragraph_subject(paragraph + 1, sentence_start)
+
+    def _paragraph_subject(self, paragraph_start: int, sentence_start: int) -> str | None:
+        """The organization or place a paragraph's earlier sentences open with ("Acme
+        reported results on Monday. Its margin rose to 12%.")."""
+        mentions = self.finder.mentions
+        starts = self._mention_starts()
+        index = bisect.bisect_left(starts, paragraph_start)
+        while index < len(mentions) and mentions[index].start < sentence_start:
+            mention = mentions[index]
+            index += 1
+            cluster = self.finder.clusters[mention.cluster]
+            if cluster.kind == "person" or not self._usable(mention, [mention]):
+                continue
+            return _name(cluster.name)
         return None
 
     def _usable(self, mention: Mention, mentions: list[Mention]) -> bool:
         named = self.finder.clusters[mention.cluster]
+        if mention.name.lower() in COUNTRY_SHORT:
+            return True  # "U.S. soybean exports fell"
         if (
             mention.initial
             and named.kind is None
@@ -121,7 +167,8 @@ class EntityResolver:
         code = is_code(self.text, mention.start, mention.end)
         if commenter(self.text, mention.end):
             return False  # "Wall Street analysts": who expects a figure, not its subject
-        return mention.name.lower() not in nl.NOT_NAMES and not code
+        low = mention.name.lower()
+        return (low not in nl.NOT_NAMES or low in COUNTRY_SHORT) and not code
 
     def _salient_organization(self, offset: int) -> str | None:
         """What "the company" points back to: the organization named most often before
@@ -142,7 +189,7 @@ class EntityResolver:
         if not counts:
             return None
         best = max(counts, key=lambda cluster: counts[cluster])
-        return entity_name(self.finder.clusters[best].name)
+        return _name(self.finder.clusters[best].name)
 
     def _last_named(self, offset: int, kind: str) -> str | None:
         """The person or organization named last before ``offset`` (what "the company" or
@@ -151,7 +198,7 @@ class EntityResolver:
         index = bisect.bisect_left(self._mention_starts(), offset)
         for mention in reversed(mentions[max(0, index - MAX_SCAN) : index]):
             if self.finder.clusters[mention.cluster].kind == kind:
-                return entity_name(self.finder.clusters[mention.cluster].name)
+                return _name(self.finder.clusters[mention.cluster].name)
         return None
 
     def _apposed_to_organization(self, mention: Mention, mentions: list[Mention]) -> bool:

@@ -110,6 +110,10 @@ OF_STOP = {"about", "with", "by", "from", "into", "per", "that", "which", "who",
            "before", "since", "during", "including", "between", "among", "across"}  # fmt: skip
 # What joins two figures of one measure: a parenthesis, "or", a range.
 LINK = re.compile(r"\s*\(\s*|\)?,?\s+or\s+|\s*(?:to|-|–|and)\s*(?:around\s+|about\s+)?")
+TRADED = {"crude", "oil", "gold", "silver", "copper", "aluminum", "aluminium", "nickel", "zinc",
+          "brent", "wheat", "corn", "soybeans", "bitcoin", "dollar", "euro", "yen", "sterling",
+          "yuan", "rupee", "peso", "rand", "lira", "index", "bond", "bonds", "notes", "futures",
+          "spot", "gilt", "gilts", "treasuries"}  # fmt: skip
 STOCK_WORDS = {"stock", "stocks", "shares", "share", "share price", "stock price"}
 # "cases reported", "cases of plague have been diagnosed", "illnesses were confirmed".
 PARTICIPLE_AFTER = re.compile(
@@ -294,9 +298,11 @@ def _per_share(sentence: str, end: int, kind: str) -> str | None:
 
 
 def _only_entity(metric: str, entity: str | None) -> bool:
+    words = set(metric.lower().split())
+    if words <= TRADED:
+        return True  # "U.S. crude fell 3.4%": the thing traded, whose price moves
     if not entity:
         return False
-    words = set(metric.lower().split())
     return words <= set(entity.lower().replace("’s", "").replace("'s", "").split())
 
 

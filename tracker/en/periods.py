@@ -164,7 +164,8 @@ def market_day(sentence: str, metric: str | None, own_period: bool,
     """A day's market move ("shares rose 2.3% on Tuesday") is a figure of that day: the
     named weekday on or before the article's date, else the article's date."""
     words = set(normalize(metric).split()) if metric else set()
-    if published is None or not MARKET_WORDS.intersection(words) and "change" not in words:
+    moved = "change" in words or " price per " in f" {metric} "  # "rose 0.9% to $5,880 a tonne"
+    if published is None or not MARKET_WORDS.intersection(words) and not moved:
         return None
     if " of " in f" {metric} " or "market share" in metric:
         return None  # "share of transit traffic", "a market share of 20%": not a market move
