@@ -211,6 +211,12 @@ def _verb_subject(sentence: str, start: int) -> str | None:
     subject = INSERTED_CLAUSE.sub(" ", sentence[max(0, verb.start() - 120) : verb.start()])
     clause = PREPOSITION_TAIL.sub("", CLAUSE_START.split(subject)[-1])  # "fuel costs in 2024"
     words = [w.lower() if w.lower() in METRIC_HEADS else w for w in clause.split()]
+    opening = verb.start() - 120 <= 0 and sentence[: verb.start()].strip().startswith(
+        clause.strip()
+    )
+    if opening and words and re.fullmatch(r"[A-Z][a-z-]+", words[0]) and len(words) > 1 \
+            and words[1][:1].islower():  # fmt: skip
+        words[0] = words[0].lower()  # "Comparable sales rose": the sentence's first word
     words = [w for w in words if w[0].isalpha() and w[0].islower() and "'" not in w
              and "’" not in w or LABEL_NUMBER.fullmatch(w)]  # fmt: skip
     while words and words[-1] in AUXILIARIES | FUTURE_WORDS | {"to", "of", "there"}:
