@@ -232,3 +232,8 @@ def test_country_names_and_peoples_adjectives_as_entities() -> None:
 def test_the_paragraph_subject_carries_to_figures_without_an_entity() -> None:
     text = "Orvane Telecom reported results on Monday. Churn fell to 1.1% in the quarter."
     assert entity_of(text, "1.1%") == "Orvane Telecom"
+
+
+def test_a_market_move_on_the_day_is_of_the_article_date() -> None:
+    text = "Brent crude was last at $71.20, down 1.4% on the day."
+    assert [c.period for c in claims(text, "2025-03-12")] == ["2025-03-12", "2025-03-12"]

@@ -59,6 +59,7 @@ NEAR = re.compile(
     r"\b(?:(last|this|previous)\s+(month)|(year)[- ]to[- ]date|so\s+far\s+this\s+(year))\b",
     re.I,
 )
+ON_THE_DAY = re.compile(r"\bon\s+the\s+day\b")
 # The year before the sentence's own period: "$19.5 billion the previous year".
 PREVIOUS_YEAR = re.compile(r"\bthe\s+(?:previous|prior|preceding)\s+(year|month)\b", re.I)
 # A weekday names the day of its week on or before the article's date ("on Tuesday").
@@ -282,6 +283,8 @@ def _more_expressions(sentence: str, published: date, found: list[tuple[int, str
             continue
         back = 0 if match.group(1).lower() == "this" else 1
         found.append((match.start(), _month_back(published, back)))
+    for match in ON_THE_DAY.finditer(sentence) if "day" in sentence else ():
+        found.append((match.start(), published.isoformat()))  # a market's move "on the day"
     opening = PREVIOUS.match(sentence.lstrip("“\"' "))
     if opening is not None:  # "A year ago, NASA announced ...": before the article's date
         unit = opening.group(1).lower()
