@@ -237,3 +237,15 @@ def test_the_paragraph_subject_carries_to_figures_without_an_entity() -> None:
 def test_a_market_move_on_the_day_is_of_the_article_date() -> None:
     text = "Brent crude was last at $71.20, down 1.4% on the day."
     assert [c.period for c in claims(text, "2025-03-12")] == ["2025-03-12", "2025-03-12"]
+
+
+def test_a_later_clause_of_the_sentence_keeps_its_entity() -> None:
+    text = (
+        "Ravi Menon sold his bakery. He said he spent Rs 12 lakh on repairs and Rs 3 lakh on ads."
+    )
+    assert entity_of(text, "Rs 3 lakh") == "Ravi Menon"
+
+
+def test_bond_codes_are_no_part_of_the_bonds_name() -> None:
+    text = "Benchmark 10-year notes US10YT=RR last rose to yield 4.2%."
+    assert entity_of(text, "4.2%") == "10-year notes"

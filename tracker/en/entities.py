@@ -70,6 +70,7 @@ class EntityResolver:
         self.text = text
         self.finder = finder
         self.running: tuple[int, str | None] | None = None  # (paragraph, entity)
+        self.in_sentence: tuple[int, str | None] = (-1, None)  # (sentence, last entity)
         self._named: tuple[int, list[Named]] = (-1, [])  # (sentence start, usable names)
         self._starts: list[int] | None = None  # of the finder's mentions, in text order
 
@@ -119,16 +120,20 @@ class EntityResolver:
         if found is None and person_pronoun(sentence, start, end):
             person = self._last_named(quantity.start, "person")
             if person is not None:
+                self.in_sentence = (sentence_start, person)
                 return person
         found = found or entity_elsewhere(sentence, start, end, named, cluster)
         if found is not None:
             entity = _name(found.name)
+            self.in_sentence = (sentence_start, entity)
             if found.kind != "person":
                 self.running = (paragraph, entity)
             return entity
         phrase = subject_phrase(sentence, start, end, METRIC_HEADS, nl.NOT_NAMES, MARKET_WORDS)
         if phrase is not None:
             return phrase
+        if self.in_sentence[0] == sentence_start:
+            return self.in_sentence[1]  # "he has spent Rs 24 lakh ... and Rs 40 lakh on"
         if self.running is not None and self.running[0] == paragraph:
             return self.running[1]
         return self._paragraph_subject(paragraph + 1, sentence_start)
@@ -180,7 +185,12 @@ class EntityResolver:
         for mention in mentions[max(0, index - MAX_SCAN) : index]:
             if mention.start < offset - ANAPHOR_REACH:
                 continue
-            if self.finder.clusters[mention.cluster].kind != "organization":
+            cluster = self.finder.clusters[mention.cluster]
+            if (
+                cluster.kind == "person"
+                or cluster.kind is None
+                and not self._usable(mention, [mention])
+            ):
                 continue
             if RIVAL.search(self.text, max(0, mention.start - 12), mention.start):
                 continue

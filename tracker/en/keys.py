@@ -41,7 +41,9 @@ ANAPHOR = re.compile(
 # A name that only qualifies who comments: "Wall Street analysts expected $2.52 a share".
 COMMENTERS = re.compile(r"\s+(?:analysts?|economists?|traders?|experts?|strategists?)\b")
 # Reuters-style instrument codes: ".DJI", "CLc1", "XAU=", "US10YT=RR".
-INSTRUMENT_CODE = re.compile(r"\.?[A-Z0-9]*[a-z]?[0-9][A-Za-z0-9]*=?|\.[A-Z]{2,}|[A-Z]{2,}=\w*")
+INSTRUMENT_CODE = re.compile(
+    r"\.?[A-Z0-9]*[a-z]?[0-9][A-Za-z0-9]*=?|\.[A-Z]{2,}|[A-Z]{2,}=\w*|[A-Z0-9.]+=[A-Z]*"
+)
 # What follows a figure to name whose share or count it is: "70 percent of Americans".
 OF_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*of\s+(?:the\s+|all\s+)?\Z")
 
