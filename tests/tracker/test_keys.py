@@ -249,3 +249,11 @@ def test_a_later_clause_of_the_sentence_keeps_its_entity() -> None:
 def test_bond_codes_are_no_part_of_the_bonds_name() -> None:
     text = "Benchmark 10-year notes US10YT=RR last rose to yield 4.2%."
     assert entity_of(text, "4.2%") == "10-year notes"
+
+
+def test_the_company_can_point_to_a_two_word_name_of_unknown_kind() -> None:
+    text = (
+        "Dow component Harlow Foods reported results that topped estimates.\n\n"
+        "The grocer earned $1.4 billion in the quarter."
+    )
+    assert entity_of(text, "$1.4 billion") == "Harlow Foods"

@@ -186,12 +186,9 @@ class EntityResolver:
             if mention.start < offset - ANAPHOR_REACH:
                 continue
             cluster = self.finder.clusters[mention.cluster]
-            if (
-                cluster.kind == "person"
-                or cluster.kind is None
-                and not self._usable(mention, [mention])
-            ):
-                continue
+            guessed = cluster.kind != "organization" and not cluster.evidence and not cluster.role
+            if cluster.kind == "person" and not guessed or not self._usable(mention, [mention]):
+                continue  # a person, unless only guessed one from a two-word name
             if RIVAL.search(self.text, max(0, mention.start - 12), mention.start):
                 continue
             seen, first = counts.get(mention.cluster, (0, -mention.start))

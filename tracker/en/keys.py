@@ -31,7 +31,8 @@ ANAPHOR_HEADS = {"company", "firm", "group", "retailer", "carrier", "airline", "
                  "producer", "stock", "shares", "deal", "itself", "management", "publisher",
                  "developer", "broadcaster", "brewer", "chipmaker", "drugmaker", "supplier",
                  "distributor", "provider", "platform", "network", "studio", "conglomerate",
-                 "telecom", "exchange", "fund", "investor", "owner", "builder"}  # fmt: skip
+                 "telecom", "exchange", "fund", "investor", "owner", "builder", "grocer",
+                 "supermarket", "refiner", "shipper", "broker", "wholesaler"}  # fmt: skip
 ANAPHOR = re.compile(
     r"\b(?:it|its|(?:the|this)\s+(?:[\w-]+['’]s\s+|[\w-]+\s+){0,2}[\w-]*(?:"
     + "|".join(sorted(ANAPHOR_HEADS - {"itself", "management"}))
@@ -181,7 +182,9 @@ def subject_phrase(sentence: str, start: int, end: int, metric_heads: set[str],
     heads = (metric_heads - INSTRUMENT_HEADS) | ANAPHOR_HEADS
     if NOT_SUBJECT.intersection(words) or words[-1] in heads or NUMBER_WORDS.intersection(words):
         return None
-    if words[-1].endswith(("builder", "maker", "company", "retailer", "carrier", "producer")):
+    if words[-1].endswith(
+        ("builder", "maker", "company", "retailer", "carrier", "producer", "grocer")
+    ):
         return None  # "The housebuilder earned": an organization named before
     if any(w.endswith("ly") for w in words):
         return None  # "newly installed capacity": an adverb, no subject
