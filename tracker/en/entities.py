@@ -111,7 +111,7 @@ class EntityResolver:
         found = entity_in_sentence(sentence, start, end, named, cluster, share)
         if found is None and has_anaphor(sentence, start, end):
             left = clause_span(sentence, start, end)[0]
-            here = [n for n in named if n.end <= left and n.kind == "organization"]
+            here = [n for n in named if n.end <= left and self._org_like(n.cluster)]
             topic = _name(here[0].name) if here else None  # "Acme said it earned"
             topic = topic or self._salient_organization(sentence_start)
             if topic is not None:
@@ -174,6 +174,13 @@ class EntityResolver:
             return False  # "Wall Street analysts": who expects a figure, not its subject
         low = mention.name.lower()
         return (low not in nl.NOT_NAMES or low in COUNTRY_SHORT) and not code
+
+    def _org_like(self, index: int) -> bool:
+        """An organization, or a name whose kind nothing told (a person only guessed)."""
+        if index < 0:
+            return True  # "U.S.", "EU"
+        cluster = self.finder.clusters[index]
+        return cluster.kind != "person" or not cluster.evidence and not cluster.role
 
     def _salient_organization(self, offset: int) -> str | None:
         """What "the company" points back to: the organization named most often before
