@@ -257,3 +257,8 @@ def test_the_company_can_point_to_a_two_word_name_of_unknown_kind() -> None:
         "The grocer earned $1.4 billion in the quarter."
     )
     assert entity_of(text, "$1.4 billion") == "Harlow Foods"
+
+
+def test_a_count_in_the_subject_is_its_entity_and_its_measure() -> None:
+    (claim,) = claims("Nearly 40 rural clinics closed because of the storm.")
+    assert (claim.entity, claim.metric) == ("rural clinics", "rural clinics closed")

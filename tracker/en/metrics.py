@@ -164,8 +164,8 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
     """The metric of a figure at ``start``..``end`` when ``metric`` is missing or only
     repeats the entity ("The dollar index rose 0.05%": change, not "dollar index")."""
     before = sentence[max(0, start - 60) : start]
-    if kind == "count" and metric and not _only_entity(metric, entity):
-        return _with_participle(sentence, end, metric)
+    if kind == "count" and metric and not set(metric.split()) <= TRADED:
+        return _with_participle(sentence, end, metric)  # what is counted, even if the entity
     if kind == "percent" and metric in STOCK_WORDS and MOVE_BEFORE.search(before):
         return "share price change"  # "the stock was down 5%"
     if before.split()[-1:] and before.split()[-1] in STRONG:
