@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from tracker.en import names_lexicon as nl
 from tracker.en.keys import (
@@ -46,10 +47,12 @@ DEMONYMS = {"korean": "Korea", "chinese": "China", "indian": "India", "japanese"
 # Country abbreviations the name finder leaves out: "U.S. soybean exports".
 COUNTRY_CODE = re.compile(r"\bU\.S\.(?=\s)|\bU\.K\.(?=\s)|\b(?:US|UK|EU)\b(?!\$)")
 COUNTRY_SHORT = {"u.s.", "u.k.", "us", "uk", "eu"}  # names of places, not common words
-MAX_SCAN = 500  # names looked back at for an anaphor (bounds huge inputs)
+MAX_SCAN = 500
+SALIENT_SCAN = 150  # mentions counted back for "the company" (a few paragraphs)  # names looked back at for an anaphor (bounds huge inputs)
 ANAPHOR_REACH = 3000  # characters back an anaphor ("the company") looks for its organization
 
 
+@lru_cache(maxsize=1024)  # names repeat within an article
 def _name(name: str | None) -> str | None:
     """The entity's name: company suffixes dropped, a people's adjective made its country
     ("South Korean" -> "South Korea")."""
@@ -189,7 +192,7 @@ class EntityResolver:
         mentions = self.finder.mentions
         index = bisect.bisect_left(self._mention_starts(), offset)
         counts: dict[int, tuple[int, int]] = {}
-        for mention in mentions[max(0, index - MAX_SCAN) : index]:
+        for mention in mentions[max(0, index - SALIENT_SCAN) : index]:
             if mention.start < offset - ANAPHOR_REACH:
                 continue
             cluster = self.finder.clusters[mention.cluster]

@@ -39,6 +39,7 @@ ANAPHOR = re.compile(
     + r"|maker)|(?:the|this)\s+[\w-]+-based\s+[a-z]+)\b",
     re.I,
 )
+ANAPHOR_HINTS = tuple(sorted(ANAPHOR_HEADS - {"itself", "management"})) + ("maker", "-based")
 # A name that only qualifies who comments: "Wall Street analysts expected $2.52 a share".
 COMMENTERS = re.compile(r"\s+(?:analysts?|economists?|traders?|experts?|strategists?)\b")
 # Reuters-style instrument codes: ".DJI", "CLc1", "XAU=", "US10YT=RR".
@@ -160,7 +161,7 @@ def subject_phrase(sentence: str, start: int, end: int, metric_heads: set[str],
     ``adjectives`` are capitalized words that may stand in it ("The Japanese yen");
     ``traded`` the things markets price, subjects of their own moves ("Spot gold rose")."""
     left, _ = clause_span(sentence, start, end)
-    verb = SUBJECT_VERB.search(sentence, left, len(sentence))
+    verb = SUBJECT_VERB.search(sentence, left, min(len(sentence), end + 40))
     if verb is None:
         return None
     if verb.start() > end:  # the figure stands in the subject: what does it count?
@@ -208,6 +209,9 @@ def _share_of(sentence: str, end: int, right: int, named: list[Named]) -> Named 
 def has_anaphor(sentence: str, start: int, end: int) -> bool:
     """Does the figure's clause point back to an organization ("the company", "its")?"""
     left, right = clause_span(sentence, start, end)
+    clause = f" {sentence[left:right].lower()}"
+    if " it" not in clause and not any(head in clause for head in ANAPHOR_HINTS):
+        return False  # most clauses: no "it", no organization noun
     return ANAPHOR.search(sentence, left, right) is not None
 
 

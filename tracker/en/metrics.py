@@ -166,7 +166,8 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
     before = sentence[max(0, start - 60) : start]
     if kind == "count" and metric and not set(metric.split()) <= TRADED:
         return _with_participle(sentence, end, metric)  # what is counted, even if the entity
-    if kind == "percent" and metric in STOCK_WORDS and MOVE_BEFORE.search(before):
+    near = before[-30:]
+    if kind == "percent" and metric in STOCK_WORDS and MOVE_BEFORE.search(near):
         return "share price change"  # "the stock was down 5%"
     if before.split()[-1:] and before.split()[-1] in STRONG:
         return VERB_NOUNS[before.split()[-1]]  # "rose to yield 4.1%"
@@ -175,12 +176,12 @@ def refine_metric(sentence: str, start: int, end: int, kind: str, metric: str | 
     share = _share(sentence, end, kind)
     if share:
         return share
-    if kind == "percent" and MOVE_BEFORE.search(before):
+    if kind == "percent" and MOVE_BEFORE.search(near):
         return "change"  # "Copper rose 0.86%", "down 2.74% on the day"
     found = _verb_noun(sentence, start, end, before)
     if found:
         return found
-    if kind == "currency" and TRADED_AT.search(before) and MOVE.search(before):
+    if kind == "currency" and TRADED_AT.search(near) and MOVE.search(before):
         per = PER_UNIT.match(sentence, end)
         return f"price per {per.group(1)}" if per else "price"  # "rose 0.9% to $5,880 a tonne"
     return (
@@ -252,6 +253,8 @@ def _changed_by(sentence: str, start: int, kind: str) -> str | None:
     verb changes."""
     if kind not in ("percent", "multiple", "currency", "count", "quantity"):
         return None
+    if " by " not in sentence[max(0, start - 30) : start]:
+        return None
     found = CHANGED_BY.search(sentence, max(0, start - 80), start)
     return _lower_phrase(found.group(1)) if found else None
 
@@ -259,6 +262,8 @@ def _changed_by(sentence: str, start: int, kind: str) -> str | None:
 def _from_to(sentence: str, start: int) -> str | None:
     """ "increase module efficiency from around 20% to 24%", "valuation slashed from $47
     billion": the noun phrase before the verb or "from"."""
+    if "from" not in sentence[max(0, start - 25) : start]:
+        return None
     found = FROM_BEFORE.search(sentence, max(0, start - 90), start)
     return _lower_phrase(found.group(1) or found.group(2)) if found else None
 
@@ -323,7 +328,7 @@ def _share(sentence: str, end: int, kind: str) -> str | None:
 
 def _verb_noun(sentence: str, start: int, end: int, before: str) -> str | None:
     """ "earned $2.8 billion, or $2.53 per diluted share": earnings (per diluted share)."""
-    verb = VERB_BEFORE.search(before)
+    verb = VERB_BEFORE.search(before[-45:])
     if verb is None or verb.group(1) not in VERB_NOUNS:
         return None
     noun = VERB_NOUNS[verb.group(1)]
