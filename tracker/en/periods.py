@@ -33,9 +33,12 @@ MONTHS_OF_YEAR = re.compile(
 )
 HALF = re.compile(r"\b(first|second)\s+half\b(?:\s+of\s+((?:19|20)\d\d)\b)?", re.I)
 _MONTHS_FULL = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == "may")
-MONTH = re.compile(  # "in May" too: after "in" it is no modal verb
-    rf"\b(?i:in|for|during|as\s+of|through|since|until|the|early|late|mid-?|this\s+past)\s+"
-    rf"(?:(?:early|late|mid-?)\s*)?({_MONTHS_FULL})\b(?!\s+\d)"
+# A month named after "in", "as of", "the", "early" ("in May" too: after "in" it is no modal
+# verb): found by its name, then the words before it are checked.
+MONTH_NAME = re.compile(rf"\b({_MONTHS_FULL})\b(?!\s+\d)")
+MONTH_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Aa]s\s+of|[Tt]hrough|[Ss]ince|[Uu]ntil|[Tt]he|[Ee]arly|[Ll]ate|"
+    r"[Mm]id-?|[Tt]his\s+past)\s+(?:(?:early|late|mid-?)\s*)?\Z"
 )
 # "May 2019", "in November 2018": a month of a named year.
 MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES}|May)\.?,?\s+((?:19|20)\d\d)\b")
@@ -232,10 +235,13 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             found.append((match.start(), str(published.year + shift)))
         for match in PREVIOUS.finditer(sentence):
             found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
-        for match in MONTH.finditer(sentence):
+        for name in MONTH_NAME.finditer(sentence):
+            match = MONTH_BEFORE.search(sentence, max(0, name.start() - 20), name.start())
+            if match is None:
+                continue
             if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 continue  # "the fiscal year ending in March" is not March
-            month = lx.MONTHS[match.group(1).lower()]
+            month = lx.MONTHS[name.group(1).lower()]
             found.append((match.start(), _month_period(sentence, match.start(), month, published)))
         dateline = DATELINE.match(sentence)
         for match in DAY_DATE.finditer(sentence, dateline.end() if dateline else 0):
