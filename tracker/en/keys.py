@@ -39,7 +39,9 @@ ANAPHOR = re.compile(
     + r"|maker)|(?:the|this)\s+[\w-]+-based\s+[a-z]+)\b",
     re.I,
 )
-ANAPHOR_HINTS = tuple(sorted(ANAPHOR_HEADS - {"itself", "management"})) + ("maker", "-based")
+ANAPHOR_HINT = re.compile(  # searched in the lowercased clause, before the full pattern
+    r" it|" + "|".join(sorted(ANAPHOR_HEADS - {"itself", "management"})) + "|maker|-based"
+)
 # A name that only qualifies who comments: "Wall Street analysts expected $2.52 a share".
 COMMENTERS = re.compile(r"\s+(?:analysts?|economists?|traders?|experts?|strategists?)\b")
 # Reuters-style instrument codes: ".DJI", "CLc1", "XAU=", "US10YT=RR".
@@ -210,7 +212,7 @@ def has_anaphor(sentence: str, start: int, end: int) -> bool:
     """Does the figure's clause point back to an organization ("the company", "its")?"""
     left, right = clause_span(sentence, start, end)
     clause = f" {sentence[left:right].lower()}"
-    if " it" not in clause and not any(head in clause for head in ANAPHOR_HINTS):
+    if ANAPHOR_HINT.search(clause) is None:
         return False  # most clauses: no "it", no organization noun
     return ANAPHOR.search(sentence, left, right) is not None
 
