@@ -355,3 +355,17 @@ def test_changed_compares_with_the_latest_article_and_skips_ambiguous_keys(
     assert [(f["kind"], f["old_value"], f["new_value"]) for f in flags(db)][1:] == [
         ("changed", 650e6, 630e6)
     ]
+
+
+def test_a_figure_of_no_named_entity_is_never_changed(db: sqlite_utils.Database) -> None:
+    site = Site(db)
+    site.publish(
+        "https://n.test/a", "Revenue in 2025 was 630 million.",
+        run_id=site.run(backfill=True), published="2025-12-01",
+    )  # fmt: skip
+    site.publish(
+        "https://n.test/b", "Revenue in 2025 was 650 million.",
+        run_id=site.run(), published="2025-12-02",
+    )  # fmt: skip
+    track(db)
+    assert [f["kind"] for f in flags(db)] == []

@@ -7,32 +7,26 @@ quotation its sentence sits in), and adds entity, metric, period and claim key.
 
 from __future__ import annotations
 
-import re
-
 from tracker.en import names_lexicon as nl
 from tracker.en.attribution import paragraph_sources, quote_regions, quoted_sources
 from tracker.en.coref import cluster_kind
+from tracker.en.entities import EntityResolver
+from tracker.en.metrics import refine_metric, share_metrics
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
-from tracker.en.places import is_place
-from tracker.en.sources import Attributor, Cue
-from tracker.en.subject import (
+from tracker.en.periods import (
     FISCAL_CONTEXT,
-    claim_key,
-    entity_name,
     fiscal_years,
     market_day,
-    metric_of,
     nearest_period,
     parse_date,
     time_expressions,
 )
+from tracker.en.places import is_place
+from tracker.en.sources import Attributor, Cue
+from tracker.en.subject import claim_key, metric_of
 from tracker.en.text import dateline_spans, sentence_spans
 from tracker.model import Claim, Extraction, Source
-
-# A title that makes the capitalized word before it a government portfolio ("Finance Minister").
-PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
-
 
 MAX_ORG_SCAN = 500  # names compared with an apposition's organization (bounds huge inputs)
 
@@ -60,6 +54,7 @@ class _Assembler:
         self.sources: dict[int, None] = {}
         self.main_entity: str | None = None
         self._times: tuple[int, list[tuple[int, str]], int] | None = None
+        self.entities = EntityResolver(text, self.finder)
         self._fiscal = fiscal_years(text, self.published)
 
     def run(self) -> Extraction:
@@ -118,14 +113,17 @@ class _Assembler:
                 claims.append(
                     self._claim(quantity, sentence, start, cluster, per_sentence[number], cue)
                 )
-        return claims
+        return share_metrics(text, claims, claim_key)
 
     def _claim(self, quantity: Quantity, sentence: str, sentence_start: int, cluster: int | None,
                mentions: list[Mention], cue: Cue | None) -> Claim:  # fmt: skip
         source = self.finder.clusters[cluster].name if cluster is not None else None
         offset = quantity.start - sentence_start
-        entity = self._entity(quantity, cluster, mentions, cue)
+        entity = self.entities.entity(quantity, cluster, mentions, sentence, sentence_start)
         metric = metric_of(sentence, offset, quantity.end - sentence_start, quantity.kind)
+        metric = refine_metric(
+            sentence, offset, quantity.end - sentence_start, quantity.kind, metric, entity
+        )
         carried: list[tuple[int, str]] | None = None
         if self._times is None or self._times[0] != sentence_start:
             found = time_expressions(sentence, self.published)
@@ -147,8 +145,8 @@ class _Assembler:
         period = nearest_period(
             self._times[1], offset, quantity.end - sentence_start, self.published
         )
-        period = market_day(sentence, metric, own_period, self.published) or period
         subject = " ".join(p for p in (entity, metric) if p) or None
+        period = market_day(sentence, subject, own_period, self.published) or period
         return Claim(
             start=quantity.start, end=quantity.end, surface=self.text[quantity.start : quantity.end],
             sentence=sentence, value=float(f"{quantity.value:.12g}"), unit=quantity.unit, kind=quantity.kind,
@@ -156,38 +154,6 @@ class _Assembler:
             metric=metric, period=period, key=claim_key(entity, metric, quantity.unit, period),
             sentence_start=sentence_start,
         )  # fmt: skip
-
-    def _entity(self, quantity: Quantity, cluster: int | None, mentions: list[Mention],
-                cue: Cue | None) -> str | None:  # fmt: skip
-        if cluster is not None and cue is not None and not cue.report:
-            source = self.finder.clusters[cluster]
-            if source.kind == "organization":
-                return entity_name(source.name)
-        for mention in reversed(mentions):
-            named = self.finder.clusters[mention.cluster]
-            if mention.start >= quantity.start or named.kind == "person":
-                continue
-            if mention.initial and named.kind is None and len(named.members) == 1:
-                continue  # "Charter rates have fallen": a capitalized opening word
-            if mention.prefix and named.kind is None and PORTFOLIO.match(self.text, mention.end):
-                continue  # "Finance Minister Rui Castro": a portfolio, not an organization
-            if mention.possessive and self._apposed_to_organization(mention, mentions):
-                continue  # "Volkswagen, Europe's largest carmaker, kept": Volkswagen's figure
-            if mention.name.lower() not in nl.NOT_NAMES:
-                return entity_name(named.name)
-        return entity_name(self.main_entity)
-
-    def _apposed_to_organization(self, mention: Mention, mentions: list[Mention]) -> bool:
-        """Does ``mention`` open an apposition to the organization named just before it
-        ("Volkswagen, Europe's largest carmaker,")? Not to a person ("Fiona Caldwell,
-        Harcourt's chief executive,": her company is the one the figure is about)."""
-        before = self.text[: mention.start].rstrip()
-        if not before.endswith(","):
-            return False
-        named = next((m for m in reversed(mentions) if m.end <= len(before) - 1), None)
-        if named is None or self.text[named.end : len(before) - 1].strip():
-            return False
-        return self.finder.clusters[named.cluster].kind != "person"
 
     def _source_records(self) -> list[Source]:
         records = []

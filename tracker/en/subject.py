@@ -9,57 +9,13 @@ normalized: lowercase, company suffixes dropped, plural nouns made singular, rel
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from functools import lru_cache
 
-from tracker import lexicon as lx
-from tracker.en.text import DATELINE
+from tracker.en.metrics import canonical_metric
 
-TIME_HINT = re.compile(
-    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
-    + "|".join(m.capitalize() for m in lx.MONTHS)
-)
-YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
-RELATIVE = re.compile(
-    r"\b(?:(last|this|next|the\s+previous|the\s+past|the\s+current|a)\s+"
-    r"(year|season|fiscal\s+year|financial\s+year)(?:['’]s)?(?:\s+(earlier|ago|before))?)\b",
-    re.I,
-)
-_MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
-FISCAL = re.compile(
-    rf"\b(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?({_MONTH_NAMES})\b(?!\s+\d)"
-)
-FISCAL_BEFORE = re.compile(r"year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?\Z")
-QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.I)
-MONTHS_OF_YEAR = re.compile(
-    r"\b(?:first|last|past)\s+(?:\w+\s+)?months\s+of\s+(?:the|this)\s+year\b", re.I
-)
-HALF = re.compile(r"\b(first|second)\s+half\b", re.I)
-MONTH = re.compile(  # "in May" too: after "in" it is no modal verb
-    rf"\b(?:in|for|during)\s+({'|'.join(m.capitalize() for m in lx.MONTHS if len(m) > 3 or m == 'may')})\b(?!\s+\d)"
-)
-# A day's date: "on Sept. 18", "October 3, 2024"; the figure is of that month.
-DAY_DATE = re.compile(
-    rf"\b({'|'.join(m.capitalize() for m in sorted(lx.MONTHS, key=len, reverse=True))})\.?"
-    r"\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?!\s*%|[.,]\d|\s*(?:percent|per\s+cent))"
-    r"(?:,?\s+((?:19|20)\d\d)\b)?"
-)
-PAST_VERB = re.compile(
-    r"\b(?:[a-z]{3,}ed|was|were|had|did|rose|fell|grew|began|made|paid|sold|took|came|went|"
-    r"saw|won|lost|spent|held)\b"
-)
-PREVIOUS_MARK = "<"
-FUTURE = re.compile(
-    r"\b(?:will|could|would|might|may|(?:is|are)\s+(?:set|due|expected|scheduled|poised|likely)"
-    r"\s+to|plans?\s+to|aims?\s+to|expects?\s+to|going\s+to)\b"
-)
-PREVIOUS = re.compile(r"\ba\s+(year|month|week)(?:\s+|-)(?:earlier|ago|before)\b", re.I)
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY = re.compile(r"\b(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MARKET_WORDS = {"share", "stock", "index", "future", "yield", "bond", "currency", "peso", "real",
                 "lira", "rand", "rupee", "won", "yen", "euro", "dollar", "gold", "silver", "oil",
                 "crude", "brent", "copper", "wheat", "soybean", "corn", "bitcoin", "benchmark"}  # fmt: skip
-ORDINAL_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 COMPANY_SUFFIX = re.compile(
     r"\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|NV|GmbH|A/S|Group|Holdings)\.?$"
 )
@@ -71,7 +27,8 @@ STOP_AFTER = {"of", "in", "on", "at", "for", "to", "from", "by", "a", "an", "the
               "but", "with", "last", "this", "next", "than", "per", "each", "that", "which",
               "over", "under", "through", "across", "into", "during", "since", "before",
               "after", "among", "within", "were", "was", "are", "is", "had", "have", "has",
-              "will", "would", "could", "so", "as", "who", "worth"}  # fmt: skip
+              "will", "would", "could", "so", "as", "who", "worth", "between",
+              "being", "without", "via", "can", "may", "might", "must", "should", "now"}  # fmt: skip
 APPROXIMATE_WORDS = {"about", "roughly", "nearly", "around", "almost", "some", "approximately"}
 SPEND_VERBS = {"spent", "spend", "spending", "invested", "invest", "investing", "paid", "pay"}
 # What was spent on, when it already names the spending: "in capital expenditures", not a cost.
@@ -165,154 +122,6 @@ def entity_name(name: str | None) -> str | None:
     return COMPANY_SUFFIX.sub("", name).strip() or name
 
 
-def _quarter_period(number: int, year: int | None, published: date | None) -> str | None:
-    if year is None:
-        if published is None:
-            return None
-        year = published.year
-        if number > (published.month - 1) // 3 + 1:
-            year -= 1  # "the fourth quarter" told in January is last year's
-    return f"{year}-Q{number}"
-
-
-def period_of(sentence: str, offset: int, published: date | None) -> str | None:
-    """The period a claim at ``offset`` in ``sentence`` speaks of, nearest expression first."""
-    return nearest_period(time_expressions(sentence, published), offset)
-
-
-FISCAL_CONTEXT = re.compile(
-    r"\b(?:annual|full[- ]year|(?:the|this)\s+(?:fiscal|financial)\s+year)\b"
-)
-
-
-def fiscal_years(text: str, published: date | None) -> list[tuple[int, str]]:
-    """(offset, "FY2025-03") of every "fiscal year ending in March" of a whole text."""
-    if published is None or "year" not in text:
-        return []
-    return [(m.start(), _fiscal_period(m, published)) for m in FISCAL.finditer(text)]
-
-
-def _fiscal_period(match: re.Match[str], published: date) -> str:
-    month = lx.MONTHS[match.group(1).lower()]
-    year = published.year + (1 if month < published.month else 0)
-    return f"FY{year}-{month:02d}"  # the fiscal year ending that month
-
-
-def nearest_period(found: list[tuple[int, str]], offset: int, end: int | None = None,
-                   published: date | None = None) -> str | None:  # fmt: skip
-    """The period of the expression nearest ``offset``; one just after the figure is nearer.
-
-    "from 13.9 GW a year earlier": a figure right before "a year earlier" (or "a year ago")
-    gets the period before the sentence's own one; no other figure takes that marker.
-    """
-    own = [item for item in found if not item[1].startswith(PREVIOUS_MARK)]
-    if end is not None:
-        for at, mark in found:
-            if mark.startswith(PREVIOUS_MARK) and 0 <= at - end <= 2:
-                base = nearest_period(own, offset) if own else None
-                return _previous(base, mark[len(PREVIOUS_MARK) :], published)
-    if not own:
-        return None
-    return min(own, key=lambda item: abs(item[0] - offset) + (0 if item[0] >= offset else 15))[1]
-
-
-def _previous(base: str | None, unit: str, published: date | None) -> str | None:
-    """The period one ``unit`` (year, month, week) before ``base`` (else the article's)."""
-    if base is None:
-        if published is None:
-            return None
-        base = {"year": str(published.year), "month": f"{published:%Y-%m}"}.get(
-            unit, published.isoformat()
-        )
-    year = re.match(r"(?:FY)?(\d{4})", base)
-    if unit == "year" and year is not None:
-        return base.replace(year.group(1), str(int(year.group(1)) - 1), 1)
-    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", base):
-        number = int(base[:4]) * 12 + int(base[5:]) - 2
-        return f"{number // 12}-{number % 12 + 1:02d}"
-    if unit == "week" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", base):
-        return (date.fromisoformat(base) - timedelta(days=7)).isoformat()
-    return None
-
-
-def market_day(sentence: str, metric: str | None, own_period: bool,
-               published: date | None) -> str | None:  # fmt: skip
-    """A day's market move ("shares rose 2.3% on Tuesday") is a figure of that day: the
-    named weekday on or before the article's date, else the article's date."""
-    if published is None or not metric or not MARKET_WORDS.intersection(normalize(metric).split()):
-        return None
-    if " of " in f" {metric} " or "market share" in metric:
-        return None  # "share of transit traffic", "a market share of 20%": not a market move
-    weekday = WEEKDAY.search(sentence)
-    if weekday is not None:
-        back = (published.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
-        return (published - timedelta(days=back)).isoformat()
-    return None if own_period else published.isoformat()
-
-
-def _month_period(sentence: str, at: int, month: int, published: date) -> str:
-    """The month of a date without a year at ``at``: the coming one in a clause about the
-    future ("fares will rise in March"), else the last one ("exports rose in March", "the
-    deficit it forecast in December" after "will run a deficit of ...,")."""
-    clause = re.split(r"[,;]", sentence[max(0, at - 80) : at])[-1]
-    future = [m.end() for m in FUTURE.finditer(clause)]
-    past = [m.end() for m in PAST_VERB.finditer(clause)]
-    if future and (not past or future[-1] > past[-1]):  # "would not match plans launched in"
-        return f"{published.year + (1 if month < published.month else 0)}-{month:02d}"
-    return f"{published.year - (1 if month > published.month else 0)}-{month:02d}"
-
-
-def time_expressions(sentence: str, published: date | None) -> list[tuple[int, str]]:
-    """(offset, period) of every year, quarter, half, month and relative year in a sentence."""
-    found: list[tuple[int, str]] = []
-    if not TIME_HINT.search(sentence):
-        return found
-    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sentence)]
-    for match in QUARTER.finditer(sentence):
-        number = ORDINAL_NUM[match.group(1).lower()] if match.group(1) else int(match.group(2))
-        near = [y for p, y in years if abs(p - match.start()) < 30]
-        period = _quarter_period(number, near[0] if near else None, published)
-        if period:
-            found.append((match.start(), period))
-    for match in HALF.finditer(sentence):
-        year = published.year if published else None
-        if year:
-            found.append(
-                (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
-            )
-    if published is not None:
-        for match in MONTHS_OF_YEAR.finditer(sentence):  # "the first nine months of the year"
-            found.append((match.start(), str(published.year)))
-        for match in FISCAL.finditer(sentence):
-            found.append((match.start(), _fiscal_period(match, published)))
-        for match in RELATIVE.finditer(sentence):
-            which = re.sub(r"\s+", " ", match.group(1).lower())
-            shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the past": -1,
-                     "the current": 0, "a": -1 if match.group(3) else 0}[which]  # fmt: skip
-            if which == "a":
-                continue  # "a year earlier": PREVIOUS below, relative to the sentence's period
-            found.append((match.start(), str(published.year + shift)))
-        for match in PREVIOUS.finditer(sentence):
-            found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
-        for match in MONTH.finditer(sentence):
-            if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
-                continue  # "the fiscal year ending in March" is not March
-            month = lx.MONTHS[match.group(1).lower()]
-            found.append((match.start(), _month_period(sentence, match.start(), month, published)))
-        dateline = DATELINE.match(sentence)
-        for match in DAY_DATE.finditer(sentence, dateline.end() if dateline else 0):
-            # after a dateline ("SEOUL, Nov. 20 (Wire) —"), whose date is when it was filed
-            month = lx.MONTHS[match.group(1).lower()]
-            if match.group(3):
-                found.append((match.start(), f"{match.group(3)}-{month:02d}"))
-            else:
-                found.append(
-                    (match.start(), _month_period(sentence, match.start(), month, published))
-                )
-    found.extend((p, str(y)) for p, y in years)
-    return found
-
-
 def metric_of(sentence: str, start: int, end: int, kind: str) -> str | None:
     """The thing measured: "net income" (of C$412 million), "homes" (4.2 million homes).
 
@@ -402,6 +211,12 @@ def _verb_subject(sentence: str, start: int) -> str | None:
     subject = INSERTED_CLAUSE.sub(" ", sentence[max(0, verb.start() - 120) : verb.start()])
     clause = PREPOSITION_TAIL.sub("", CLAUSE_START.split(subject)[-1])  # "fuel costs in 2024"
     words = [w.lower() if w.lower() in METRIC_HEADS else w for w in clause.split()]
+    opening = verb.start() - 120 <= 0 and sentence[: verb.start()].strip().startswith(
+        clause.strip()
+    )
+    if opening and words and re.fullmatch(r"[A-Z][a-z-]+", words[0]) and len(words) > 1 \
+            and words[1][:1].islower():  # fmt: skip
+        words[0] = words[0].lower()  # "Comparable sales rose": the sentence's first word
     words = [w for w in words if w[0].isalpha() and w[0].islower() and "'" not in w
              and "’" not in w or LABEL_NUMBER.fullmatch(w)]  # fmt: skip
     while words and words[-1] in AUXILIARIES | FUTURE_WORDS | {"to", "of", "there"}:
@@ -412,6 +227,16 @@ def _verb_subject(sentence: str, start: int) -> str | None:
         head, tail = words[: words.index("of")], words[words.index("of") + 1 :]
         if head and head[-1] not in MEASURE_WORDS and set(tail) - DETERMINERS:
             words = head
+        elif head and head[-1] in MEASURE_WORDS:
+            # "the average retail price of a new vehicle sold locally": what is priced
+            tail = [w for w in tail if w not in DETERMINERS]
+            cut = next((i for i, w in enumerate(tail) if i and (w.endswith(("ed", "ly"))
+                        or w in ("sold", "bought", "paid", "made"))), len(tail))  # fmt: skip
+            tail = tail[:cut][:3]
+            head = head[next((i + 1 for i in range(len(head) - 1, -1, -1)
+                              if head[i] in DETERMINERS), 0):]  # fmt: skip
+            if tail:
+                return " ".join(head[-3:] + ["of"] + tail)
     for index in range(len(words) - 1, -1, -1):
         if words[index] in DETERMINERS:  # "expects its fuel bill to reach" -> "fuel bill"
             words = words[index + 1 :]
@@ -422,13 +247,6 @@ def _verb_subject(sentence: str, start: int) -> str | None:
 
 
 def claim_key(entity: str | None, metric: str | None, unit: str, period: str | None) -> str:
-    return "|".join((normalize(entity), normalize(metric), unit, period or ""))
-
-
-def parse_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
+    """entity|metric|unit|period, each normalized, the metric in one form for its synonyms
+    ("jobless rate" and "unemployment rate" give one key)."""
+    return "|".join((normalize(entity), canonical_metric(normalize(metric)), unit, period or ""))

@@ -152,8 +152,8 @@ def _key_flags(
     first = tracking.newest_key_versions(db, list(by_key), exclude_article_id=version["article_id"])
     newest_of: dict[str, dict[str, Any] | None] = {}
     for key, other in first.items():
-        if not new[by_key[key][0]].period:
-            continue  # a figure without a period is never "changed": only "new" needs the key
+        if not new[by_key[key][0]].period or not new[by_key[key][0]].entity:
+            continue  # a figure without a period or entity is never "changed": too coarse a key
         if other is None or flagging.is_later(version["published"], other["published"]):
             newest_of[key] = other
             continue
