@@ -262,3 +262,14 @@ def test_the_company_can_point_to_a_two_word_name_of_unknown_kind() -> None:
 def test_a_count_in_the_subject_is_its_entity_and_its_measure() -> None:
     (claim,) = claims("Nearly 40 rural clinics closed because of the storm.")
     assert (claim.entity, claim.metric) == ("rural clinics", "rural clinics closed")
+
+
+def test_an_analysts_estimate_is_its_own_metric() -> None:
+    from tracker import extract
+
+    text = (
+        "Harbor Foods said its quarterly sales rose 6% to $2.1 billion in the third quarter, "
+        "beating the $2.0 billion average estimate of analysts."
+    )
+    keys = {c.surface: c.metric for c in extract(text, published="2024-11-02").claims}
+    assert keys["$2.0 billion"] == f"{keys['$2.1 billion']} estimate"

@@ -11,7 +11,7 @@ from tracker.en import names_lexicon as nl
 from tracker.en.attribution import paragraph_sources, quote_regions, quoted_sources
 from tracker.en.coref import cluster_kind
 from tracker.en.entities import EntityResolver
-from tracker.en.metrics import refine_metric, share_metrics
+from tracker.en.metrics import estimated, refine_metric, share_metrics
 from tracker.en.names import Cluster, Mention, NameFinder
 from tracker.en.numbers import Quantity, find_quantities
 from tracker.en.periods import (
@@ -124,6 +124,7 @@ class _Assembler:
         metric = refine_metric(
             sentence, offset, quantity.end - sentence_start, quantity.kind, metric, entity
         )
+        metric = estimated(sentence, quantity.end - sentence_start, metric)
         carried: list[tuple[int, str]] | None = None
         if self._times is None or self._times[0] != sentence_start:
             found = time_expressions(sentence, self.published)

@@ -207,6 +207,19 @@ def _with_participle(sentence: str, end: int, counted: str) -> str:
     return f"{counted} {found.group(1)}"
 
 
+ESTIMATE_NEXT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:estimates?|forecasts?|consensus|expectations?|projections?)\b"
+)
+
+
+def estimated(sentence: str, end: int, metric: str | None) -> str | None:
+    """ "beating the $7.6 billion average estimate": analysts' figure for the metric, not the
+    metric itself, so a later article's actual figure is never compared with it."""
+    if metric and ESTIMATE_NEXT.match(sentence, end) and not metric.endswith("estimate"):
+        return f"{metric} estimate"
+    return metric
+
+
 def share_metrics(text: str, claims: list[Claim], key: Callable[..., str]) -> list[Claim]:
     """A figure without a metric takes the one of the figure it restates or pairs with:
     "3,200 miles (5,150 km)", "0.25 percent or $63.1 billion", "40 to 80 percent",
