@@ -26,7 +26,7 @@ test-install: $(STAMP)
 
 # Each script prints its figures beside a baseline measured in the same run (synth.py is a module).
 BENCHES := extract_speed extract_worst_case extraction_quality crawl change_detection \
-	change_detection_unseen db_scale digest distributed startup stop
+	change_detection_unseen change_detection_pairs db_scale digest distributed startup stop
 
 bench: $(STAMP)
 	@for name in $(BENCHES); do echo "== bench/$$name.py"; $(BIN)/python bench/$$name.py || exit 1; done
