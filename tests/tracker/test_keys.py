@@ -273,3 +273,15 @@ def test_an_analysts_estimate_is_its_own_metric() -> None:
     )
     keys = {c.surface: c.metric for c in extract(text, published="2024-11-02").claims}
     assert keys["$2.0 billion"] == f"{keys['$2.1 billion']} estimate"
+
+
+def test_a_weekday_that_dates_a_statement_is_no_period() -> None:
+    from tracker import extract
+
+    text = (
+        "The state's jobless rate for March was revised to 4.1%, the labor department said on "
+        "Friday. Shares of Oakline rose 3% on Tuesday."
+    )
+    periods = {c.surface: c.period for c in extract(text, published="2025-05-16").claims}
+    assert periods["4.1%"] == "2025-03"
+    assert periods["3%"] == "2025-05-13"

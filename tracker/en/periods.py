@@ -12,9 +12,9 @@ from tracker import lexicon as lx
 from tracker.en.subject import MARKET_WORDS, normalize
 from tracker.en.text import DATELINE
 
-TIME_HINT = re.compile(
-    r"\d{4}|year|season|quarter|half|Q[1-4]|month|week|[MTWFS][a-z]+day\b|"
-    + "|".join(m.capitalize() for m in lx.MONTHS)
+TIME_HINT = re.compile(  # the lookahead lets the scan skip most positions at once
+    r"(?=[\dyshqQmwMTWFSJADNO])(?:\d{4}|year|season|quarter|half|Q[1-4]|month|week|"
+    r"[MTWFS][a-z]+day\b|" + "|".join(m.capitalize() for m in lx.MONTHS) + ")"
 )
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![/-]\d)")
 RELATIVE = re.compile(
@@ -259,7 +259,36 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
             except ValueError:
                 found.append((match.start(), f"{year}-{month:02d}"))
     found.extend((p, str(y)) for p, y in years)
-    return found
+    return _without_report_days(sentence, found)
+
+
+# "the agency said on Friday": when the statement was made, not what the figure is about.
+SPOKEN_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|noted|wrote|estimated|disclosed|revealed|"
+    r"confirmed|released|published|issued)\s+(?:on\s+|late\s+|early\s+)?\Z"
+)
+SPOKEN_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|announced|reported)\b")
+
+
+def _without_report_days(sentence: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop weekdays that date a statement ("said on Friday"), and every weekday when the
+    sentence names a month, quarter or year for its figures."""
+    weekdays = []
+    for at, _ in found:
+        day = WEEKDAY_ANY.match(sentence, at)
+        if day is not None:
+            weekdays.append((at, day))
+    if not weekdays:
+        return found
+    dropped = {
+        at
+        for at, day in weekdays
+        if SPOKEN_BEFORE.search(sentence, max(0, at - 30), at)
+        or SPOKEN_AFTER.match(sentence, day.end())
+    }
+    if len(weekdays) < len(found):
+        dropped.update(at for at, _ in weekdays)
+    return [(at, period) for at, period in found if at not in dropped]
 
 
 def _more_expressions(sentence: str, published: date, found: list[tuple[int, str]],
