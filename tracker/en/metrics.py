@@ -141,8 +141,11 @@ SYNONYMS = {
     "headcount": "employees", "workforce": "employees", "staff": "employees",
     "payrolls": "jobs", "stock price": "share price", "market capitalisation": "market value",
     "market capitalization": "market value", "market cap": "market value",
-    "operating income": "operating profit", "ebit": "operating profit",
+    "operating income": "operating profit", "ebit": "operating profit", "sale": "revenue",
+    "net sale": "revenue", "restructuring charge": "restructuring cost",
 }  # fmt: skip
+# Words before a metric that only say it is counted or totalled: "the number of measles cases".
+COUNTED = re.compile(r"^(?:total |number |count |amount |level |tally )+")
 
 
 @lru_cache(maxsize=4096)  # metrics repeat within and across articles
@@ -150,6 +153,7 @@ def canonical_metric(normalized: str) -> str:
     """One form for a normalized metric that news also words otherwise."""
     if not normalized:
         return normalized
+    normalized = COUNTED.sub("", normalized) or normalized
     whole = SYNONYMS.get(normalized)
     if whole is not None:
         return whole

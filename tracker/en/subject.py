@@ -102,6 +102,8 @@ LEADING_VERB = re.compile(
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("uses") and word[-5] not in "aeiou":
+        return word[:-2]  # "buses", "bonuses", "viruses"; not "causes", "houses"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
