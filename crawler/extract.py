@@ -18,6 +18,7 @@ import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from crawler.body import extract_body
 from crawler.dates import date_in_line, loose_date, parse_date
 from crawler.encoding import decode_html
 from crawler.items import Article
@@ -62,19 +63,20 @@ def parse_html(html: bytes | str, content_type: str | None = None) -> HtmlElemen
     return tree
 
 
-def body_text(tree: HtmlElement, url: str | None = None, *, title: str | None = None) -> str:
+def body_text(
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    title: str | None = None,
+    ld: dict[str, Any] | None = None,
+) -> str:
     """The article body, paragraphs separated by a blank line ('' when none is found).
 
-    A page laid out with tables comes back from trafilatura as one giant table row; such a
-    page is extracted again without tables. Headline, byline and date lines that open the
-    body are page furniture, not article text, and are dropped.
+    :func:`crawler.body.extract_body` picks the better of trafilatura's modes and the page's
+    own data. Headline, byline and date lines that open the body are page furniture, not
+    article text, and are dropped.
     """
-    # fast=True skips trafilatura's readability/justext comparison: measured better and 2x
-    # faster on the article-extraction benchmark (bench/extraction_quality.py).
-    options: dict[str, Any] = {"url": url, "include_comments": False, "fast": True}
-    text = trafilatura.extract(tree, include_tables=True, **options) or ""
-    if any(line.startswith("|") and len(line) > 400 for line in text.splitlines()):
-        text = trafilatura.extract(tree, include_tables=False, **options) or ""
+    text = extract_body(tree, url, ld if ld is not None else json_ld_article(tree))
     paragraphs = [squash(line) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     while paragraphs and _is_furniture(paragraphs[0], title):
@@ -141,7 +143,7 @@ def extract_article(
     ld = json_ld_article(tree)
     meta = meta_tags(tree)
     title = find_title(tree, ld, meta)
-    text = body_text(tree, url, title=title)
+    text = body_text(tree, url, title=title, ld=ld)
     if not text:
         raise ExtractionError("no article text found")
     fallback: dict[str, Any] = {}
