@@ -28,12 +28,12 @@ from crawler.metadata import (
     find_language,
     find_modified,
     find_published,
-    find_title,
     find_via,
     json_ld_article,
     meta_tags,
     squash,
 )
+from crawler.titles import find_title
 from crawler.urls import clean_url, host_of, is_http_url
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -142,7 +142,7 @@ def extract_article(
     tree = parse_html(html, content_type)
     ld = json_ld_article(tree)
     meta = meta_tags(tree)
-    title = find_title(tree, ld, meta)
+    title = find_title(tree, ld, meta, url)
     text = body_text(tree, url, title=title, ld=ld)
     if not text:
         raise ExtractionError("no article text found")

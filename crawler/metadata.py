@@ -133,59 +133,6 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
-# --- title ------------------------------------------------------------------------------
-
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|_｜]\s*")
-
-
-def _headings(tree: HtmlElement) -> list[str]:
-    nodes = tree.xpath("//h1") or tree.xpath("//article//h2 | //main//h2") or tree.xpath("//h2")
-    return [t for t in (_text(node) for node in nodes[:5]) if 3 <= len(t) <= 400]
-
-
-def _strip_site_name(title: str, site_names: list[str]) -> str:
-    for name in site_names:
-        for sep in (" | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜", " : "):
-            if name and title.endswith(sep + name):
-                return title[: -len(sep + name)].strip()
-            if name and title.startswith(name + sep):
-                return title[len(name + sep) :].strip()
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(title) / 2:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»_｜").strip()
-    return title
-
-
-def find_title(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
-    structured = [
-        squash(str(value))
-        for value in (
-            ld.get("headline"),
-            ld.get("name"),
-            meta.get("og:title"),
-            meta.get("twitter:title"),
-        )
-        if isinstance(value, str) and value.strip()
-    ]
-    page_title = squash(tree.findtext(".//title") or "")
-    headings = _headings(tree)
-    site_names = [meta.get("og:site_name", ""), meta.get("application-name", "")]
-    folded = {s.casefold() for s in structured}
-    for heading in headings:
-        if heading.casefold() in folded or (
-            page_title and page_title.casefold().startswith(heading.casefold())
-        ):
-            return heading
-    if structured:
-        return _strip_site_name(structured[0], site_names)
-    for heading in headings:
-        if page_title and heading.casefold() in page_title.casefold():
-            return heading
-    if page_title:
-        return _strip_site_name(page_title, site_names)
-    return headings[0] if headings else None
-
-
 # --- authors ----------------------------------------------------------------------------
 
 
