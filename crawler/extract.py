@@ -22,10 +22,10 @@ from crawler.body import extract_body
 from crawler.dates import date_in_line, loose_date, parse_date
 from crawler.encoding import decode_html
 from crawler.items import Article
+from crawler.language import page_language
 from crawler.metadata import (
     clean_names,
     find_authors,
-    find_language,
     find_modified,
     find_published,
     find_via,
@@ -169,7 +169,7 @@ def extract_article(
         authors=authors,
         published=published,
         modified=find_modified(ld, meta),
-        language=find_language(tree, ld, meta, text),
+        language=page_language(tree, ld, meta, text),
         via=find_via(text, tree, meta, url),
         text=text,
     )

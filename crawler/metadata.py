@@ -256,26 +256,6 @@ _VIA_LINE = re.compile(
 _ZH_SOURCE = re.compile(r"来源[：:]\s*([\u4e00-\u9fffA-Za-z]{2,20})")
 
 
-def find_language(
-    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str], text: str
-) -> str | None:
-    for value in (
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None,
-        meta.get("og:locale"),
-        meta.get("content-language"),
-    ):
-        if value and re.match(r"^[a-zA-Z]{2,3}\b", value.strip()):
-            return value.strip()[:3].split("-")[0].split("_")[0].lower()
-    sample = text[:2000]
-    if not sample:
-        return None
-    cjk = len(_CJK.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    return "zh" if cjk / letters > 0.3 else "en" if sample.isascii() or cjk == 0 else None
-
-
 def _own_names(meta: dict[str, str], url: str | None) -> set[str]:
     names = {meta.get("og:site_name", "").casefold()}
     if url:

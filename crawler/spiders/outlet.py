@@ -215,8 +215,8 @@ class OutletSpider(scrapy.Spider):
         except ExtractionError as error:
             self._error(response.url, f"extraction failed: {error}")
             return
-        if self.outlet.get("language") in ("en", "zh"):
-            article.language = self.outlet["language"]
+        if article.language is None and self.outlet.get("language") in ("en", "zh"):
+            article.language = self.outlet["language"]  # the page's own language wins
         article.outlet = self.outlet_name
         article.fetched_url = response.url
         article.html = response.body
