@@ -18,14 +18,13 @@ import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from crawler.authors import clean_names, find_authors, people_and_wire
 from crawler.body import extract_body
 from crawler.dates import date_in_line, loose_date, parse_date
 from crawler.encoding import decode_html
 from crawler.items import Article
 from crawler.language import page_language
 from crawler.metadata import (
-    clean_names,
-    find_authors,
     find_modified,
     find_published,
     find_via,
@@ -147,7 +146,7 @@ def extract_article(
     if not text:
         raise ExtractionError("no article text found")
     fallback: dict[str, Any] = {}
-    authors = find_authors(tree, ld, meta)
+    authors, wire = find_authors(tree, ld, meta, url)
     published = find_published(tree, ld, meta)
     if not (title and authors):
         document = trafilatura.extract_metadata(tree, default_url=url)
@@ -155,7 +154,10 @@ def extract_article(
     if not title:
         title = squash(fallback.get("title")) or None
     if not authors and fallback.get("author"):
-        authors = clean_names(str(fallback["author"]).replace(";", ","))
+        authors, agency = people_and_wire(
+            clean_names(str(fallback["author"]).replace(";", ",")), meta, ld, url
+        )
+        wire = wire or agency
     if not published:
         published = (
             _fallback_date(tree, extensive=False)
@@ -170,6 +172,6 @@ def extract_article(
         published=published,
         modified=find_modified(ld, meta),
         language=page_language(tree, ld, meta, text),
-        via=find_via(text, tree, meta, url),
+        via=find_via(text, tree, meta, url) or wire,
         text=text,
     )

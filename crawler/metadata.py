@@ -29,26 +29,7 @@ _PUBLISHED_META = (
     "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "byl",
-)
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|door|written by|story by|words by)\s*[:\-]?\s+", re.I)
-_ZH_REPORTER = re.compile(
-    r"[（(]\s*(?:记者|通讯员|作者|文|撰稿)[\s：:/]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[)）]"
-)
-_ZH_AUTHOR_LINE = re.compile(r"(?:作者|记者|撰文|文)\s*[：:/｜|]\s*([\u4e00-\u9fff·]{2,4})")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|、|，|\|)\s*", re.I)
-_BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(@class,'author') or "
-    "contains(@class,'byline') or contains(@id,'author') or contains(@id,'byline') or "
-    "@class='by']"
-)
 
 
 def squash(text: str | None) -> str:
@@ -98,18 +79,6 @@ def json_ld_article(tree: HtmlElement) -> dict[str, Any]:
     return best
 
 
-def _ld_names(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
-    if isinstance(value, dict):
-        if "organization" in _types(value) and not value.get("@type") == "Person":
-            return []
-        return _ld_names(value.get("name"))
-    if isinstance(value, str) and value.strip():
-        return [squash(value)]
-    return []
-
-
 # --- <meta> -----------------------------------------------------------------------------
 
 
@@ -131,58 +100,6 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
             if squash(value):
                 found[key] = squash(value)
     return found
-
-
-# --- authors ----------------------------------------------------------------------------
-
-
-def clean_names(raw: str) -> list[str]:
-    raw = _BY.sub("", squash(raw))
-    raw = re.sub(
-        r"\S+@\S+|https?://\S+|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$", " ", raw, flags=re.I
-    )
-    names = []
-    for part in _NAME_SPLIT.split(raw):
-        part = _BY.sub("", squash(part)).strip(" .:-–—|")
-        if not part or any(ch.isdigit() for ch in part) or len(part.split()) > 5 or len(part) > 60:
-            continue
-        if part.lower() in {"staff", "admin", "editor", "reporter", "correspondent"}:
-            continue
-        names.append(part)
-    return names
-
-
-def find_authors(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
-    names = _ld_names(ld.get("author")) if ld else []
-    if not names:
-        for key in _AUTHOR_META:
-            value = meta.get(key, "")
-            if value and not value.startswith("http"):
-                names = clean_names(value)
-                if names:
-                    break
-    if not names:
-        for node in tree.xpath(_BYLINE_XPATH)[:6]:
-            text = _text(node)
-            if 2 < len(text) < 120:
-                names = clean_names(text)
-                if names:
-                    break
-    if not names:
-        names = _chinese_reporters(tree)
-    seen: dict[str, None] = {}
-    for name in names:
-        seen.setdefault(name, None)
-    return list(seen)
-
-
-def _chinese_reporters(tree: HtmlElement) -> list[str]:
-    for node in tree.xpath("//p | //div[not(descendant::div)] | //span")[:200]:
-        text = _text(node)[:300]
-        match = _ZH_REPORTER.search(text) or _ZH_AUTHOR_LINE.search(text)
-        if match:
-            return [n for n in re.split(r"[\s、，,]+", match.group(1)) if n]
-    return []
 
 
 # --- dates ------------------------------------------------------------------------------
