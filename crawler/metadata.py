@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.dates import local_day, parse_date, visible_date
+from crawler.dates import labelled_date, local_day, parse_date, visible_date
 from crawler.urls import host_of
 
 ARTICLE_TYPES = {
@@ -117,7 +117,7 @@ def find_published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) 
     """Structured and visible publication date: JSON-LD, meta, <time> of the article, date line."""
     found = _structured_published(tree, ld, meta)
     if not found:
-        return visible_date(tree)
+        return visible_date(tree) or labelled_date(tree)
     if found.endswith("+00:00"):
         shown = [visible_date(tree)]
         shown += [
