@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.urls import host_of
+from crawler.urls import host_of, site_label
 
 _AUTHOR_META = (
     "author",
@@ -145,8 +145,7 @@ def _outlet_names(meta: dict[str, str], ld: dict[str, Any], url: str | None) -> 
         names.add(publisher["name"])
     compact = {_compact(html.unescape(n)) for n in names}
     if url:
-        host = host_of(url).removeprefix("www.")
-        compact |= {_compact(host), _compact(host.split(".")[0])}
+        compact |= {_compact(host_of(url).removeprefix("www.")), _compact(site_label(url))}
     return {n for n in compact if len(n) >= 2}
 
 

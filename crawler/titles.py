@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.urls import host_of
+from crawler.urls import host_of, site_label
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " _ ", "_", " :: ", " · ", "｜", " : ", " / ", " » ")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*[|_｜]\s*")
@@ -53,8 +53,10 @@ def _names_site(part: str, names: list[str], url: str | None) -> bool:
     if any(compact == _compact(name) for name in names):
         return True
     host = _compact(host_of(url).removeprefix("www.")) if url else ""
-    label = _compact(host_of(url).removeprefix("www.").split(".")[0]) if url else ""
-    return bool(host) and (compact in host or (len(label) > 2 and label in compact))
+    label = _compact(site_label(url)) if url else ""
+    return bool(host) and (
+        (len(compact) >= 3 and compact in host) or (len(label) > 2 and label in compact)
+    )
 
 
 def strip_site_name(

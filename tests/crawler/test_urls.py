@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.urls import clean_url, same_site
+from crawler.urls import clean_url, same_site, site_label
 
 
 def test_tracking_parameters_and_fragment_removed() -> None:
@@ -25,3 +25,9 @@ def test_same_site_includes_subdomains_only() -> None:
     assert same_site("https://www.example.org/x", hosts)
     assert not same_site("https://example.org.evil.net/x", hosts)
     assert not same_site("https://notexample.org/x", hosts)
+
+
+def test_site_label_is_the_name_part_of_the_host() -> None:
+    assert site_label("https://www.bbc.co.uk/news/x") == "bbc"
+    assert site_label("https://news.example.org/a") == "example"
+    assert site_label("https://www3.nhk.or.jp/x") == "nhk"
