@@ -81,7 +81,7 @@ _LABELLED = re.compile(
 
 def _labelled_bylines(tree: HtmlElement) -> Iterator[str]:
     """'Autorin/Autor Roman Goncharenko' in a short list item or paragraph."""
-    for node in tree.xpath("//li | //p | //dd | //div[not(descendant::div)]")[:3000]:
+    for node in tree.xpath("//li | //p | //dd")[:2000]:
         text = " ".join(node.text_content().split())
         if len(text) < 90 and (match := _LABELLED.match(text)):
             yield match.group(1)
