@@ -1,9 +1,12 @@
 """HTML page -> :class:`crawler.items.Article`.
 
 Metadata comes from structured data first (JSON-LD, OpenGraph, ``article:*`` meta), then the
-visible headline, byline and date line (see :mod:`crawler.metadata`); trafilatura extracts the
-body text and fills what is still missing; htmldate is the last resort for the date, before
-a date in the URL path. The body's paragraphs are separated by blank lines.
+visible headline, byline and date line (:mod:`crawler.titles`, :mod:`crawler.authors`,
+:mod:`crawler.metadata`, :mod:`crawler.dates`); the body is chosen by :mod:`crawler.body`
+(trafilatura's modes, JSON-LD ``articleBody``, page data); trafilatura's metadata fills what
+is still missing; htmldate is the last resort for the date, before a date in the URL path.
+The language is the page's, from its text (:mod:`crawler.language`). The body's paragraphs
+are separated by blank lines.
 """
 
 from __future__ import annotations
