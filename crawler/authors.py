@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from crawler.dates import in_furniture
 from crawler.urls import host_of, site_label
 
 _AUTHOR_META = (
@@ -30,7 +31,8 @@ _AUTHOR_META = (
 )
 _BY = re.compile(
     r"^\s*(?:by|von|par|por|door|av|autor(?:in)?|text|written by|story by|words by|"
-    r"reporting by|quelle|source|fuente|fonte|bron)\s*[:\-]?\s+",
+    r"reporting by|quelle|source|fuente|fonte|bron|erstellt von|geschrieben von|publié par|"
+    r"escrito por|scritto da)\s*[:\-]?\s+",
     re.I,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\bog\b|、|，|\||/)\s*", re.I)
@@ -106,9 +108,15 @@ def clean_names(raw: str) -> list[str]:
     raw = _NOISE.sub(" ", _BY.sub("", raw))
     names = []
     for index, part in enumerate(_NAME_SPLIT.split(raw)):
-        part = _BY.sub("", " ".join(part.split())).strip(" .:-–—|")
-        if not part or any(ch.isdigit() for ch in part) or len(part) > 60 or _BY.match(part + " "):
-            continue
+        part = _BY.sub("", " ".join(part.split())).strip(" :-–—|")
+        if part.endswith(".") and len(part.rsplit(" ", 1)[-1]) > 4:
+            part = part.rstrip(".")  # a sentence's end, not "Jr." or "Dr."
+        if not part or any(ch.isdigit() or ch in "*_@" for ch in part) or len(part) > 60:
+            continue  # digits, form labels ("Name *"), handles
+        if _BY.match(part + " ") or re.search(
+            r"\s(?:sagt|says|said|dit|dice|schreibt)$", part, re.I
+        ):
+            continue  # a lone "by", a comment header ("Gabi sagt")
         if is_agency(part):
             names.append(part)
             continue
@@ -219,10 +227,12 @@ def find_authors(
                 yield clean_names(value)
         for node in tree.xpath(BYLINE_XPATH)[:6]:
             text = " ".join(node.text_content().split())
-            if 2 < len(text) < 120:
-                yield clean_names(text)
+            if 2 < len(text) < 120 and not in_furniture(node):
+                names = clean_names(text)
+                yield names if len(names) <= 5 else []  # more is a tag or category list
         for link in tree.xpath(_AUTHOR_LINK)[:3]:
-            yield clean_names(link.text_content())
+            if not in_furniture(link):
+                yield clean_names(link.text_content())
         for line in _labelled_bylines(tree):
             yield clean_names(line)
         yield chinese_reporters(tree)

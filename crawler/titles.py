@@ -18,8 +18,22 @@ from lxml.html import HtmlElement
 
 from crawler.urls import host_of, site_label
 
-_SEPARATORS = (" | ", " - ", " – ", " — ", " _ ", "_", " :: ", " · ", "｜", " : ", " / ", " » ")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*[|_｜]\s*")
+_SEPARATORS = (
+    " | ",
+    " - ",
+    " – ",
+    " — ",
+    " _ ",
+    "_",
+    " :: ",
+    " · ",
+    "｜",
+    " : ",
+    " / ",
+    " » ",
+    " › ",
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»›]\s+|\s*[|_｜]\s*")
 
 
 def clean(value: Any) -> str:
@@ -92,6 +106,20 @@ def _without_kicker(candidates: list[str], structured: list[str]) -> list[str]:
     return out
 
 
+def _heading_prefix(value: str, headings: list[str]) -> str:
+    """A structured title that is a visible heading plus " - tail" is that heading (a site name
+    or tagline the page does not show with it)."""
+    for heading in headings:
+        rest = value[len(heading) :]
+        if (
+            len(heading) >= 10
+            and value.startswith(heading)
+            and re.match(r"\s+[|\-–—·•»›]\s+", rest)
+        ):
+            return heading
+    return value
+
+
 def _headings(tree: HtmlElement) -> list[str]:
     nodes = tree.xpath("//h1") or tree.xpath("//article//h2 | //main//h2") or tree.xpath("//h2")
     texts = (clean(node.text_content()) for node in nodes[:5])
@@ -108,6 +136,7 @@ def find_title(
     found = _headings(tree)
     unkicked = _without_kicker(structured + found, structured)
     structured, headings = unkicked[: len(structured)], unkicked[len(structured) :]
+    structured = [_heading_prefix(value, headings) for value in structured]
     folded = {s.casefold() for s in structured}
     agreed = [s for s in structured if structured.count(s) >= 2]
     if agreed and len(folded) == 1:
