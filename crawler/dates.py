@@ -8,7 +8,7 @@ article has.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -19,6 +19,14 @@ _ZH_DATE = re.compile(
 )
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?!\d)"
+)
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2}))?(?![\d.])"
+)
+_LABELLED_DATE = re.compile(
+    r"^(?:datum|date|published|posted|veröffentlicht(?: am)?|publié le|publicado(?: el)?|"
+    r"pubblicato(?: il)?|fecha|dato|data|publikováno|opublikowano|发布时间|發佈時間|发表时间)\s*[:：]?\s*",
+    re.I,
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -123,20 +131,52 @@ def _english_parts(match: re.Match[str]) -> tuple[str | None, ...]:
 
 def date_in_line(line: str) -> str | None:
     """The first full date (day, month, year) written in a short visible line."""
-    for pattern in (_ZH_DATE, _EN_DATE, _NUMERIC_DATE):
+    for pattern in (_ZH_DATE, _EN_DATE, _NUMERIC_DATE, _DOTTED_DATE):
         match = pattern.search(line)
         if match:
-            parts = _english_parts(match) if pattern is _EN_DATE else match.groups()[:5]
+            if pattern is _EN_DATE:
+                parts = _english_parts(match)
+            elif pattern is _DOTTED_DATE:  # 28.04.2023: day first
+                day, month, year, hour, minute = match.groups()
+                parts = (year, month, day, hour, minute)
+            else:
+                parts = match.groups()[:5]
             if parsed := _from_parts(parts):
                 return parsed
     return None
+
+
+def labelled_date(tree: HtmlElement) -> str | None:
+    """A date in a short element that labels it: "Datum 28.04.2023", "Published: May 2, 2025"."""
+    for node in tree.xpath("//body//*[self::li or self::p or self::dd or self::span or self::div]"):
+        line = " ".join(node.text_content().split())
+        if 8 <= len(line) <= 60 and _LABELLED_DATE.match(line):
+            if parsed := date_in_line(line):
+                return parsed
+    return None
+
+
+_FURNITURE_TAGS = {"a", "aside", "nav", "footer"}
+_FURNITURE_CLASS = re.compile(
+    r"related|teaser|sidebar|recommend|more-|most-|popular|trending|widget|footer|comment", re.I
+)
+
+
+def in_furniture(node: HtmlElement) -> bool:
+    """Inside a link, a sidebar, a related-stories list or a footer: another page's date."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag in _FURNITURE_TAGS:
+            return True
+        if _FURNITURE_CLASS.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
 
 
 def visible_date(tree: HtmlElement) -> str | None:
     """A publication date from the page's date line ("Published: May 12, 2025 10:31", "2025年5月12日")."""
     fallback = None
     for node in tree.xpath(_DATE_NODES)[:40]:
-        if node.tag in ("html", "body", "script", "style"):
+        if node.tag in ("html", "body", "script", "style") or in_furniture(node):
             continue
         line = " ".join(node.text_content().split())
         if not line or len(line) > 160:
@@ -175,8 +215,8 @@ def local_day(published: str, shown: list[str | None]) -> str:
         moment = datetime.fromisoformat(published)
     except ValueError:
         return published
-    if moment.utcoffset() != timedelta(0):
-        return published
+    if moment.utcoffset() != timedelta(0) or moment.time() == time(0, 0):
+        return published  # a midnight UTC value is a bare date written as a time: its day stands
     utc = moment.replace(tzinfo=None)
     for candidate in shown:
         if not candidate or "T" not in candidate:

@@ -1,9 +1,12 @@
 """HTML page -> :class:`crawler.items.Article`.
 
 Metadata comes from structured data first (JSON-LD, OpenGraph, ``article:*`` meta), then the
-visible headline, byline and date line (see :mod:`crawler.metadata`); trafilatura extracts the
-body text and fills what is still missing; htmldate is the last resort for the date, before
-a date in the URL path. The body's paragraphs are separated by blank lines.
+visible headline, byline and date line (:mod:`crawler.titles`, :mod:`crawler.authors`,
+:mod:`crawler.metadata`, :mod:`crawler.dates`); the body is chosen by :mod:`crawler.body`
+(trafilatura's modes, JSON-LD ``articleBody``, page data); trafilatura's metadata fills what
+is still missing; htmldate is the last resort for the date, before a date in the URL path.
+The language is the page's, from its text (:mod:`crawler.language`). The body's paragraphs
+are separated by blank lines.
 """
 
 from __future__ import annotations
@@ -18,21 +21,21 @@ import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from crawler.authors import clean_names, find_authors, people_and_wire
+from crawler.body import extract_body
 from crawler.dates import date_in_line, loose_date, parse_date
 from crawler.encoding import decode_html
 from crawler.items import Article
+from crawler.language import page_language
 from crawler.metadata import (
-    clean_names,
-    find_authors,
-    find_language,
     find_modified,
     find_published,
-    find_title,
     find_via,
     json_ld_article,
     meta_tags,
     squash,
 )
+from crawler.titles import find_title
 from crawler.urls import clean_url, host_of, is_http_url
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -62,19 +65,20 @@ def parse_html(html: bytes | str, content_type: str | None = None) -> HtmlElemen
     return tree
 
 
-def body_text(tree: HtmlElement, url: str | None = None, *, title: str | None = None) -> str:
+def body_text(
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    title: str | None = None,
+    ld: dict[str, Any] | None = None,
+) -> str:
     """The article body, paragraphs separated by a blank line ('' when none is found).
 
-    A page laid out with tables comes back from trafilatura as one giant table row; such a
-    page is extracted again without tables. Headline, byline and date lines that open the
-    body are page furniture, not article text, and are dropped.
+    :func:`crawler.body.extract_body` picks the better of trafilatura's modes and the page's
+    own data. Headline, byline and date lines that open the body are page furniture, not
+    article text, and are dropped.
     """
-    # fast=True skips trafilatura's readability/justext comparison: measured better and 2x
-    # faster on the article-extraction benchmark (bench/extraction_quality.py).
-    options: dict[str, Any] = {"url": url, "include_comments": False, "fast": True}
-    text = trafilatura.extract(tree, include_tables=True, **options) or ""
-    if any(line.startswith("|") and len(line) > 400 for line in text.splitlines()):
-        text = trafilatura.extract(tree, include_tables=False, **options) or ""
+    text = extract_body(tree, url, ld if ld is not None else json_ld_article(tree))
     paragraphs = [squash(line) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     while paragraphs and _is_furniture(paragraphs[0], title):
@@ -140,12 +144,12 @@ def extract_article(
     tree = parse_html(html, content_type)
     ld = json_ld_article(tree)
     meta = meta_tags(tree)
-    title = find_title(tree, ld, meta)
-    text = body_text(tree, url, title=title)
+    title = find_title(tree, ld, meta, url)
+    text = body_text(tree, url, title=title, ld=ld)
     if not text:
         raise ExtractionError("no article text found")
     fallback: dict[str, Any] = {}
-    authors = find_authors(tree, ld, meta)
+    authors, wire = find_authors(tree, ld, meta, url)
     published = find_published(tree, ld, meta)
     if not (title and authors):
         document = trafilatura.extract_metadata(tree, default_url=url)
@@ -153,7 +157,10 @@ def extract_article(
     if not title:
         title = squash(fallback.get("title")) or None
     if not authors and fallback.get("author"):
-        authors = clean_names(str(fallback["author"]).replace(";", ","))
+        authors, agency = people_and_wire(
+            clean_names(str(fallback["author"]).replace(";", ",")), meta, ld, url
+        )
+        wire = wire or agency
     if not published:
         published = (
             _fallback_date(tree, extensive=False)
@@ -167,7 +174,7 @@ def extract_article(
         authors=authors,
         published=published,
         modified=find_modified(ld, meta),
-        language=find_language(tree, ld, meta, text),
-        via=find_via(text, tree, meta, url),
+        language=page_language(tree, ld, meta, text),
+        via=find_via(text, tree, meta, url) or wire,
         text=text,
     )

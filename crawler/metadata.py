@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.dates import local_day, parse_date, visible_date
+from crawler.dates import labelled_date, local_day, parse_date, visible_date
 from crawler.urls import host_of
 
 ARTICLE_TYPES = {
@@ -29,26 +29,7 @@ _PUBLISHED_META = (
     "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "byl",
-)
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|door|written by|story by|words by)\s*[:\-]?\s+", re.I)
-_ZH_REPORTER = re.compile(
-    r"[（(]\s*(?:记者|通讯员|作者|文|撰稿)[\s：:/]*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*[)）]"
-)
-_ZH_AUTHOR_LINE = re.compile(r"(?:作者|记者|撰文|文)\s*[：:/｜|]\s*([\u4e00-\u9fff·]{2,4})")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|、|，|\|)\s*", re.I)
-_BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(@class,'author') or "
-    "contains(@class,'byline') or contains(@id,'author') or contains(@id,'byline') or "
-    "@class='by']"
-)
 
 
 def squash(text: str | None) -> str:
@@ -98,18 +79,6 @@ def json_ld_article(tree: HtmlElement) -> dict[str, Any]:
     return best
 
 
-def _ld_names(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
-    if isinstance(value, dict):
-        if "organization" in _types(value) and not value.get("@type") == "Person":
-            return []
-        return _ld_names(value.get("name"))
-    if isinstance(value, str) and value.strip():
-        return [squash(value)]
-    return []
-
-
 # --- <meta> -----------------------------------------------------------------------------
 
 
@@ -133,111 +102,6 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
-# --- title ------------------------------------------------------------------------------
-
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|_｜]\s*")
-
-
-def _headings(tree: HtmlElement) -> list[str]:
-    nodes = tree.xpath("//h1") or tree.xpath("//article//h2 | //main//h2") or tree.xpath("//h2")
-    return [t for t in (_text(node) for node in nodes[:5]) if 3 <= len(t) <= 400]
-
-
-def _strip_site_name(title: str, site_names: list[str]) -> str:
-    for name in site_names:
-        for sep in (" | ", " - ", " – ", " — ", "_", " :: ", " · ", "｜", " : "):
-            if name and title.endswith(sep + name):
-                return title[: -len(sep + name)].strip()
-            if name and title.startswith(name + sep):
-                return title[len(name + sep) :].strip()
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(title) / 2:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»_｜").strip()
-    return title
-
-
-def find_title(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
-    structured = [
-        squash(str(value))
-        for value in (
-            ld.get("headline"),
-            ld.get("name"),
-            meta.get("og:title"),
-            meta.get("twitter:title"),
-        )
-        if isinstance(value, str) and value.strip()
-    ]
-    page_title = squash(tree.findtext(".//title") or "")
-    headings = _headings(tree)
-    site_names = [meta.get("og:site_name", ""), meta.get("application-name", "")]
-    folded = {s.casefold() for s in structured}
-    for heading in headings:
-        if heading.casefold() in folded or (
-            page_title and page_title.casefold().startswith(heading.casefold())
-        ):
-            return heading
-    if structured:
-        return _strip_site_name(structured[0], site_names)
-    for heading in headings:
-        if page_title and heading.casefold() in page_title.casefold():
-            return heading
-    if page_title:
-        return _strip_site_name(page_title, site_names)
-    return headings[0] if headings else None
-
-
-# --- authors ----------------------------------------------------------------------------
-
-
-def clean_names(raw: str) -> list[str]:
-    raw = _BY.sub("", squash(raw))
-    raw = re.sub(
-        r"\S+@\S+|https?://\S+|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$", " ", raw, flags=re.I
-    )
-    names = []
-    for part in _NAME_SPLIT.split(raw):
-        part = _BY.sub("", squash(part)).strip(" .:-–—|")
-        if not part or any(ch.isdigit() for ch in part) or len(part.split()) > 5 or len(part) > 60:
-            continue
-        if part.lower() in {"staff", "admin", "editor", "reporter", "correspondent"}:
-            continue
-        names.append(part)
-    return names
-
-
-def find_authors(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
-    names = _ld_names(ld.get("author")) if ld else []
-    if not names:
-        for key in _AUTHOR_META:
-            value = meta.get(key, "")
-            if value and not value.startswith("http"):
-                names = clean_names(value)
-                if names:
-                    break
-    if not names:
-        for node in tree.xpath(_BYLINE_XPATH)[:6]:
-            text = _text(node)
-            if 2 < len(text) < 120:
-                names = clean_names(text)
-                if names:
-                    break
-    if not names:
-        names = _chinese_reporters(tree)
-    seen: dict[str, None] = {}
-    for name in names:
-        seen.setdefault(name, None)
-    return list(seen)
-
-
-def _chinese_reporters(tree: HtmlElement) -> list[str]:
-    for node in tree.xpath("//p | //div[not(descendant::div)] | //span")[:200]:
-        text = _text(node)[:300]
-        match = _ZH_REPORTER.search(text) or _ZH_AUTHOR_LINE.search(text)
-        if match:
-            return [n for n in re.split(r"[\s、，,]+", match.group(1)) if n]
-    return []
-
-
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -253,7 +117,7 @@ def find_published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) 
     """Structured and visible publication date: JSON-LD, meta, <time> of the article, date line."""
     found = _structured_published(tree, ld, meta)
     if not found:
-        return visible_date(tree)
+        return visible_date(tree) or labelled_date(tree)
     if found.endswith("+00:00"):
         shown = [visible_date(tree)]
         shown += [
@@ -307,26 +171,6 @@ _VIA_LINE = re.compile(
     re.I,
 )
 _ZH_SOURCE = re.compile(r"来源[：:]\s*([\u4e00-\u9fffA-Za-z]{2,20})")
-
-
-def find_language(
-    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str], text: str
-) -> str | None:
-    for value in (
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None,
-        meta.get("og:locale"),
-        meta.get("content-language"),
-    ):
-        if value and re.match(r"^[a-zA-Z]{2,3}\b", value.strip()):
-            return value.strip()[:3].split("-")[0].split("_")[0].lower()
-    sample = text[:2000]
-    if not sample:
-        return None
-    cjk = len(_CJK.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    return "zh" if cjk / letters > 0.3 else "en" if sample.isascii() or cjk == 0 else None
 
 
 def _own_names(meta: dict[str, str], url: str | None) -> set[str]:

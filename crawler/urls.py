@@ -52,6 +52,18 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def site_label(url: str) -> str:
+    """The name part of a URL's site: 'bbc' for www.bbc.co.uk, 'example' for news.example.org."""
+    labels = host_of(url).split(".")
+    if (
+        len(labels) >= 3
+        and len(labels[-1]) == 2
+        and labels[-2] in {"co", "com", "org", "net", "ac", "gov", "ne", "or"}
+    ):
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
 def same_site(url: str, hosts: set[str]) -> bool:
     """True when ``url``'s host is one of ``hosts`` or a subdomain of one."""
     host = host_of(url)

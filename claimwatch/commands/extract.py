@@ -14,6 +14,7 @@ from rich.table import Table
 
 import tracker
 from crawler.extract import ExtractionError, extract_article
+from crawler.language import text_language
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -47,7 +48,6 @@ def extract_file(
             "via": page.via,
             "text": page.text,
         }
-        # The text decides, not <html lang>: pages often declare the template's language.
         lang = language
     else:
         try:
@@ -68,7 +68,11 @@ def extract_file(
         }
         lang = language
     found = tracker.extract(article["text"], published=article["published"], language=lang)
-    article["language"] = found.language
+    # article.language is the page language (from its text); the tracker's en/zh routing is
+    # its own field.
+    if article["language"] is None and article["text"].strip():
+        article["language"] = text_language(article["text"])
+    article["tracker_language"] = found.language
     return {
         "file": name,
         "article": article,

@@ -93,6 +93,8 @@ class OutletSpider(scrapy.Spider):
         self.allowed_domains = sorted(self.hosts)
         self.known: dict[str, dict[str, Any]] = {}
         self.requested: set[str] = set()
+        self.skipped: set[str] = set()  # article URLs skipped as fresh in this crawl
+        self.lastmods: dict[str, str] = {}  # article URL -> newest listing date seen
         self.section_pages = 0
         self.error_log: list[str] = []
         self.now = datetime.now(UTC)
@@ -183,35 +185,70 @@ class OutletSpider(scrapy.Spider):
 
     def article_request(self, link: Link) -> Iterator[scrapy.Request]:
         url = clean_url(link.url)
-        if not is_http_url(url) or url in self.requested:
+        if not is_http_url(url):
+            return
+        if url in self.requested:
+            yield from self._listed_again(url, link.lastmod)
             return
         if not same_site(url, self.hosts):
             self._count("offsite_skipped")
             return
         self.requested.add(url)
-        known = self.known.get(url)
-        recheck = self.crawler.settings.getint("CLAIMWATCH_RECHECK_DAYS")  # type: ignore[union-attr]
-        if not due(known, link.lastmod, recheck_days=recheck, now=self.now):
+        if link.lastmod:
+            self.lastmods[url] = link.lastmod
+        if not due(self.known.get(url), link.lastmod, recheck_days=self._recheck(), now=self.now):
+            self.skipped.add(url)
             self._count("articles_skipped_fresh")
             return
+        yield self._article_request(url, link.lastmod)
+
+    def _recheck(self) -> int:
+        return self.crawler.settings.getint("CLAIMWATCH_RECHECK_DAYS")  # type: ignore[union-attr]
+
+    def _listed_again(self, url: str, lastmod: str | None) -> Iterator[scrapy.Request]:
+        """Another listing gives an article already handled in this crawl.
+
+        Listings answer in any order: a feed may give an article without a date after the
+        sitemap gave its new lastmod, or before it. A newer date than any seen so far for an
+        article skipped as fresh makes it due now (a conditional GET, in this same crawl);
+        for one already requested, the newer date is what its response will store.
+        """
+        if not lastmod:
+            return
+        previous = self.lastmods.get(url)
+        if previous and lastmod[:19] <= previous[:19]:
+            return
+        self.lastmods[url] = lastmod
+        if url in self.skipped and due(
+            self.known.get(url), lastmod, recheck_days=self._recheck(), now=self.now
+        ):
+            self.skipped.discard(url)
+            self._count("articles_relisted_newer")
+            yield self._article_request(url, lastmod)
+
+    def _article_request(self, url: str, lastmod: str | None) -> scrapy.Request:
+        known = self.known.get(url)
         headers = {}
         if known and known.get("etag"):
             headers["If-None-Match"] = known["etag"]
         if known and known.get("last_modified"):
             headers["If-Modified-Since"] = known["last_modified"]
-        yield scrapy.Request(
+        return scrapy.Request(
             url,
             callback=self.parse_article,
             errback=self.on_error,
             headers=headers,
-            meta={"lastmod": link.lastmod, "handle_httpstatus_list": [304]},
+            meta={"lastmod": lastmod, "listed_url": url, "handle_httpstatus_list": [304]},
+            dont_filter=True,  # a re-listed article is requested again on purpose
         )
 
     # --- articles -------------------------------------------------------------------------
 
     async def parse_article(self, response: Response) -> AsyncIterator[Article | NotModified]:
         self._count("pages")
-        lastmod = response.meta.get("lastmod")
+        lastmod = self.lastmods.get(response.meta.get("listed_url", "")) or response.meta.get(
+            "lastmod"
+        )
         if response.status == 304:
             yield NotModified(url=clean_url(response.url), lastmod=lastmod)
             return
@@ -232,8 +269,8 @@ class OutletSpider(scrapy.Spider):
             self._error(response.url, f"extraction failed: {error}")
             return
         article.url = self.article_key(article.url, response.url)
-        if self.outlet.get("language") in ("en", "zh"):
-            article.language = self.outlet["language"]
+        if article.language is None and self.outlet.get("language") in ("en", "zh"):
+            article.language = self.outlet["language"]  # the page's own language wins
         article.outlet = self.outlet_name
         article.fetched_url = response.url
         article.html = response.body

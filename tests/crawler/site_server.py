@@ -4,6 +4,7 @@ Serves ``tests/fixtures/sites/<name>/``: ``/a/b`` is ``a/b.html`` (or ``a/b/inde
 ``{BASE}`` in text files becomes the server's URL. Special paths: ``/moved/*`` redirects to
 the cloud metadata address, ``/big/*`` is larger than the tests' ``max_page_bytes``,
 ``/broken/*`` answers 500, ``/truncated/*`` stops mid-body, ``/slow/*`` answers after ``slow_seconds``, ``*.pdf`` is not HTML.
+Paths in ``delays`` answer late (to choose which listing arrives first).
 HTML answers carry an ETag and honour ``If-None-Match`` (304). Every request path is logged.
 """
 
@@ -33,7 +34,9 @@ class SiteState:
     zeta_figure: str = "12%"
     zeta_lastmod: str = "2025-11-10"
     slow_seconds: float = 3.0
+    delays: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
     requests: list[str] = field(default_factory=list)
+    conditional: list[str] = field(default_factory=list)  # paths asked with If-None-Match
 
     def hits(self, path: str) -> int:
         return sum(1 for logged in self.requests if urlsplit(logged).path == path)
@@ -60,6 +63,10 @@ def _handler(state: SiteState) -> type[BaseHTTPRequestHandler]:
             state.requests.append(self.path)
             parts = urlsplit(self.path)
             path = parts.path
+            if self.headers.get("If-None-Match"):
+                state.conditional.append(path)
+            if path in state.delays:
+                time.sleep(state.delays[path])
             if path.startswith("/moved/"):
                 self.send_response(302)
                 self.send_header("Location", "http://169.254.169.254/latest/meta-data/")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.urls import clean_url, same_site
+from crawler.urls import clean_url, same_site, site_label
 
 
 def test_tracking_parameters_and_fragment_removed() -> None:
@@ -34,3 +34,9 @@ def test_origin_is_scheme_host_and_port() -> None:
     assert origin("https://example.org:443/b") == origin("https://example.org/a")
     assert origin("http://example.org/a") != origin("https://example.org/a")
     assert origin("http://127.0.0.1:8001/a") != origin("http://127.0.0.1:8002/a")
+
+
+def test_site_label_is_the_name_part_of_the_host() -> None:
+    assert site_label("https://www.bbc.co.uk/news/x") == "bbc"
+    assert site_label("https://news.example.org/a") == "example"
+    assert site_label("https://www3.nhk.or.jp/x") == "nhk"
