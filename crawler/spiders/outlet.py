@@ -224,9 +224,11 @@ class OutletSpider(scrapy.Spider):
         ):
             self.skipped.discard(url)
             self._count("articles_relisted_newer")
-            yield self._article_request(url, lastmod)
+            yield self._article_request(url, lastmod, again=True)
 
-    def _article_request(self, url: str, lastmod: str | None) -> scrapy.Request:
+    def _article_request(
+        self, url: str, lastmod: str | None, *, again: bool = False
+    ) -> scrapy.Request:
         known = self.known.get(url)
         headers = {}
         if known and known.get("etag"):
@@ -239,7 +241,9 @@ class OutletSpider(scrapy.Spider):
             errback=self.on_error,
             headers=headers,
             meta={"lastmod": lastmod, "listed_url": url, "handle_httpstatus_list": [304]},
-            dont_filter=True,  # a re-listed article is requested again on purpose
+            # A re-listed article is requested again on purpose; a first request goes through
+            # the duplicate filter, which also ends a redirect loop (counted as a lost page).
+            dont_filter=again,
         )
 
     # --- articles -------------------------------------------------------------------------
