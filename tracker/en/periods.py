@@ -197,14 +197,15 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
     found: list[tuple[int, str]] = []
     if not TIME_HINT.search(sentence):
         return found
+    lowered = sentence.lower()  # cheap word checks skip patterns that cannot match
     years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sentence)]
-    for match in QUARTER.finditer(sentence):
+    for match in QUARTER.finditer(sentence) if "quarter" in lowered or "q" in lowered else ():
         number = ORDINAL_NUM[match.group(1).lower()] if match.group(1) else int(match.group(2))
         near = [y for p, y in years if abs(p - match.start()) < 30]
         period = _quarter_period(number, near[0] if near else None, published)
         if period:
             found.append((match.start(), period))
-    for match in HALF.finditer(sentence):
+    for match in HALF.finditer(sentence) if "half" in lowered else ():
         year = int(match.group(2)) if match.group(2) else published.year if published else None
         if match.group(2):  # "the first half of 2019": that year's half, not the year
             years = [(p, y) for p, y in years if not match.start() <= p < match.end()]
@@ -213,7 +214,9 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                 (match.start(), f"{year}-H{1 if match.group(1).lower() == 'first' else 2}")
             )
     if published is not None:
-        for match in MONTHS_OF_YEAR.finditer(sentence):  # "the first nine months of the year"
+        months_of = "months" in lowered
+        for match in MONTHS_OF_YEAR.finditer(sentence) if months_of else ():
+            # "the first nine months of the year"
             first = FIRST_MONTHS.search(match.group())
             if first is not None:
                 count = first.group(1).lower()
@@ -224,16 +227,17 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
                     continue
             found.append((match.start(), str(published.year)))
         _more_expressions(sentence, published, found, years)
-        for match in FISCAL.finditer(sentence):
+        for match in FISCAL.finditer(sentence) if " year " in lowered else ():
             found.append((match.start(), _fiscal_period(match, published)))
-        for match in RELATIVE.finditer(sentence):
+        yearly = "year" in lowered or "season" in lowered
+        for match in RELATIVE.finditer(sentence) if yearly else ():
             which = re.sub(r"\s+", " ", match.group(1).lower())
             shift = {"last": -1, "this": 0, "next": 1, "the previous": -1, "the past": -1,
                      "the current": 0, "a": -1 if match.group(3) else 0}[which]  # fmt: skip
             if which == "a":
                 continue  # "a year earlier": PREVIOUS below, relative to the sentence's period
             found.append((match.start(), str(published.year + shift)))
-        for match in PREVIOUS.finditer(sentence):
+        for match in PREVIOUS.finditer(sentence) if "a " in lowered else ():
             found.append((match.start(), PREVIOUS_MARK + match.group(1).lower()))
         for name in MONTH_NAME.finditer(sentence):
             match = MONTH_BEFORE.search(sentence, max(0, name.start() - 20), name.start())

@@ -107,7 +107,8 @@ class Attributor(SubjectFinder):
         for mention in mentions:
             if mention.possessive and POSS_REPORT.match(text, mention.end):
                 cues.append(Cue(mention.start, mention.end, mention.cluster, (start, end), True))
-        for match in GENERIC_POSS.finditer(text, start, end):
+        possessive = "'s" in text[start:end] or "’s" in text[start:end]
+        for match in GENERIC_POSS.finditer(text, start, end) if possessive else ():
             found = self.antecedents.resolve(match.group(1), match.start(), local)
             if found is not None:
                 cues.append(Cue(match.start(), match.end(), found, (start, end), True))
