@@ -8,12 +8,14 @@ loops, gzip bombs, pages pointing their canonical at another outlet.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from tests.servers import running
 
@@ -109,3 +111,16 @@ def serve_pages(pages: dict[str, Page | str]) -> Iterator[Site]:
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     with running(server):
         yield site
+
+
+def write_config(path: Path, outlets: dict[str, dict[str, list[str]]], **crawl: object) -> Path:
+    """A claimwatch.toml for a crawl of loopback sites: ``outlets`` maps a name to its feeds,
+    sitemaps or sections; ``crawl`` adds settings to ``[crawl]`` (delay 0, private allowed)."""
+    settings = {"delay": 0, "allow_private": True, "timeout": 5, **crawl}
+    lines = ["[database]", 'path = "claimwatch.db"', "", "[crawl]"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
+    for name, listings in outlets.items():
+        lines += ["", "[[outlets]]", f"name = {json.dumps(name)}"]
+        lines += [f"{kind} = {json.dumps(urls)}" for kind, urls in listings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

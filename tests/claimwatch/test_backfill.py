@@ -11,7 +11,7 @@ from pathlib import Path
 
 from db.schema import connect
 from schedules.notify import NotifySettings, deliver_pending
-from tests.claimwatch.page_server import Page, article, feed, serve_pages
+from tests.claimwatch.page_server import Page, article, feed, serve_pages, write_config
 from tests.claimwatch.test_crawl import _rows, run_crawl
 from tests.schedules.servers import webhook_receiver
 
@@ -44,24 +44,7 @@ def _site(count: int) -> dict[str, Page | str]:
 
 
 def _config(path: Path, base: str) -> Path:
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 5
-concurrency_per_site = 8
-
-[[outlets]]
-name = "wire"
-feeds = ["{base}/feed.xml"]
-""",
-        encoding="utf-8",
-    )
-    return path
+    return write_config(path, {"wire": {"feeds": [f"{base}/feed.xml"]}}, concurrency_per_site=8)
 
 
 def test_a_backfill_after_a_failed_first_crawl_delivers_no_flags(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.claimwatch.page_server import Page, article, feed, redirect, serve_pages
+from tests.claimwatch.page_server import Page, article, feed, redirect, serve_pages, write_config
 from tests.claimwatch.test_crawl import REPO, _rows, run_crawl
 
 TEXT = (
@@ -23,24 +23,9 @@ MAX_PAGE_BYTES = 200_000
 
 
 def _config(path: Path, base: str, outlet: str = "wire") -> Path:
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 5
-max_page_bytes = {MAX_PAGE_BYTES}
-
-[[outlets]]
-name = "{outlet}"
-feeds = ["{base}/feed.xml"]
-""",
-        encoding="utf-8",
+    return write_config(
+        path, {outlet: {"feeds": [f"{base}/feed.xml"]}}, max_page_bytes=MAX_PAGE_BYTES
     )
-    return path
 
 
 def _bomb() -> Page:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.claimwatch.page_server import write_config
 from tests.claimwatch.test_crawl import _rows, run_crawl
 from tests.crawler.site_server import SiteState, serve_site
 
@@ -23,25 +24,10 @@ ARTICLE = "/2025/11/10/zeta-story"
 
 
 def _config(folder: Path, base: str) -> Path:
-    path = folder / "claimwatch.toml"
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 5
-
-[[outlets]]
-name = "edits"
-feeds = ["{base}/feed.xml"]
-sitemaps = ["{base}/sitemap.xml"]
-""",
-        encoding="utf-8",
+    return write_config(
+        folder / "claimwatch.toml",
+        {"edits": {"feeds": [f"{base}/feed.xml"], "sitemaps": [f"{base}/sitemap.xml"]}},
     )
-    return path
 
 
 @pytest.fixture(scope="module")

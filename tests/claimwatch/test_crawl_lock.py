@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.claimwatch.page_server import Page, Site, article, feed, serve_pages
+from tests.claimwatch.page_server import Page, Site, article, feed, serve_pages, write_config
 from tests.claimwatch.test_crawl import REPO, _rows, run_crawl
 
 TEXT = (
@@ -32,23 +32,7 @@ def _pages(count: int, slow: float) -> dict[str, Page | str]:
 
 
 def _config(path: Path, base: str) -> Path:
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 30
-
-[[outlets]]
-name = "wire"
-feeds = ["{base}/feed.xml"]
-""",
-        encoding="utf-8",
-    )
-    return path
+    return write_config(path, {"wire": {"feeds": [f"{base}/feed.xml"]}}, timeout=30)
 
 
 def start_crawl(config: Path) -> subprocess.Popen[str]:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from db.schema import connect
-from tests.claimwatch.page_server import Page, article, feed, serve_pages
+from tests.claimwatch.page_server import Page, article, feed, serve_pages, write_config
 from tests.claimwatch.test_crawl import REPO, _rows
 from tests.claimwatch.test_crawl_lock import wait_for_versions
 
@@ -28,24 +28,9 @@ TEXT = (
 
 
 def _config(path: Path, base: str) -> Path:
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 20
-concurrency_per_site = 8
-
-[[outlets]]
-name = "wire"
-feeds = ["{base}/feed.xml"]
-""",
-        encoding="utf-8",
+    return write_config(
+        path, {"wire": {"feeds": [f"{base}/feed.xml"]}}, timeout=20, concurrency_per_site=8
     )
-    return path
 
 
 def _crawl(config: Path, **popen: object) -> subprocess.Popen[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.claimwatch.page_server import article, feed, serve_pages
+from tests.claimwatch.page_server import article, feed, serve_pages, write_config
 from tests.claimwatch.test_crawl import _rows, run_crawl
 
 POST_TEXT = (
@@ -21,27 +21,9 @@ WIRE_TEXT = (
 
 
 def _config(path: Path, wire: str, post: str) -> Path:
-    path.write_text(
-        f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-delay = 0
-allow_private = true
-timeout = 5
-
-[[outlets]]
-name = "post"
-feeds = ["{post}/feed.xml"]
-
-[[outlets]]
-name = "wire"
-feeds = ["{wire}/feed.xml"]
-""",
-        encoding="utf-8",
+    return write_config(
+        path, {"post": {"feeds": [f"{post}/feed.xml"]}, "wire": {"feeds": [f"{wire}/feed.xml"]}}
     )
-    return path
 
 
 def test_a_canonical_on_another_outlets_port_is_not_the_key(tmp_path: Path) -> None:
