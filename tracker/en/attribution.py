@@ -3,7 +3,8 @@ no cue of their own sentence covers them.
 
 News attributes across sentences: a quotation runs over several sentences and paragraphs (an
 opening mark with no closing one continues into the next paragraph) and keeps its speaker; a
-paragraph that reports figures "according to X" or from "X's data" gives them all to X. The
+publisher cue ("according to X", "X's data show") gives X the figures of its paragraph before
+it, and those after it when it frames them ("According to X, ...", "a new X poll shows"). The
 cues of each sentence (``tracker.en.sources``) are the input; a figure outside every cue's
 scope and every carried span stays the writer's own.
 """
@@ -15,9 +16,9 @@ import re
 
 from tracker.en.cues import Cue
 
-# Cues that name where figures come from, not who spoke: "according to X", "data from X".
 # Publishing cues that frame the sentences after them too: "A new X poll shows ...".
 FRAMING = re.compile(r"(?:show|shows|showed|found|finds|suggests?|indicates?)\b")
+# Cues that name where figures come from, not who spoke: "according to X", "data from X".
 PUBLISHED = re.compile(
     r"(?i:according\s+to)\b|(?:data|figures|statistics|estimates|report|survey|study|"
     r"show|shows|showed|found|finds)\b|[\w-]+\s+(?:from|by)\b"
