@@ -285,3 +285,14 @@ def test_a_weekday_that_dates_a_statement_is_no_period() -> None:
     periods = {c.surface: c.period for c in extract(text, published="2025-05-16").claims}
     assert periods["4.1%"] == "2025-03"
     assert periods["3%"] == "2025-05-13"
+
+
+def test_a_fiscal_year_ending_on_a_day_is_that_fiscal_year() -> None:
+    from tracker import extract
+
+    text = (
+        "Corvid Systems expects restructuring costs of $40 million in the fiscal year ending "
+        "June 30, the company said."
+    )
+    periods = {c.surface: c.period for c in extract(text, published="2025-01-22").claims}
+    assert periods["$40 million"] == "FY2025"

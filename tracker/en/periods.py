@@ -24,7 +24,8 @@ RELATIVE = re.compile(
 )
 _MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS if len(m) > 3)
 FISCAL = re.compile(
-    rf"\b(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?({_MONTH_NAMES})\b(?!\s+\d)"
+    rf"\b(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?({_MONTH_NAMES})"
+    r"(?:\s+(?:[1-9]|[12]\d|3[01])\b)?(?!,?\s+\d)"  # "ending June 30"; "ending June 2025" is MONTH_YEAR
 )
 FISCAL_BEFORE = re.compile(r"year\s+(?:ending|ended|that\s+ends|to)\s+(?:in\s+)?\Z")
 QUARTER = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b", re.I)
@@ -113,7 +114,7 @@ FISCAL_CONTEXT = re.compile(
 
 
 def fiscal_years(text: str, published: date | None) -> list[tuple[int, str]]:
-    """(offset, "FY2025-03") of every "fiscal year ending in March" of a whole text."""
+    """(offset, "FY2025") of every "fiscal year ending in March" of a whole text."""
     if published is None or "year" not in text:
         return []
     if "iscal" not in text and "inancial" not in text and "usiness" not in text:
@@ -124,7 +125,7 @@ def fiscal_years(text: str, published: date | None) -> list[tuple[int, str]]:
 def _fiscal_period(match: re.Match[str], published: date) -> str:
     month = lx.MONTHS[match.group(1).lower()]
     year = published.year + (1 if month < published.month else 0)
-    return f"FY{year}-{month:02d}"  # the fiscal year ending that month
+    return f"FY{year}"  # the fiscal year ending that month, named by the year it ends in
 
 
 def nearest_period(found: list[tuple[int, str]], offset: int, end: int | None = None,
@@ -252,6 +253,8 @@ def time_expressions(sentence: str, published: date | None) -> list[tuple[int, s
         dateline = DATELINE.match(sentence)
         for match in DAY_DATE.finditer(sentence, dateline.end() if dateline else 0):
             # after a dateline ("SEOUL, Nov. 20 (Wire) —"), whose date is when it was filed
+            if FISCAL_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+                continue  # "the fiscal year ending June 30": the fiscal year, found above
             if LABEL_DATE.search(sentence, max(0, match.start() - 4), match.start()):
                 continue  # "in a Nov. 5 letter": when the letter was written
             month = lx.MONTHS[match.group(1).lower()]
