@@ -296,3 +296,14 @@ def test_a_fiscal_year_ending_on_a_day_is_that_fiscal_year() -> None:
     )
     periods = {c.surface: c.period for c in extract(text, published="2025-01-22").claims}
     assert periods["$40 million"] == "FY2025"
+
+
+def test_who_expects_a_metric_is_no_part_of_its_key() -> None:
+    from tracker.en.subject import claim_key
+
+    assert claim_key("Acme", "company expects revenue", "USD", "FY2025") == claim_key(
+        "Acme", "revenue", "USD", "FY2025"
+    )
+    assert claim_key("Texas", "the number of measles cases", "count", "2025") == claim_key(
+        "Texas", "measles cases", "count", "2025"
+    )

@@ -144,8 +144,13 @@ SYNONYMS = {
     "operating income": "operating profit", "ebit": "operating profit", "sale": "revenue",
     "net sale": "revenue", "restructuring charge": "restructuring cost",
 }  # fmt: skip
-# Words before a metric that only say it is counted or totalled: "the number of measles cases".
-COUNTED = re.compile(r"^(?:total |number |count |amount |level |tally )+")
+# Words before a metric that only say who expects it or that it is counted: "the company expects
+# revenue", "the number of measles cases".
+COUNTED = re.compile(
+    r"^(?:(?:company |firm |group |government |agency |it )?"
+    r"(?:expect|forecast|see|project|estimate|predict|plan|target)s? )?"  # "the company expects"
+    r"(?:total |number |count |amount |level |tally )*"
+)
 
 
 @lru_cache(maxsize=4096)  # metrics repeat within and across articles
