@@ -23,7 +23,7 @@ from tests.servers import running
 
 PAIRS = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
 RECALL_TARGET = 0.8  # issue 15 item 5
-CHANGED_FLOOR = 5  # of 17, measured 2026-12-08 with the tracker's keys; only ever rises
+CHANGED_FLOOR = 6  # of 17, measured 2026-12-08 with the tracker's keys; only ever rises
 
 
 def _score(base: str, flags: list[dict]) -> tuple[int, int, list[dict]]:

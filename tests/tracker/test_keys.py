@@ -307,3 +307,11 @@ def test_who_expects_a_metric_is_no_part_of_its_key() -> None:
     assert claim_key("Texas", "the number of measles cases", "count", "2025") == claim_key(
         "Texas", "measles cases", "count", "2025"
     )
+
+
+def test_a_figure_revised_to_keeps_the_metric_of_its_subject() -> None:
+    from tracker import extract
+
+    text = "Ohio's unemployment rate for March has been revised up to 4.6%, the state said."
+    claim = extract(text, published="2025-05-16").claims[0]
+    assert (claim.entity, claim.metric, claim.period) == ("Ohio", "unemployment rate", "2025-03")

@@ -142,7 +142,7 @@ SYNONYMS = {
     "payrolls": "jobs", "stock price": "share price", "market capitalisation": "market value",
     "market capitalization": "market value", "market cap": "market value",
     "operating income": "operating profit", "ebit": "operating profit", "sale": "revenue",
-    "net sale": "revenue", "restructuring charge": "restructuring cost",
+    "net sale": "revenue", "restructuring charge": "restructuring cost", "position": "job",
 }  # fmt: skip
 # Words before a metric that only say who expects it or that it is counted: "the company expects
 # revenue", "the number of measles cases".

@@ -68,7 +68,8 @@ CHANGE_VERB = re.compile(
     r"plunged|surged|dipped|will\s+be|would\s+be|averaged|hit|ended|stood|amounted\s+to|"
     r"climbed|fell|slumped|soared|shrank|expanded|widened|narrowed|eased|edged|reach|"
     r"(?<!of )(?<!the )(?<!a )total|closed|finished|traded|"
-    r"rise|fall|grow|climb|drop|decline|be)\b"
+    r"rise|fall|grow|climb|drop|decline|be|"
+    r"revised(?:\s+(?:up|down|upward|downward|higher|lower))?(?=\s+to\b))\b"  # "revised down to 5.4%"
 )
 DETERMINERS = {"its", "their", "the", "a", "an", "his", "her", "our", "this", "that"}
 AUXILIARIES = {"have", "has", "had", "been", "is", "was", "were", "are", "will", "would", "also",
