@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from db.schema import connect
+from tests.claimwatch.page_server import write_config
 from tests.claimwatch.test_flags_end_to_end import Site, _close, _crawl, _flags
 from tests.servers import running
 
@@ -55,23 +56,11 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, int, list[dic
     folder = tmp_path_factory.mktemp("pairs")
     served = Site()
     with running(served.server):
-        config = folder / "claimwatch.toml"
-        config.write_text(
-            f"""
-[database]
-path = "claimwatch.db"
-
-[crawl]
-allow_private = true
-obey_robots = false
-delay = 0
-concurrency_per_site = 8
-
-[[outlets]]
-name = "dev"
-sitemaps = ["{served.base}sitemap.xml"]
-""",
-            encoding="utf-8",
+        config = write_config(
+            folder / "claimwatch.toml",
+            {"dev": {"sitemaps": [f"{served.base}sitemap.xml"]}},
+            obey_robots=False,
+            concurrency_per_site=8,
         )
         served.pages = {p.name: p.read_bytes() for p in sorted(PAIRS.glob("early-*.html"))}
         _crawl(config)

@@ -110,13 +110,11 @@ class _Assembler:
                     cluster = None  # "Beijing said": a government the text leaves unnamed
                 if cluster is not None:
                     self.sources.setdefault(cluster)
-                claims.append(
-                    self._claim(quantity, sentence, start, cluster, per_sentence[number], cue)
-                )
+                claims.append(self._claim(quantity, sentence, start, cluster, per_sentence[number]))
         return share_metrics(text, claims, claim_key)
 
     def _claim(self, quantity: Quantity, sentence: str, sentence_start: int, cluster: int | None,
-               mentions: list[Mention], cue: Cue | None) -> Claim:  # fmt: skip
+               mentions: list[Mention]) -> Claim:  # fmt: skip
         source = self.finder.clusters[cluster].name if cluster is not None else None
         offset = quantity.start - sentence_start
         entity = self.entities.entity(quantity, cluster, mentions, sentence, sentence_start)
